@@ -1,0 +1,170 @@
+-- The books (ledger-core). Every rule the Java ledger enforces is repeated here, so that even a buggy
+-- or hostile caller with a plain SQL connection cannot break them. Amounts are bigint minor units.
+
+create table ledger (
+    id              bigint primary key check (id > 0),
+    name            text not null check (length(name) between 1 and 200),
+    -- The head: last sequence number, chain hash after it, and its timestamp. Writers lock this row,
+    -- so the commit order is the journal order, also across several processes.
+    head_sequence   bigint not null default 0 check (head_sequence >= 0),
+    head_hash       bytea not null default decode(repeat('00', 32), 'hex') check (length(head_hash) = 32),
+    head_time       timestamptz,
+    next_account_id bigint not null default 1 check (next_account_id > 0),
+    created_at      timestamptz not null default now()
+);
+
+create table asset (
+    ledger_id bigint not null references ledger (id),
+    code      text not null check (code ~ '^[A-Z][A-Z0-9]{1,11}$'),
+    scale     smallint not null check (scale between 0 and 18),
+    primary key (ledger_id, code)
+);
+
+-- flags: 1 = debits must not exceed credits, 2 = credits must not exceed debits, 4 = closed.
+create table account (
+    ledger_id       bigint not null,
+    id              bigint not null check (id > 0),
+    code            text not null check (length(code) between 1 and 128),
+    asset           text not null,
+    kind            text not null check (kind in ('ASSET', 'LIABILITY', 'EQUITY', 'INCOME', 'EXPENSE')),
+    flags           integer not null check (flags between 0 and 7 and flags & 3 <> 3),
+    balance_limit   bigint check (balance_limit >= 0),
+    debits_posted   bigint not null default 0 check (debits_posted >= 0),
+    credits_posted  bigint not null default 0 check (credits_posted >= 0),
+    debits_pending  bigint not null default 0 check (debits_pending >= 0),
+    credits_pending bigint not null default 0 check (credits_pending >= 0),
+    opened_at       timestamptz not null,
+    closed_at       timestamptz,
+    primary key (ledger_id, id),
+    unique (ledger_id, code),
+    foreign key (ledger_id, asset) references asset (ledger_id, code),
+    constraint debits_must_not_exceed_credits
+        check (flags & 1 = 0 or debits_posted + debits_pending <= credits_posted),
+    constraint credits_must_not_exceed_debits
+        check (flags & 2 = 0 or credits_posted + credits_pending <= debits_posted),
+    constraint closed_flag_and_time_agree
+        check ((flags & 4 <> 0) = (closed_at is not null)),
+    constraint balance_within_limit
+        check (balance_limit is null or
+               case when kind in ('ASSET', 'EXPENSE')
+                    then debits_posted + debits_pending - credits_posted
+                    else credits_posted + credits_pending - debits_posted end <= balance_limit)
+);
+
+-- One journal entry: an atomic group of legs. metadata is kept as the exact JSON text the caller sent,
+-- because it is part of the canonical bytes that the chain hash covers (jsonb would reorder it).
+create table entry (
+    ledger_id      bigint not null references ledger (id),
+    sequence       bigint not null check (sequence > 0),
+    key            text not null check (length(key) between 1 and 128),
+    kind           text not null check (kind ~ '^[A-Z][A-Z0-9_]{0,31}$'),
+    actor          text not null check (length(actor) between 1 and 64),
+    memo           text not null check (length(memo) <= 280),
+    metadata       text check (metadata is null or (length(metadata) <= 4096 and metadata::jsonb is not null)),
+    posted_at      timestamptz not null,
+    leg_count      smallint not null check (leg_count between 1 and 64),
+    request_digest bytea not null check (length(request_digest) = 32),
+    hash           bytea not null check (length(hash) = 32),
+    primary key (ledger_id, sequence),
+    unique (ledger_id, key)
+);
+
+-- kind: P = posted, H = pending (hold), C = post of a pending (capture), V = void of a pending.
+-- released_amount is the pending amount that a C or V leg takes out of the pending totals.
+create table leg (
+    ledger_id         bigint not null,
+    sequence          bigint not null,
+    leg_index         smallint not null check (leg_index between 0 and 63),
+    kind              char(1) not null check (kind in ('P', 'H', 'C', 'V')),
+    debit_account_id  bigint not null,
+    credit_account_id bigint not null,
+    asset             text not null,
+    amount            bigint not null check (amount > 0),
+    released_amount   bigint,
+    pending_sequence  bigint,
+    pending_leg_index smallint,
+    expires_at        timestamptz,
+    posted_at         timestamptz not null,
+    primary key (ledger_id, sequence, leg_index),
+    foreign key (ledger_id, sequence) references entry (ledger_id, sequence),
+    constraint debit_and_credit_differ check (debit_account_id <> credit_account_id),
+    constraint resolution_refers_to_pending check (
+        case kind
+            when 'P' then released_amount is null and pending_sequence is null and expires_at is null
+            when 'H' then released_amount is null and pending_sequence is null
+            when 'C' then released_amount >= amount and pending_sequence is not null
+                          and pending_leg_index is not null and expires_at is null
+            when 'V' then released_amount = amount and pending_sequence is not null
+                          and pending_leg_index is not null and expires_at is null
+        end)
+);
+
+-- A pending leg is posted or voided at most once.
+create unique index leg_resolves_pending_once
+    on leg (ledger_id, pending_sequence, pending_leg_index) where pending_sequence is not null;
+create index leg_by_debit_account on leg (ledger_id, debit_account_id, sequence);
+create index leg_by_credit_account on leg (ledger_id, credit_account_id, sequence);
+create index leg_pending_by_expiry on leg (ledger_id, expires_at) where kind = 'H' and expires_at is not null;
+create index entry_by_time on entry (ledger_id, posted_at);
+
+-- Per account and business day (Asia/Tokyo): the movements of that day, so that balances and trial
+-- balances as of any date add up days instead of scanning every leg.
+create table account_daily (
+    ledger_id       bigint not null,
+    account_id      bigint not null,
+    day             date not null,
+    debits_posted   bigint not null default 0,
+    credits_posted  bigint not null default 0,
+    debits_pending  bigint not null default 0,
+    credits_pending bigint not null default 0,
+    primary key (ledger_id, account_id, day),
+    foreign key (ledger_id, account_id) references account (ledger_id, id)
+);
+
+-- Entries and legs are append-only: mistakes are corrected by new entries.
+create function kyodo_refuse_change() returns trigger language plpgsql as $$
+begin
+    raise exception 'the journal is append-only: % on % is refused', tg_op, tg_table_name
+        using errcode = 'KY001';
+end;
+$$;
+
+create trigger entry_is_append_only before update or delete on entry
+    for each row execute function kyodo_refuse_change();
+create trigger entry_is_not_truncated before truncate on entry
+    for each statement execute function kyodo_refuse_change();
+create trigger leg_is_append_only before update or delete on leg
+    for each row execute function kyodo_refuse_change();
+create trigger leg_is_not_truncated before truncate on leg
+    for each statement execute function kyodo_refuse_change();
+
+-- At commit, every entry must have exactly its declared legs, and each leg must debit and credit accounts
+-- of the leg's own asset: then debits equal credits per asset. Checked once per entry, deferred so that an
+-- entry and its legs can be inserted in either order within one transaction.
+create function kyodo_entry_must_balance() returns trigger language plpgsql as $$
+declare
+    legs_found   integer;
+    legs_foreign integer;
+begin
+    select count(*),
+           count(*) filter (where d.asset is distinct from l.asset or c.asset is distinct from l.asset)
+      into legs_found, legs_foreign
+      from leg l
+      left join account d on d.ledger_id = l.ledger_id and d.id = l.debit_account_id
+      left join account c on c.ledger_id = l.ledger_id and c.id = l.credit_account_id
+     where l.ledger_id = new.ledger_id and l.sequence = new.sequence;
+    if legs_found <> new.leg_count then
+        raise exception 'entry % of ledger % is unbalanced: % legs found, % declared',
+            new.sequence, new.ledger_id, legs_found, new.leg_count using errcode = 'KY002';
+    end if;
+    if legs_foreign > 0 then
+        raise exception 'entry % of ledger % is unbalanced: % legs move an amount between accounts of another asset',
+            new.sequence, new.ledger_id, legs_foreign using errcode = 'KY002';
+    end if;
+    return null;
+end;
+$$;
+
+create constraint trigger entry_must_balance after insert on entry
+    deferrable initially deferred
+    for each row execute function kyodo_entry_must_balance();

@@ -1,0 +1,20 @@
+package kyodo.ledger;
+
+import java.time.Instant;
+
+/**
+ * One leg as seen from one account: the entry it belongs to, the other side, and the signed change it made
+ * to the account's posted and pending balances (in the account's normal direction).
+ */
+public record HistoryLine(
+        long sequence,
+        int leg,
+        EntryKey key,
+        EntryKind kind,
+        Instant postedAt,
+        String memo,
+        LegKind legKind,
+        AccountId counterparty,
+        long postedChange,
+        long pendingChange) {
+}

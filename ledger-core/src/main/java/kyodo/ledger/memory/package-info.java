@@ -1,0 +1,2 @@
+/** The in-memory ledger: the reference model that tests use as the oracle for the PostgreSQL ledger. */
+package kyodo.ledger.memory;
