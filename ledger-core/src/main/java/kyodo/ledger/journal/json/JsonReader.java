@@ -1,0 +1,256 @@
+package kyodo.ledger.journal.json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses one JSON text into plain values: {@code Map<String, Object>} (keys in order), {@code List<Object>},
+ * {@code String}, {@code Long}, {@code Boolean} and {@code null}. Strict RFC 8259 syntax, bounded nesting,
+ * duplicate keys refused; numbers must be integers that fit a {@code long}, because the journal has no other
+ * kind. Errors say where and what, for a person reading the verifier's output.
+ */
+public final class JsonReader {
+    public static final int DEPTH_MAX = 16;
+
+    private final String text;
+    private int at;
+
+    private JsonReader(String text) {
+        this.text = text;
+    }
+
+    /** Parses {@code text}, which must hold exactly one JSON value. */
+    public static Object parse(String text) throws JsonException {
+        JsonReader reader = new JsonReader(text);
+        reader.space();
+        Object value = reader.value(0);
+        reader.space();
+        if (reader.at != text.length()) {
+            throw reader.error("unexpected text after the JSON value");
+        }
+        return value;
+    }
+
+    /** Parses {@code text}, which must hold one JSON object. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String text) throws JsonException {
+        Object value = parse(text);
+        if (!(value instanceof Map)) {
+            throw new JsonException("expected a JSON object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /** A JSON text that does not parse; the message says what and at which character. */
+    public static final class JsonException extends Exception {
+        public JsonException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private JsonException error(String what) {
+        return new JsonException(what + " at character " + (at + 1));
+    }
+
+    private Object value(int depth) throws JsonException {
+        if (depth > DEPTH_MAX) {
+            throw error("JSON nested deeper than " + DEPTH_MAX);
+        }
+        if (at >= text.length()) {
+            throw error("the JSON text ends too early");
+        }
+        char c = text.charAt(at);
+        return switch (c) {
+            case '{' -> object(depth + 1);
+            case '[' -> array(depth + 1);
+            case '"' -> string();
+            case 't' -> literal("true", Boolean.TRUE);
+            case 'f' -> literal("false", Boolean.FALSE);
+            case 'n' -> literal("null", null);
+            default -> number();
+        };
+    }
+
+    private Map<String, Object> object(int depth) throws JsonException {
+        at++;
+        Map<String, Object> map = new LinkedHashMap<>();
+        space();
+        if (peek() == '}') {
+            at++;
+            return map;
+        }
+        while (true) {
+            space();
+            if (peek() != '"') {
+                throw error("expected a quoted field name");
+            }
+            String name = string();
+            space();
+            expect(':');
+            space();
+            Object value = value(depth);
+            if (map.containsKey(name)) {
+                throw error("field \"" + name + "\" appears twice");
+            }
+            map.put(name, value);
+            space();
+            char c = peek();
+            at++;
+            if (c == '}') {
+                return map;
+            }
+            if (c != ',') {
+                at--;
+                throw error("expected ',' or '}'");
+            }
+        }
+    }
+
+    private List<Object> array(int depth) throws JsonException {
+        at++;
+        List<Object> list = new ArrayList<>();
+        space();
+        if (peek() == ']') {
+            at++;
+            return list;
+        }
+        while (true) {
+            space();
+            list.add(value(depth));
+            space();
+            char c = peek();
+            at++;
+            if (c == ']') {
+                return list;
+            }
+            if (c != ',') {
+                at--;
+                throw error("expected ',' or ']'");
+            }
+        }
+    }
+
+    private Object literal(String word, Object value) throws JsonException {
+        if (!text.startsWith(word, at)) {
+            throw error("unexpected character '" + text.charAt(at) + "'");
+        }
+        at += word.length();
+        return value;
+    }
+
+    private Long number() throws JsonException {
+        int start = at;
+        if (peek() == '-') {
+            at++;
+        }
+        int digits = at;
+        while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+            at++;
+        }
+        if (at == digits) {
+            throw error("unexpected character '" + text.charAt(start) + "'");
+        }
+        if (text.charAt(digits) == '0' && at - digits > 1) {
+            throw error("a number must not have leading zeros");
+        }
+        if (at < text.length() && (text.charAt(at) == '.' || text.charAt(at) == 'e' || text.charAt(at) == 'E')) {
+            throw error("only whole numbers are allowed");
+        }
+        try {
+            return Long.parseLong(text, start, at, 10);
+        } catch (NumberFormatException e) {
+            throw error("number does not fit in 64 bits");
+        }
+    }
+
+    private String string() throws JsonException {
+        at++;
+        int start = at;
+        // Fast path: no escapes, the common case in exports.
+        while (at < text.length()) {
+            char c = text.charAt(at);
+            if (c == '"') {
+                String plain = text.substring(start, at);
+                at++;
+                return plain;
+            }
+            if (c == '\\' || c < 0x20) {
+                break;
+            }
+            at++;
+        }
+        StringBuilder out = new StringBuilder(text.substring(start, at));
+        while (true) {
+            if (at >= text.length()) {
+                throw error("a string is not closed");
+            }
+            char c = text.charAt(at++);
+            if (c == '"') {
+                return out.toString();
+            }
+            if (c < 0x20) {
+                at--;
+                throw error("a control character inside a string must be escaped");
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (at >= text.length()) {
+                throw error("a string is not closed");
+            }
+            char e = text.charAt(at++);
+            switch (e) {
+                case '"' -> out.append('"');
+                case '\\' -> out.append('\\');
+                case '/' -> out.append('/');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    if (at + 4 > text.length()) {
+                        throw error("a \\u escape needs four hex digits");
+                    }
+                    try {
+                        out.append((char) Integer.parseInt(text, at, at + 4, 16));
+                    } catch (NumberFormatException ex) {
+                        throw error("a \\u escape needs four hex digits");
+                    }
+                    at += 4;
+                }
+                default -> {
+                    at--;
+                    throw error("unknown escape '\\" + e + "'");
+                }
+            }
+        }
+    }
+
+    private char peek() throws JsonException {
+        if (at >= text.length()) {
+            throw error("the JSON text ends too early");
+        }
+        return text.charAt(at);
+    }
+
+    private void expect(char c) throws JsonException {
+        if (peek() != c) {
+            throw error("expected '" + c + "'");
+        }
+        at++;
+    }
+
+    private void space() {
+        while (at < text.length()) {
+            char c = text.charAt(at);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            at++;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package kyodo.ledger.journal.note;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads trusted keys from the text of a key file: vkey lines ({@code name+id+base64}), and PEM public keys
+ * (SPKI). Kyodo writes {@code Key name: ...} above the PEM block (RFC 7468 allows explanatory text outside
+ * the boundaries); a PEM block without a name still works, because a signature line's name and key id
+ * identify the key: see {@link #nameless}.
+ */
+public final class PublicKeyFile {
+    public static final int FILE_BYTES_MAX = 64 * 1024;
+    public static final int KEYS_MAX = 100;
+    private static final String BEGIN = "-----BEGIN PUBLIC KEY-----";
+    private static final String END = "-----END PUBLIC KEY-----";
+    private static final String NAME_HEADER = "Key name:";
+
+    private PublicKeyFile() {
+    }
+
+    /** A key from a file, with its name when the file gave one. */
+    public record Entry(Optional<String> name, byte[] publicKey) {
+        public Entry {
+            publicKey = publicKey.clone();
+        }
+
+        @Override
+        public byte[] publicKey() {
+            return publicKey.clone();
+        }
+    }
+
+    public static List<Entry> parse(String text) throws NoteFormatException {
+        List<Entry> keys = new ArrayList<>();
+        String pendingName = null;
+        String[] lines = text.split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (keys.size() > KEYS_MAX) {
+                throw new NoteFormatException("a key file holds at most " + KEYS_MAX + " keys");
+            }
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith(NAME_HEADER)) {
+                pendingName = line.substring(NAME_HEADER.length()).strip();
+            } else if (line.equals(BEGIN)) {
+                StringBuilder base64 = new StringBuilder();
+                i++;
+                while (i < lines.length && !lines[i].strip().equals(END)) {
+                    base64.append(lines[i].strip());
+                    i++;
+                }
+                if (i == lines.length) {
+                    throw new NoteFormatException("the PEM block has no END line");
+                }
+                byte[] der;
+                try {
+                    der = Base64.getDecoder().decode(base64.toString());
+                } catch (IllegalArgumentException e) {
+                    throw new NoteFormatException("the PEM block is not base64");
+                }
+                keys.add(new Entry(Optional.ofNullable(pendingName), VerifierKey.rawFromSpki(der)));
+                pendingName = null;
+            } else if (line.startsWith("-----BEGIN")) {
+                throw new NoteFormatException("expected a PUBLIC KEY block, found " + SignedNote.shorten(line)
+                        + " (never hand out a private key)");
+            } else if (line.contains(":")) {
+                // Other explanatory headers ("Key ID:", "vkey:") are for people; the vkey is also taken below.
+                int colon = line.indexOf(':');
+                String value = line.substring(colon + 1).strip();
+                if (line.startsWith("vkey:")) {
+                    VerifierKey key = VerifierKey.parseVkey(value);
+                    keys.add(new Entry(Optional.of(key.name()), key.publicKey()));
+                }
+            } else {
+                VerifierKey key = VerifierKey.parseVkey(line);
+                keys.add(new Entry(Optional.of(key.name()), key.publicKey()));
+            }
+        }
+        if (keys.isEmpty()) {
+            throw new NoteFormatException("no public key found (expected a vkey line or a PEM PUBLIC KEY block)");
+        }
+        return keys;
+    }
+
+    /**
+     * The key that a nameless PEM key would be under {@code keyName}, if the signature line's id says that
+     * name and key belong together; the id is a hash over both, so a match cannot be arranged by chance.
+     */
+    public static Optional<VerifierKey> nameless(byte[] publicKey, NoteSignature signature) {
+        if (!VerifierKey.validName(signature.keyName())) {
+            return Optional.empty();
+        }
+        VerifierKey candidate = VerifierKey.of(signature.keyName(), publicKey);
+        return candidate.id() == signature.keyId() ? Optional.of(candidate) : Optional.empty();
+    }
+}
