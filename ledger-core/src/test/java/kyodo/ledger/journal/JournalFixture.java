@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sample books followed by an in-memory journal that checkpoints every 50 entries, with the export text and
+ * Sample books followed by an in-memory journal, caught up every 25 entries and checkpointing every 50 (at
+ * 25, 75, 125 …), with the export text and
  * the signed notes that a verifier gets. Tests tamper with copies of the text.
  */
 public final class JournalFixture {
@@ -45,7 +46,7 @@ public final class JournalFixture {
                 books.clock());
         int done = 0;
         while (done < entries) {
-            int step = Math.min(37, entries - done);
+            int step = Math.min(25, entries - done);
             books.post(step);
             done += step;
             journal.catchUp();

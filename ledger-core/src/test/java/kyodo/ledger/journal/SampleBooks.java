@@ -8,6 +8,7 @@ import kyodo.ledger.Asset;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
 import kyodo.ledger.EntryRequest;
+import kyodo.ledger.Ledger;
 import kyodo.ledger.LedgerId;
 import kyodo.ledger.Leg;
 import kyodo.ledger.PendingId;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * A ledger with realistic traffic for journal tests: point issuance into wallets, spending at merchants,
@@ -30,7 +32,7 @@ import java.util.Random;
 public final class SampleBooks {
     public static final Instant START = Instant.parse("2026-04-01T00:00:00Z");
 
-    private final InMemoryLedger ledger;
+    private final Ledger ledger;
     private final SteppingClock clock;
     private final Random random;
     private final List<Account> wallets = new ArrayList<>();
@@ -43,8 +45,13 @@ public final class SampleBooks {
     private int posted;
 
     public SampleBooks(long ledgerId, long seed) {
+        this(clock -> new InMemoryLedger(new LedgerId(ledgerId), clock), seed);
+    }
+
+    /** Books on the ledger that {@code ledgerOnClock} makes with the books' stepping clock. */
+    public SampleBooks(Function<Clock, Ledger> ledgerOnClock, long seed) {
         this.clock = new SteppingClock(START);
-        this.ledger = new InMemoryLedger(new LedgerId(ledgerId), clock);
+        this.ledger = ledgerOnClock.apply(clock);
         this.random = new Random(seed);
         issuance = open(AccountSpec.of("issuance:budget:2026", Asset.PT, AccountKind.EQUITY));
         bank = open(AccountSpec.of("fund:bank", Asset.JPY, AccountKind.ASSET));
@@ -62,7 +69,7 @@ public final class SampleBooks {
         return ledger.open(spec).orThrow();
     }
 
-    public InMemoryLedger ledger() {
+    public Ledger ledger() {
         return ledger;
     }
 

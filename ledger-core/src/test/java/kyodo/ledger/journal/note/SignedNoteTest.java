@@ -25,7 +25,7 @@ class SignedNoteTest {
             + "\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
 
     static NoteSigner peterNeumann() {
-        String[] parts = SKEY.split("\\+");
+        String[] parts = SKEY.split("\\+", 5);
         byte[] typed = Base64.getDecoder().decode(parts[4]);
         assertThat(typed[0]).isEqualTo(VerifierKey.ALGORITHM_ED25519);
         return NoteSigner.fromSeed(parts[2], Arrays.copyOfRange(typed, 1, typed.length));
