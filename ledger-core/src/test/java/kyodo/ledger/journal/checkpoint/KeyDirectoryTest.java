@@ -1,0 +1,63 @@
+package kyodo.ledger.journal.checkpoint;
+
+import kyodo.ledger.journal.note.PublicKeyFile;
+import kyodo.ledger.journal.note.SignedNote;
+import kyodo.ledger.journal.note.VerifierKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeyDirectoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void generatesAKeyOnFirstRunAndLoadsTheSameOneLater() throws Exception {
+        List<NoteSigner> first = KeyDirectory.loadOrCreate(dir, "kyodo.example/journal-1");
+        List<NoteSigner> again = KeyDirectory.loadOrCreate(dir, "kyodo.example/journal-1");
+        assertThat(first).hasSize(1);
+        assertThat(again.get(0).verifierKey()).isEqualTo(first.get(0).verifierKey());
+        VerifierKey key = first.get(0).verifierKey();
+        String stem = "kyodo.example_journal-1-" + key.idHex();
+        assertThat(Files.getPosixFilePermissions(dir.resolve(stem + ".key")))
+                .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        String pub = Files.readString(dir.resolve(stem + ".pub"));
+        assertThat(pub).contains("Key name: kyodo.example/journal-1", "Key ID: " + key.idHex(),
+                "-----BEGIN PUBLIC KEY-----");
+        List<PublicKeyFile.Entry> parsed = PublicKeyFile.parse(pub);
+        assertThat(parsed.get(0).publicKey()).isEqualTo(key.publicKey());
+        assertThat(VerifierKey.parseVkey(Files.readString(dir.resolve(stem + ".vkey")))).isEqualTo(key);
+        assertThat(Files.readString(dir.resolve(stem + ".key"))).contains("-----BEGIN PRIVATE KEY-----");
+    }
+
+    @Test
+    void twoKeysSignSideBySideDuringARotation() throws Exception {
+        NoteSigner old = KeyDirectory.create(dir, "kyodo.example/journal-1");
+        NoteSigner next = KeyDirectory.create(dir, "kyodo.example/journal-2");
+        CheckpointSigner signer = new CheckpointSigner("kyodo.example/ledger/1", KeyDirectory.load(dir));
+        SignedNote note = SignedNote.parse(signer.sign(5, new byte[32]).format());
+        assertThat(note.signatures()).hasSize(2);
+        assertThat(note.verify(List.of(old.verifierKey())).verified()).isTrue();
+        assertThat(note.verify(List.of(next.verifierKey())).verified()).isTrue();
+    }
+
+    @Test
+    void theCheckpointPolicyWaitsForEntriesOrTime() {
+        CheckpointPolicy policy = new CheckpointPolicy(100, Duration.ofSeconds(60));
+        Instant t = Instant.parse("2026-11-25T00:00:00Z");
+        assertThat(policy.due(0, null, 1, t)).as("the first checkpoint").isTrue();
+        assertThat(policy.due(10, t, 10, t.plusSeconds(3600))).as("nothing new").isFalse();
+        assertThat(policy.due(10, t, 109, t.plusSeconds(59))).isFalse();
+        assertThat(policy.due(10, t, 110, t.plusSeconds(1))).as("N entries").isTrue();
+        assertThat(policy.due(10, t, 11, t.plusSeconds(60))).as("T seconds").isTrue();
+    }
+}
