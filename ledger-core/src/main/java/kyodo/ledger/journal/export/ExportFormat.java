@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
 /**
@@ -33,6 +34,10 @@ public final class ExportFormat {
     public static final String FORMAT = "kyodo-journal";
     public static final int VERSION = 1;
     private static final HexFormat HEX = HexFormat.of();
+    /** Validated assets and kinds by code: a verifier meets the same few codes a million times. */
+    private static final int CODES_CACHED_MAX = 1024;
+    private static final Map<String, Asset> ASSETS = new ConcurrentHashMap<>();
+    private static final Map<String, EntryKind> KINDS = new ConcurrentHashMap<>();
 
     private ExportFormat() {
     }
@@ -185,7 +190,7 @@ public final class ExportFormat {
                     LegKind.ofLetter(kind.charAt(0)),
                     new AccountId(number(leg, "debit")),
                     new AccountId(number(leg, "credit")),
-                    asset(text(leg, "asset"), 0),
+                    legAsset(text(leg, "asset")),
                     number(leg, "amount"),
                     number(leg, "released"),
                     number(leg, "pendingSequence"),
@@ -199,9 +204,15 @@ public final class ExportFormat {
             throw new ExportFormatException("metadata must be null or the metadata's JSON text as a string");
         }
         String kind = text(line, "kind");
-        EntryKind entryKind = new EntryKind(kind);
-        if (!entryKind.valid()) {
-            throw new ExportFormatException("entry kind \"" + kind + "\" is not a valid kind");
+        EntryKind entryKind = KINDS.get(kind);
+        if (entryKind == null) {
+            entryKind = new EntryKind(kind);
+            if (!entryKind.valid()) {
+                throw new ExportFormatException("entry kind \"" + kind + "\" is not a valid kind");
+            }
+            if (KINDS.size() < CODES_CACHED_MAX) {
+                KINDS.put(kind, entryKind);
+            }
         }
         JournalEntry entry = new JournalEntry(ledger(number(line, "ledger")), sequence, new EntryKey(text(line, "key")),
                 entryKind, text(line, "actor"), text(line, "memo"), (String) metadata, instant(line, "postedAt"),
@@ -221,6 +232,18 @@ public final class ExportFormat {
             throw new ExportFormatException("ledger id must be positive, was " + value);
         }
         return new LedgerId(value);
+    }
+
+    /** A leg's asset; the canonical encoding holds only its code, so the scale here is nominal (0). */
+    private static Asset legAsset(String code) throws ExportFormatException {
+        Asset asset = ASSETS.get(code);
+        if (asset == null) {
+            asset = asset(code, 0);
+            if (ASSETS.size() < CODES_CACHED_MAX) {
+                ASSETS.put(code, asset);
+            }
+        }
+        return asset;
     }
 
     private static Asset asset(String code, long scale) throws ExportFormatException {
@@ -268,6 +291,10 @@ public final class ExportFormat {
 
     private static Instant instant(Map<String, Object> line, String field) throws ExportFormatException {
         String text = text(line, field);
+        Instant fast = Timestamps.parseUtc(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeException e) {

@@ -23,6 +23,7 @@ import kyodo.ledger.journal.note.VerifierKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -31,6 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Checks a JSON Lines export against signed checkpoints and trusted keys, offline. For every entry: its
@@ -46,6 +51,10 @@ public final class JournalVerifier {
     public static final int LINE_BYTES_MAX = 1 << 20;
     public static final int CHECKPOINTS_MAX = 100_000;
     public static final long ACCOUNTS_MAX = 10_000_000;
+    /** Lines per unit of parallel work, and units queued at most: bounds memory to a few MiB of lines. */
+    static final int CHUNK_LINES = 512;
+    static final int CHUNKS_IN_FLIGHT_MAX = 8;
+    static final int PARSE_THREADS_MAX = 4;
     private static final HexFormat HEX = HexFormat.of();
 
     /** A checkpoint note and where it came from (a file name), for messages. */
@@ -99,68 +108,16 @@ public final class JournalVerifier {
         }
         Map<Long, JournalLeg> openHolds = new HashMap<>();
         MemoryTree tree = new MemoryTree();
-        MerkleHash merkle = new MerkleHash();
-        MessageDigest chain = CanonicalEncoding.sha256();
-        byte[] previous = CanonicalEncoding.genesisHash();
-        Signed lastCheckpoint = null;
-        int consistencyChecked = 0;
-        long sequence = 0;
         Signed empty = checkpoints.get(0L);
         if (empty != null) {
             checkCheckpoint(empty, tree);
-            lastCheckpoint = empty;
         }
-        while (true) {
-            String text = readLine(lines, sequence + 1);
-            if (text == null) {
-                break;
-            }
-            long expected = sequence + 1;
-            ExportedEntry exported = parseEntry(text, lines.number(), expected);
-            if (lines.lastWasCutOff()) {
-                throw new Failed(expected, "line " + lines.number() + " has no newline at its end: the file is cut off");
-            }
-            JournalEntry entry = exported.entry();
-            if (entry.sequence() != expected) {
-                throw new Failed(expected, "expected entry " + expected + " next but line " + lines.number()
-                        + " holds entry " + entry.sequence() + ": entry " + expected + " is missing or out of order");
-            }
-            if (expected > header.entries()) {
-                throw new Failed(expected, "the export holds more entries than its header says (" + header.entries() + ")");
-            }
-            if (entry.ledger().value() != header.ledger().value()) {
-                throw new Failed(expected, "entry belongs to ledger " + entry.ledger().value() + ", the export to ledger "
-                        + header.ledger().value());
-            }
-            checkLegs(exported, accounts, openHolds);
-            byte[] canonical = CanonicalEncoding.encode(entry);
-            chain.update(previous);
-            chain.update(canonical);
-            byte[] hash = chain.digest();
-            if (!MessageDigest.isEqual(hash, entry.hash())) {
-                throw new Failed(expected, "the chain hash does not match: SHA-256(previous hash || canonical bytes) is "
-                        + HEX.formatHex(hash) + " but the export says " + HEX.formatHex(entry.hash())
-                        + " (the entry or an earlier one was changed)");
-            }
-            byte[] leaf = merkle.leaf(canonical);
-            if (!MessageDigest.isEqual(leaf, exported.leafHash())) {
-                throw new Failed(expected, "the leaf hash does not match: SHA-256(0x00 || canonical bytes) is "
-                        + HEX.formatHex(leaf) + " but the export says " + HEX.formatHex(exported.leafHash()));
-            }
-            apply(entry, accounts, totals);
-            tree.append(leaf);
-            previous = hash;
-            sequence = expected;
-            Signed due = checkpoints.get(sequence);
-            if (due != null) {
-                checkCheckpoint(due, tree);
-                if (lastCheckpoint != null) {
-                    checkConsistency(lastCheckpoint, due, tree);
-                    consistencyChecked++;
-                }
-                lastCheckpoint = due;
-            }
-        }
+        State state = new State(header, accounts, totals, openHolds, tree, checkpoints,
+                CanonicalEncoding.genesisHash(), empty);
+        readEntries(lines, state);
+        long sequence = state.sequence;
+        byte[] previous = state.previous;
+        int consistencyChecked = state.consistencyChecked;
         if (sequence < header.entries()) {
             throw new Failed(sequence + 1, "the export ends after entry " + sequence + " but its header says "
                     + header.entries() + " entries: the file is cut off or entries were removed");
@@ -186,6 +143,176 @@ public final class JournalVerifier {
         checkTotals(accounts, totals);
         checked.add(accounts.size() + " account(s): debits and credits, posted and pending, recomputed from the legs "
                 + "equal the exported totals");
+    }
+
+
+    /** What the sequential checks carry from one entry to the next. */
+    private static final class State {
+        final ExportFormat.Header header;
+        final Map<Long, Account> accounts;
+        final Map<Long, long[]> totals;
+        final Map<Long, JournalLeg> openHolds;
+        final MemoryTree tree;
+        final TreeMap<Long, Signed> checkpoints;
+        final MessageDigest chain = CanonicalEncoding.sha256();
+        byte[] previous;
+        Signed lastCheckpoint;
+        long sequence;
+        int consistencyChecked;
+
+        State(ExportFormat.Header header, Map<Long, Account> accounts, Map<Long, long[]> totals,
+              Map<Long, JournalLeg> openHolds, MemoryTree tree, TreeMap<Long, Signed> checkpoints, byte[] previous,
+              Signed lastCheckpoint) {
+            this.header = header;
+            this.accounts = accounts;
+            this.totals = totals;
+            this.openHolds = openHolds;
+            this.tree = tree;
+            this.checkpoints = checkpoints;
+            this.previous = previous;
+            this.lastCheckpoint = lastCheckpoint;
+        }
+    }
+
+    /** One entry line after the parallel stage: parsed and encoded, or why it could not be. */
+    private record Parsed(long line, boolean cutOff, ExportedEntry entry, byte[] canonical, byte[] leaf, String error) {
+    }
+
+    /**
+     * Entry lines go through a pipeline: this thread reads chunks of lines, worker threads parse them, re-encode
+     * the entries and hash the leaves (independent per line), and this thread then runs the checks that depend on
+     * order (sequence, chain, holds, totals, tree) chunk by chunk in file order. Few chunks are in flight at once,
+     * so memory stays bounded whatever the file's size.
+     */
+    private void readEntries(BoundedLines lines, State state) throws IOException, Failed {
+        int workers = Math.max(1, Math.min(PARSE_THREADS_MAX, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "journal-verifier-parse");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ArrayDeque<Future<List<Parsed>>> inFlight = new ArrayDeque<>();
+        try {
+            while (true) {
+                List<String> chunk = new ArrayList<>(CHUNK_LINES);
+                List<Long> numbers = new ArrayList<>(CHUNK_LINES);
+                boolean cutOff = false;
+                String unreadable = null;
+                boolean end = false;
+                while (chunk.size() < CHUNK_LINES) {
+                    String text;
+                    try {
+                        text = lines.next();
+                    } catch (BoundedLines.LineException e) {
+                        unreadable = e.getMessage();
+                        break;
+                    }
+                    if (text == null) {
+                        end = true;
+                        break;
+                    }
+                    chunk.add(text);
+                    numbers.add(lines.number());
+                    cutOff = lines.lastWasCutOff();
+                }
+                if (!chunk.isEmpty()) {
+                    boolean lastCutOff = cutOff;
+                    inFlight.add(pool.submit(() -> parse(chunk, numbers, lastCutOff)));
+                }
+                boolean stop = end || unreadable != null;
+                while (inFlight.size() > CHUNKS_IN_FLIGHT_MAX || (stop && !inFlight.isEmpty())) {
+                    for (Parsed parsed : await(inFlight.poll())) {
+                        check(parsed, state);
+                    }
+                }
+                if (unreadable != null) {
+                    throw new Failed(state.sequence + 1, unreadable);
+                }
+                if (end) {
+                    return;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Parsed> parse(List<String> chunk, List<Long> numbers, boolean lastCutOff) {
+        MerkleHash merkle = new MerkleHash();
+        List<Parsed> parsed = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            long line = numbers.get(i);
+            boolean cutOff = lastCutOff && i == chunk.size() - 1;
+            try {
+                ExportedEntry entry = ExportFormat.readEntry(JsonReader.parseObject(chunk.get(i)));
+                byte[] canonical = CanonicalEncoding.encode(entry.entry());
+                parsed.add(new Parsed(line, cutOff, entry, canonical, merkle.leaf(canonical), null));
+            } catch (JsonReader.JsonException | ExportFormatException | RuntimeException e) {
+                parsed.add(new Parsed(line, cutOff, null, null, null, e.getMessage()));
+            }
+        }
+        return parsed;
+    }
+
+    private static List<Parsed> await(Future<List<Parsed>> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while verifying", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the parsing stage failed", e.getCause());
+        }
+    }
+
+    /** The checks that depend on journal order, for one parsed line. */
+    private void check(Parsed parsed, State state) throws Failed {
+        long expected = state.sequence + 1;
+        if (parsed.error() != null) {
+            throw new Failed(expected, "line " + parsed.line() + " is not a well-formed entry: " + parsed.error());
+        }
+        if (parsed.cutOff()) {
+            throw new Failed(expected, "line " + parsed.line() + " has no newline at its end: the file is cut off");
+        }
+        ExportedEntry exported = parsed.entry();
+        JournalEntry entry = exported.entry();
+        if (entry.sequence() != expected) {
+            throw new Failed(expected, "expected entry " + expected + " next but line " + parsed.line()
+                    + " holds entry " + entry.sequence() + ": entry " + expected + " is missing or out of order");
+        }
+        if (expected > state.header.entries()) {
+            throw new Failed(expected, "the export holds more entries than its header says (" + state.header.entries() + ")");
+        }
+        if (entry.ledger().value() != state.header.ledger().value()) {
+            throw new Failed(expected, "entry belongs to ledger " + entry.ledger().value() + ", the export to ledger "
+                    + state.header.ledger().value());
+        }
+        checkLegs(exported, state.accounts, state.openHolds);
+        state.chain.update(state.previous);
+        state.chain.update(parsed.canonical());
+        byte[] hash = state.chain.digest();
+        if (!MessageDigest.isEqual(hash, entry.hash())) {
+            throw new Failed(expected, "the chain hash does not match: SHA-256(previous hash || canonical bytes) is "
+                    + HEX.formatHex(hash) + " but the export says " + HEX.formatHex(entry.hash())
+                    + " (the entry or an earlier one was changed)");
+        }
+        if (!MessageDigest.isEqual(parsed.leaf(), exported.leafHash())) {
+            throw new Failed(expected, "the leaf hash does not match: SHA-256(0x00 || canonical bytes) is "
+                    + HEX.formatHex(parsed.leaf()) + " but the export says " + HEX.formatHex(exported.leafHash()));
+        }
+        apply(entry, state.accounts, state.totals);
+        state.tree.append(parsed.leaf());
+        state.previous = hash;
+        state.sequence = expected;
+        Signed due = state.checkpoints.get(expected);
+        if (due != null) {
+            checkCheckpoint(due, state.tree);
+            if (state.lastCheckpoint != null) {
+                checkConsistency(state.lastCheckpoint, due, state.tree);
+                state.consistencyChecked++;
+            }
+            state.lastCheckpoint = due;
+        }
     }
 
     private TreeMap<Long, Signed> readCheckpoints() throws Failed {
@@ -293,14 +420,6 @@ public final class JournalVerifier {
             return lines.next();
         } catch (BoundedLines.LineException e) {
             throw new Failed(sequence, e.getMessage());
-        }
-    }
-
-    private static ExportedEntry parseEntry(String text, long line, long expected) throws Failed {
-        try {
-            return ExportFormat.readEntry(JsonReader.parseObject(text));
-        } catch (JsonReader.JsonException | ExportFormatException e) {
-            throw new Failed(expected, "line " + line + " is not a well-formed entry: " + e.getMessage());
         }
     }
 
