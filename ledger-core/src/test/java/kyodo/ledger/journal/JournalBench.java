@@ -103,13 +103,22 @@ public final class JournalBench {
     // ---- 1. verify a 1,000,000-entry export ----
 
     private static void verifyExport() throws Exception {
-        Path file = Files.createTempFile("kyodo-bench-export", ".jsonl");
-        file.toFile().deleteOnExit();
+        // -Djournal.bench.export=<file> keeps the generated export (and its notes beside it) for later runs.
+        String kept = System.getProperty("journal.bench.export", "");
+        kept = kept.isBlank() ? null : kept;
+        Path file = kept == null ? Files.createTempFile("kyodo-bench-export", ".jsonl") : Path.of(kept);
+        Path notesFile = Path.of(file + ".notes");
         NoteSigner signer = NoteSigner.fromSeed("bench.kyodo.example/journal", new byte[32]);
         CheckpointSigner checkpoints = new CheckpointSigner("bench.kyodo.example/ledger/1", List.of(signer));
         long started = System.nanoTime();
-        List<String> notes = writeExport(file, checkpoints);
-        System.out.printf("export: wrote %,d entries (%,d MiB) with %d checkpoints in %.1f s%n", EXPORT_ENTRIES,
+        List<String> notes;
+        if (kept != null && Files.exists(file) && Files.exists(notesFile)) {
+            notes = List.of(Files.readString(notesFile).split("(?<=\\n)(?=bench\\.kyodo)"));
+        } else {
+            notes = writeExport(file, checkpoints);
+            Files.writeString(notesFile, String.join("", notes));
+        }
+        System.out.printf("export: %,d entries (%,d MiB) with %d checkpoints ready in %.1f s%n", EXPORT_ENTRIES,
                 Files.size(file) >> 20, notes.size(), seconds(started));
         List<JournalVerifier.CheckpointInput> inputs = new ArrayList<>();
         for (int i = 0; i < notes.size(); i++) {
@@ -128,7 +137,10 @@ public final class JournalBench {
                             + "target < 10 s; run %d%n", EXPORT_ENTRIES, notes.size(), EXPORT_ACCOUNTS,
                     report.ok() ? "OK" : "FAILED " + report.failure(), took, EXPORT_ENTRIES / took, run);
         }
-        Files.deleteIfExists(file);
+        if (kept == null) {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(notesFile);
+        }
     }
 
     /** A synthetic export: issuance into wallets and transfers between them, 1 to 3 legs an entry. */

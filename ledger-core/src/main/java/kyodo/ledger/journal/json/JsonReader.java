@@ -16,9 +16,120 @@ public final class JsonReader {
 
     private final String text;
     private int at;
+    // For the streaming API: per open object or array, whether its first member is still to come.
+    private final boolean[] first = new boolean[DEPTH_MAX + 2];
+    private int depth;
 
     private JsonReader(String text) {
         this.text = text;
+    }
+
+    /**
+     * A streaming reader over {@code text}, for hot paths that want fields without building maps: open objects
+     * and arrays, ask {@link #hasNext()}, read names and values, and call {@link #end()} at the end. The syntax
+     * is checked exactly as strictly as {@link #parse}.
+     */
+    public static JsonReader streaming(String text) {
+        return new JsonReader(text);
+    }
+
+    public void beginObject() throws JsonException {
+        open('{');
+    }
+
+    public void endObject() throws JsonException {
+        close('}');
+    }
+
+    public void beginArray() throws JsonException {
+        open('[');
+    }
+
+    public void endArray() throws JsonException {
+        close(']');
+    }
+
+    private void open(char c) throws JsonException {
+        space();
+        expect(c);
+        if (++depth > DEPTH_MAX) {
+            throw error("JSON nested deeper than " + DEPTH_MAX);
+        }
+        first[depth] = true;
+    }
+
+    private void close(char c) throws JsonException {
+        space();
+        expect(c);
+        depth--;
+    }
+
+    /** Whether the open object or array has another member; consumes the comma before it. */
+    public boolean hasNext() throws JsonException {
+        space();
+        char c = peek();
+        if (c == '}' || c == ']') {
+            return false;
+        }
+        if (!first[depth]) {
+            expect(',');
+            space();
+        }
+        first[depth] = false;
+        return true;
+    }
+
+    public String nextName() throws JsonException {
+        space();
+        if (peek() != '"') {
+            throw error("expected a quoted field name");
+        }
+        String name = string();
+        space();
+        expect(':');
+        space();
+        return name;
+    }
+
+    public String nextString() throws JsonException {
+        space();
+        if (peek() != '"') {
+            throw error("expected a string");
+        }
+        return string();
+    }
+
+    /** A string, or {@code null} for a JSON null. */
+    public String nextStringOrNull() throws JsonException {
+        space();
+        if (peek() == 'n') {
+            literal("null", null);
+            return null;
+        }
+        return nextString();
+    }
+
+    public long nextLong() throws JsonException {
+        space();
+        char c = peek();
+        if (c != '-' && (c < '0' || c > '9')) {
+            throw error("expected a whole number");
+        }
+        return number();
+    }
+
+    /** Skips one value of any kind (a field this reader does not know). */
+    public void skipValue() throws JsonException {
+        space();
+        value(depth);
+    }
+
+    /** Checks that nothing but white space follows. */
+    public void end() throws JsonException {
+        space();
+        if (at != text.length()) {
+            throw error("unexpected text after the JSON value");
+        }
     }
 
     /** Parses {@code text}, which must hold exactly one JSON value. */
@@ -140,7 +251,7 @@ public final class JsonReader {
         return value;
     }
 
-    private Long number() throws JsonException {
+    private long number() throws JsonException {
         int start = at;
         if (peek() == '-') {
             at++;

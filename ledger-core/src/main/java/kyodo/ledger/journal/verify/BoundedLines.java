@@ -96,6 +96,11 @@ final class BoundedLines {
         if (ascii) {
             return new String(line, 0, length, StandardCharsets.ISO_8859_1);
         }
+        String decoded = new String(line, 0, length, StandardCharsets.UTF_8);
+        if (decoded.indexOf('\uFFFD') < 0) {
+            // The lenient decoder replaces malformed bytes with U+FFFD; without one the bytes were valid UTF-8.
+            return decoded;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -244,7 +244,7 @@ public final class JournalVerifier {
             long line = numbers.get(i);
             boolean cutOff = lastCutOff && i == chunk.size() - 1;
             try {
-                ExportedEntry entry = ExportFormat.readEntry(JsonReader.parseObject(chunk.get(i)));
+                ExportedEntry entry = ExportFormat.readEntry(chunk.get(i));
                 byte[] canonical = CanonicalEncoding.encode(entry.entry());
                 parsed.add(new Parsed(line, cutOff, entry, canonical, merkle.leaf(canonical), null));
             } catch (JsonReader.JsonException | ExportFormatException | RuntimeException e) {
