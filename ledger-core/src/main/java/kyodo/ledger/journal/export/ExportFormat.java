@@ -177,8 +177,9 @@ public final class ExportFormat {
         JsonReader json = JsonReader.streaming(line);
         EntryFields fields = new EntryFields();
         json.beginObject();
+        int position = 0;
         while (json.hasNext()) {
-            String name = json.nextName();
+            String name = json.nextName(EntryFields.NAMES, position++);
             switch (name) {
                 case "type" -> {
                     fields.seen(EntryFields.TYPE, name);
@@ -250,8 +251,9 @@ public final class ExportFormat {
     private static void readLeg(JsonReader json, EntryFields entry) throws ExportFormatException, JsonReader.JsonException {
         LegFields leg = new LegFields();
         json.beginObject();
+        int position = 0;
         while (json.hasNext()) {
-            String name = json.nextName();
+            String name = json.nextName(LegFields.NAMES, position++);
             switch (name) {
                 case "index" -> leg.index = leg.number(LegFields.INDEX, name, json, 0, 0xFFFF);
                 case "kind" -> {
@@ -330,6 +332,7 @@ public final class ExportFormat {
     }
 
     private static final class EntryFields extends Seen {
+        // In the order the writer puts them, so that the reader's guess is usually right.
         static final String[] NAMES = {"type", "ledger", "sequence", "key", "kind", "actor", "memo", "metadata",
                 "postedAt", "legs", "hash", "leafHash"};
         static final int TYPE = 1;

@@ -91,6 +91,48 @@ public final class JsonReader {
         return name;
     }
 
+    /**
+     * Like {@link #nextName()}, but returns the matching instance from {@code known} without copying the name
+     * out of the text when it is one of them (a hot path reads the same few names millions of times).
+     */
+    public String nextName(String[] known) throws JsonException {
+        return nextName(known, 0);
+    }
+
+    /** As {@link #nextName(String[])}, trying {@code known[hint]} first: the name a fixed layout puts here. */
+    public String nextName(String[] known, int hint) throws JsonException {
+        space();
+        if (peek() != '"') {
+            throw error("expected a quoted field name");
+        }
+        int start = at + 1;
+        int end = start;
+        while (end < text.length() && text.charAt(end) != '"' && text.charAt(end) != '\\' && text.charAt(end) >= 0x20) {
+            end++;
+        }
+        if (end < text.length() && text.charAt(end) == '"') {
+            int length = end - start;
+            if (hint >= 0 && hint < known.length && known[hint].length() == length
+                    && text.regionMatches(start, known[hint], 0, length)) {
+                at = end + 1;
+                space();
+                expect(':');
+                space();
+                return known[hint];
+            }
+            for (String name : known) {
+                if (name.length() == length && text.regionMatches(start, name, 0, length)) {
+                    at = end + 1;
+                    space();
+                    expect(':');
+                    space();
+                    return name;
+                }
+            }
+        }
+        return nextName();
+    }
+
     public String nextString() throws JsonException {
         space();
         if (peek() != '"') {

@@ -41,6 +41,12 @@ final class BoundedLines {
 
     /** The next line without its newline, or {@code null} at the end. */
     String next() throws IOException, LineException {
+        byte[] bytes = nextBytes();
+        return bytes == null ? null : decode(bytes, number);
+    }
+
+    /** The next line's bytes without its newline, or {@code null} at the end; decode them with {@link #decode}. */
+    byte[] nextBytes() throws IOException, LineException {
         int length = 0;
         while (true) {
             if (position == limit) {
@@ -53,7 +59,7 @@ final class BoundedLines {
                     }
                     number++;
                     lastWasCutOff = true;
-                    return decode(length);
+                    return Arrays.copyOf(line, length);
                 }
             }
             int start = position;
@@ -80,12 +86,14 @@ final class BoundedLines {
                 position = newline + 1;
                 number++;
                 lastWasCutOff = false;
-                return decode(length);
+                return Arrays.copyOf(line, length);
             }
         }
     }
 
-    private String decode(int length) throws LineException {
+    /** The line as text; any thread may call this. */
+    static String decode(byte[] line, long number) throws LineException {
+        int length = line.length;
         boolean ascii = true;
         for (int i = 0; i < length; i++) {
             if (line[i] < 0) {

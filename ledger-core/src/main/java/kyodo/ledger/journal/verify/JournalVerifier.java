@@ -175,7 +175,8 @@ public final class JournalVerifier {
     }
 
     /** One entry line after the parallel stage: parsed and encoded, or why it could not be. */
-    private record Parsed(long line, boolean cutOff, ExportedEntry entry, byte[] canonical, byte[] leaf, String error) {
+    private record Parsed(long line, boolean cutOff, ExportedEntry entry, byte[] canonical, byte[] leaf, String error,
+                          String legProblem) {
     }
 
     /**
@@ -194,15 +195,15 @@ public final class JournalVerifier {
         ArrayDeque<Future<List<Parsed>>> inFlight = new ArrayDeque<>();
         try {
             while (true) {
-                List<String> chunk = new ArrayList<>(CHUNK_LINES);
+                List<byte[]> chunk = new ArrayList<>(CHUNK_LINES);
                 List<Long> numbers = new ArrayList<>(CHUNK_LINES);
                 boolean cutOff = false;
                 String unreadable = null;
                 boolean end = false;
                 while (chunk.size() < CHUNK_LINES) {
-                    String text;
+                    byte[] text;
                     try {
-                        text = lines.next();
+                        text = lines.nextBytes();
                     } catch (BoundedLines.LineException e) {
                         unreadable = e.getMessage();
                         break;
@@ -217,7 +218,7 @@ public final class JournalVerifier {
                 }
                 if (!chunk.isEmpty()) {
                     boolean lastCutOff = cutOff;
-                    inFlight.add(pool.submit(() -> parse(chunk, numbers, lastCutOff)));
+                    inFlight.add(pool.submit(() -> parse(chunk, numbers, lastCutOff, state.accounts)));
                 }
                 boolean stop = end || unreadable != null;
                 while (inFlight.size() > CHUNKS_IN_FLIGHT_MAX || (stop && !inFlight.isEmpty())) {
@@ -237,18 +238,22 @@ public final class JournalVerifier {
         }
     }
 
-    private static List<Parsed> parse(List<String> chunk, List<Long> numbers, boolean lastCutOff) {
+    private static List<Parsed> parse(List<byte[]> chunk, List<Long> numbers, boolean lastCutOff,
+                                      Map<Long, Account> accounts) {
         MerkleHash merkle = new MerkleHash();
         List<Parsed> parsed = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             long line = numbers.get(i);
             boolean cutOff = lastCutOff && i == chunk.size() - 1;
             try {
-                ExportedEntry entry = ExportFormat.readEntry(chunk.get(i));
+                ExportedEntry entry = ExportFormat.readEntry(BoundedLines.decode(chunk.get(i), line));
                 byte[] canonical = CanonicalEncoding.encode(entry.entry());
-                parsed.add(new Parsed(line, cutOff, entry, canonical, merkle.leaf(canonical), null));
+                parsed.add(new Parsed(line, cutOff, entry, canonical, merkle.leaf(canonical), null,
+                        legProblem(entry, accounts)));
+            } catch (BoundedLines.LineException e) {
+                parsed.add(new Parsed(line, cutOff, null, null, null, "it is not valid UTF-8", null));
             } catch (JsonReader.JsonException | ExportFormatException | RuntimeException e) {
-                parsed.add(new Parsed(line, cutOff, null, null, null, e.getMessage()));
+                parsed.add(new Parsed(line, cutOff, null, null, null, e.getMessage(), null));
             }
         }
         return parsed;
@@ -287,7 +292,10 @@ public final class JournalVerifier {
             throw new Failed(expected, "entry belongs to ledger " + entry.ledger().value() + ", the export to ledger "
                     + state.header.ledger().value());
         }
-        checkLegs(exported, state.accounts, state.openHolds);
+        if (parsed.legProblem() != null) {
+            throw new Failed(expected, parsed.legProblem());
+        }
+        trackHolds(entry, state.openHolds);
         state.chain.update(state.previous);
         state.chain.update(parsed.canonical());
         byte[] hash = state.chain.digest();
@@ -423,72 +431,81 @@ public final class JournalVerifier {
         }
     }
 
-    private static void checkLegs(ExportedEntry exported, Map<Long, Account> accounts, Map<Long, JournalLeg> openHolds)
-            throws Failed {
+    /**
+     * What is wrong with an entry's legs on their own, or {@code null}: count, index, positive amount, two
+     * different listed accounts of the leg's asset (so the entry balances per asset), the codes beside the ids,
+     * and the pending fields of the leg's kind. Needs only the account lines, so worker threads run it.
+     */
+    private static String legProblem(ExportedEntry exported, Map<Long, Account> accounts) {
         JournalEntry entry = exported.entry();
         long sequence = entry.sequence();
         List<JournalLeg> legs = entry.legs();
         if (legs.isEmpty() || legs.size() > kyodo.ledger.Ledger.LEGS_MAX) {
-            throw new Failed(sequence, "an entry has 1.." + kyodo.ledger.Ledger.LEGS_MAX + " legs, this one " + legs.size());
+            return "an entry has 1.." + kyodo.ledger.Ledger.LEGS_MAX + " legs, this one " + legs.size();
         }
         for (int i = 0; i < legs.size(); i++) {
             JournalLeg leg = legs.get(i);
             String where = "leg " + i + ": ";
             if (leg.index() != i) {
-                throw new Failed(sequence, where + "its index says " + leg.index());
+                return where + "its index says " + leg.index();
             }
             if (leg.amount() <= 0) {
-                throw new Failed(sequence, where + "amount must be positive, is " + leg.amount());
+                return where + "amount must be positive, is " + leg.amount();
             }
             if (leg.debit().equals(leg.credit())) {
-                throw new Failed(sequence, where + "debits and credits the same account " + leg.debit().value());
+                return where + "debits and credits the same account " + leg.debit().value();
             }
             Account debit = accounts.get(leg.debit().value());
             Account credit = accounts.get(leg.credit().value());
             if (debit == null || credit == null) {
-                throw new Failed(sequence, where + "refers to account "
-                        + (debit == null ? leg.debit().value() : leg.credit().value()) + ", which the export does not list");
+                return where + "refers to account " + (debit == null ? leg.debit().value() : leg.credit().value())
+                        + ", which the export does not list";
             }
             if (!debit.asset().code().equals(leg.asset().code()) || !credit.asset().code().equals(leg.asset().code())) {
-                throw new Failed(sequence, where + "moves " + leg.asset().code() + " between accounts holding "
-                        + debit.asset().code() + " and " + credit.asset().code() + ": the entry does not balance per asset");
+                return where + "moves " + leg.asset().code() + " between accounts holding " + debit.asset().code()
+                        + " and " + credit.asset().code() + ": the entry does not balance per asset";
             }
             if (!debit.code().equals(exported.debitCodes().get(i)) || !credit.code().equals(exported.creditCodes().get(i))) {
-                throw new Failed(sequence, where + "the account codes beside the ids do not match the account lines");
+                return where + "the account codes beside the ids do not match the account lines";
             }
-            checkPendingFields(sequence, where, leg, openHolds);
+            boolean resolution = leg.kind() == LegKind.POST_PENDING || leg.kind() == LegKind.VOID_PENDING;
+            if (!resolution) {
+                if (leg.released() != 0 || leg.pendingSequence() != 0 || leg.pendingLeg() != -1) {
+                    return where + "a " + leg.kind() + " leg has no released amount or pending reference";
+                }
+                if (leg.kind() == LegKind.POSTED && leg.expiresAt() != null) {
+                    return where + "a posted leg has no expiry";
+                }
+            } else if (leg.expiresAt() != null || leg.pendingSequence() < 1 || leg.pendingSequence() >= sequence
+                    || leg.pendingLeg() < 0) {
+                return where + "a " + leg.kind() + " leg must refer to an earlier pending leg";
+            }
         }
+        return null;
     }
 
-    private static void checkPendingFields(long sequence, String where, JournalLeg leg, Map<Long, JournalLeg> openHolds)
-            throws Failed {
-        boolean resolution = leg.kind() == LegKind.POST_PENDING || leg.kind() == LegKind.VOID_PENDING;
-        if (!resolution) {
-            if (leg.released() != 0 || leg.pendingSequence() != 0 || leg.pendingLeg() != -1) {
-                throw new Failed(sequence, where + "a " + leg.kind() + " leg has no released amount or pending reference");
-            }
-            if (leg.kind() == LegKind.POSTED && leg.expiresAt() != null) {
-                throw new Failed(sequence, where + "a posted leg has no expiry");
-            }
+    /** Opens holds and resolves them, in journal order: each pending leg is posted or voided at most once. */
+    private static void trackHolds(JournalEntry entry, Map<Long, JournalLeg> openHolds) throws Failed {
+        long sequence = entry.sequence();
+        for (JournalLeg leg : entry.legs()) {
             if (leg.kind() == LegKind.PENDING) {
                 openHolds.put(holdKey(sequence, leg.index()), leg);
             }
-            return;
-        }
-        if (leg.expiresAt() != null || leg.pendingSequence() < 1 || leg.pendingSequence() >= sequence
-                || leg.pendingLeg() < 0) {
-            throw new Failed(sequence, where + "a " + leg.kind() + " leg must refer to an earlier pending leg");
-        }
-        JournalLeg hold = openHolds.remove(holdKey(leg.pendingSequence(), leg.pendingLeg()));
-        if (hold == null) {
-            throw new Failed(sequence, where + "resolves pending leg " + leg.pendingLeg() + " of entry "
-                    + leg.pendingSequence() + ", which is not an open hold");
-        }
-        boolean fits = hold.debit().equals(leg.debit()) && hold.credit().equals(leg.credit())
-                && hold.asset().code().equals(leg.asset().code()) && leg.released() == hold.amount()
-                && (leg.kind() == LegKind.POST_PENDING ? leg.amount() <= leg.released() : leg.amount() == leg.released());
-        if (!fits) {
-            throw new Failed(sequence, where + "does not match the pending leg it resolves (accounts, asset or amounts)");
+            if (leg.kind() != LegKind.POST_PENDING && leg.kind() != LegKind.VOID_PENDING) {
+                continue;
+            }
+            String where = "leg " + leg.index() + ": ";
+            JournalLeg hold = openHolds.remove(holdKey(leg.pendingSequence(), leg.pendingLeg()));
+            if (hold == null) {
+                throw new Failed(sequence, where + "resolves pending leg " + leg.pendingLeg() + " of entry "
+                        + leg.pendingSequence() + ", which is not an open hold");
+            }
+            boolean fits = hold.debit().equals(leg.debit()) && hold.credit().equals(leg.credit())
+                    && hold.asset().code().equals(leg.asset().code()) && leg.released() == hold.amount()
+                    && (leg.kind() == LegKind.POST_PENDING ? leg.amount() <= leg.released() : leg.amount() == leg.released());
+            if (!fits) {
+                throw new Failed(sequence, where + "does not match the pending leg it resolves (accounts, asset or amounts)");
+            }
         }
     }
 
