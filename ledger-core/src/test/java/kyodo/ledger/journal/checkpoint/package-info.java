@@ -1,0 +1,2 @@
+/** Key directory, rotation and checkpoint policy tests. */
+package kyodo.ledger.journal.checkpoint;

@@ -1,0 +1,2 @@
+/** hledger and Beancount exports give the ledger's posted balances. */
+package kyodo.ledger.journal.export;

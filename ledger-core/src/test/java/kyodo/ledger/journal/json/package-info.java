@@ -1,0 +1,2 @@
+/** The JSON reader and writer. */
+package kyodo.ledger.journal.json;

@@ -1,0 +1,2 @@
+/** The in-memory journal beside InMemoryLedger. */
+package kyodo.ledger.journal.memory;

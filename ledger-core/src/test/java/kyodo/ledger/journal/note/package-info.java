@@ -1,0 +1,2 @@
+/** Signed-note and Ed25519 known answers. */
+package kyodo.ledger.journal.note;
