@@ -140,13 +140,16 @@ create trigger leg_is_not_truncated before truncate on leg
 -- once per statement over all its rows (transition tables), so they cost little per entry. Row-level
 -- foreign keys from legs to entries would cost a lookup per row; the triggers below check the same links.
 
--- Legs may only be written before their entry: an entry, once recorded, cannot gain legs.
+-- Legs may only be written for sequences beyond the head: an entry, once recorded, cannot gain legs. (Entries
+-- up to the head are recorded; the deferred head check below makes sure nothing lies beyond it at commit.)
 create function kyodo_legs_precede_their_entry() returns trigger language plpgsql as $$
 declare
     recorded bigint;
 begin
     select l.sequence into recorded
-      from inserted_legs l join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
+      from inserted_legs l
+     cross join lateral (select g.head_sequence from ledger g where g.id = l.ledger_id) head
+     where l.sequence <= head.head_sequence
      limit 1;
     if recorded is not null then
         raise exception 'entry % is already recorded: legs cannot be added to it', recorded using errcode = 'KY002';
@@ -166,31 +169,36 @@ declare
     problem text;
 begin
     select format('entry %s of ledger %s is unbalanced: %s legs found, %s declared',
-                  e.sequence, e.ledger_id, coalesce(found.legs, 0), e.leg_count)
+                  e.sequence, e.ledger_id, found.legs, e.leg_count)
       into problem
       from inserted_entries e
-      left join (select l.ledger_id, l.sequence, count(*) as legs
-                   from leg l join inserted_entries i on i.ledger_id = l.ledger_id and i.sequence = l.sequence
-                  group by l.ledger_id, l.sequence) found
-             on found.ledger_id = e.ledger_id and found.sequence = e.sequence
-     where coalesce(found.legs, 0) <> e.leg_count
+     cross join lateral (select count(*) as legs from leg l
+                          where l.ledger_id = e.ledger_id and l.sequence = e.sequence) found
+     where found.legs <> e.leg_count
      limit 1;
     if problem is null then
         select format('entry %s of ledger %s is unbalanced: leg %s moves %s between accounts of another asset',
                       l.sequence, l.ledger_id, l.leg_index, l.asset)
           into problem
-          from inserted_entries i
-          join leg l on l.ledger_id = i.ledger_id and l.sequence = i.sequence
-          left join account d on d.ledger_id = l.ledger_id and d.id = l.debit_account_id
-          left join account c on c.ledger_id = l.ledger_id and c.id = l.credit_account_id
-         where d.asset is distinct from l.asset or c.asset is distinct from l.asset
+          from inserted_entries e
+         cross join lateral (
+                select l.ledger_id, l.sequence, l.leg_index, l.asset,
+                       (select d.asset from account d
+                         where d.ledger_id = l.ledger_id and d.id = l.debit_account_id) as debit_asset,
+                       (select c.asset from account c
+                         where c.ledger_id = l.ledger_id and c.id = l.credit_account_id) as credit_asset
+                  from leg l
+                 where l.ledger_id = e.ledger_id and l.sequence = e.sequence
+                offset 0) l
+         where l.debit_asset is distinct from l.asset or l.credit_asset is distinct from l.asset
          limit 1;
     end if;
     if problem is null then
-        select format('entry %s names ledger %s, which does not exist', i.sequence, i.ledger_id)
+        select format('entry %s names ledger %s, which does not exist', e.sequence, e.ledger_id)
           into problem
-          from inserted_entries i left join ledger g on g.id = i.ledger_id
-         where g.id is null
+          from inserted_entries e
+         cross join lateral (select count(*) as found from ledger g where g.id = e.ledger_id) g
+         where g.found = 0
          limit 1;
     end if;
     if problem is not null then

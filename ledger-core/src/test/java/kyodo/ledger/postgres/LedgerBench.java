@@ -31,7 +31,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,6 +50,8 @@ public final class LedgerBench {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 5);
     private static final int NAIVE_SECONDS = Integer.getInteger("bench.naive.seconds", SECONDS);
+    /** Transfers each client keeps in flight; 1 is a client that waits for every result before the next. */
+    private static final int WINDOW = Integer.getInteger("bench.window", 1);
     private static final int HOT_PERCENT = 5;
     private static final long FUNDING = 1_000_000;
 
@@ -61,9 +65,9 @@ public final class LedgerBench {
             Result naive;
             try (PostgresLedger ledger = new PostgresLedger(dataSource, new LedgerId(1), "bench", Clock.systemUTC())) {
                 Wallets wallets = Wallets.open(ledger);
-                log("batched: " + CLIENTS + " clients, " + ACCOUNTS + " wallets, warm-up " + WARMUP_SECONDS + " s, "
+                log("batched: " + CLIENTS + " clients with " + WINDOW + " in flight each, " + ACCOUNTS + " wallets, warm-up " + WARMUP_SECONDS + " s, "
                         + "measure " + SECONDS + " s, synchronous_commit=" + database.synchronousCommit());
-                batched = drive("b", wallets, ledger::post);
+                batched = drive("b", wallets, ledger::postAsync, WINDOW);
                 log("batched: " + batched);
                 List<String> problems = BooksAudit.problems(dataSource, ledger);
                 if (!problems.isEmpty()) {
@@ -71,7 +75,7 @@ public final class LedgerBench {
                 }
                 log("books audited after batched run: sound (" + ledger.head().sequence() + " entries)");
                 NaivePath path = new NaivePath(dataSource, ledger.id());
-                naive = drive("n", wallets, path::post);
+                naive = drive("n", wallets, request -> CompletableFuture.completedFuture(path.post(request)), 1);
                 log("naive: " + naive);
             }
             System.out.printf("ledger-bench transfers_per_s=%d p50_ms=%.2f p99_ms=%.2f naive_transfers_per_s=%d%n",
@@ -80,7 +84,7 @@ public final class LedgerBench {
     }
 
     private interface Poster {
-        PostResult post(EntryRequest request);
+        CompletableFuture<PostResult> post(EntryRequest request);
     }
 
     private record Result(double perSecond, double p50Millis, double p99Millis, long posted, long refused) {
@@ -91,21 +95,38 @@ public final class LedgerBench {
         }
     }
 
-    private static Result drive(String prefix, Wallets wallets, Poster poster) throws Exception {
+    /** Latencies of one client's measured transfers, written by whichever thread completes them. */
+    private static final class Latencies {
+        private final long[] nanos = new long[2_000_000 / CLIENTS];
+        private final AtomicInteger count = new AtomicInteger();
+
+        void add(long took) {
+            int at = count.getAndIncrement();
+            if (at < nanos.length) {
+                nanos[at] = took;
+            }
+        }
+
+        int size() {
+            return Math.min(count.get(), nanos.length);
+        }
+    }
+
+    private static Result drive(String prefix, Wallets wallets, Poster poster, int window) throws Exception {
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong posted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
-        List<long[]> latencies = new ArrayList<>();
+        List<Latencies> latencies = new ArrayList<>();
         List<CompletableFuture<Void>> clients = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(CLIENTS);
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
-            long[] mine = new long[4_000_000 / CLIENTS];
+            Latencies mine = new Latencies();
             latencies.add(mine);
             clients.add(CompletableFuture.runAsync(() -> {
                 Random random = new Random(client * 31L + prefix.hashCode());
-                int n = 0;
+                Semaphore inFlight = new Semaphore(window);
                 ready.countDown();
                 for (long i = 0; !stop.get(); i++) {
                     AccountId from = wallets.pick(random);
@@ -115,17 +136,21 @@ public final class LedgerBench {
                     }
                     EntryRequest request = EntryRequest.of(prefix + client + ":" + i, EntryKind.TRANSFER,
                             "bench:" + client, Leg.transfer(from, to, Amount.pt(1 + random.nextInt(100))));
+                    inFlight.acquireUninterruptibly();
                     long started = System.nanoTime();
-                    PostResult result = poster.post(request);
-                    long took = System.nanoTime() - started;
-                    if (measuring.get()) {
-                        if (n < mine.length) {
-                            mine[n++] = took;
+                    boolean measured = measuring.get();
+                    poster.post(request).whenComplete((result, failure) -> {
+                        if (failure != null) {
+                            failure.printStackTrace();
+                            stop.set(true);
+                        } else if (measured && measuring.get()) {
+                            mine.add(System.nanoTime() - started);
+                            (result.code() == ResultCode.POSTED ? posted : refused).incrementAndGet();
                         }
-                        (result.code() == ResultCode.POSTED ? posted : refused).incrementAndGet();
-                    }
+                        inFlight.release();
+                    });
                 }
-                mine[mine.length - 1] = n;
+                inFlight.acquireUninterruptibly(window);
             }, r -> {
                 Thread thread = new Thread(r);
                 thread.setDaemon(true);
@@ -144,15 +169,12 @@ public final class LedgerBench {
             client.join();
         }
         long total = posted.get() + refused.get();
-        long[] all = new long[(int) Math.min(Integer.MAX_VALUE - 8, total)];
+        long[] measured = new long[latencies.stream().mapToInt(Latencies::size).sum()];
         int k = 0;
-        for (long[] mine : latencies) {
-            int n = (int) mine[mine.length - 1];
-            for (int i = 0; i < n && k < all.length; i++) {
-                all[k++] = mine[i];
-            }
+        for (Latencies mine : latencies) {
+            System.arraycopy(mine.nanos, 0, measured, k, mine.size());
+            k += mine.size();
         }
-        long[] measured = Arrays.copyOf(all, k);
         Arrays.sort(measured);
         return new Result(total / seconds, percentile(measured, 0.50), percentile(measured, 0.99), posted.get(),
                 refused.get());
@@ -193,6 +215,7 @@ public final class LedgerBench {
                 ledger.postAll(funding.subList(from, Math.min(funding.size(), from + 10_000)));
             }
             log("opened and funded " + ids.size() + " wallets and the hot one");
+            ledger.analyze();
             return new Wallets(ids, hot);
         }
 
@@ -270,6 +293,7 @@ public final class LedgerBench {
                         .setServerConfig("wal_buffers", "64MB")
                         .setServerConfig("max_wal_size", "8GB")
                         .setServerConfig("checkpoint_timeout", "30min")
+
                         .start();
                 config.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
                 config.setUsername("postgres");
