@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
  * {@code long} counts of the minor unit, never fractions.
  */
 public record Asset(String code, int scale) {
+    // Declared before the constants below, which need them to be initialised.
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]{1,11}");
+    public static final int SCALE_MAX = 18;
+
     /** Community points (地域通貨). One point is the smallest unit. */
     public static final Asset PT = new Asset("PT", 0);
     /** Japanese yen. One yen is the smallest unit. */
     public static final Asset JPY = new Asset("JPY", 0);
 
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]{1,11}");
-    public static final int SCALE_MAX = 18;
 
     public Asset {
         if (code == null || !CODE.matcher(code).matches()) {

@@ -162,6 +162,10 @@ public sealed interface EntryDecision {
 
     private static ResultCode brokenRule(Account account, Totals totals) {
         try {
+            // Every balance derived from the totals must stay representable, so no query can overflow later.
+            totals.available(account.kind());
+            totals.projected(account.kind());
+            totals.posted(account.kind());
             if (account.has(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)
                     && Math.addExact(totals.debitsPosted(), totals.debitsPending()) > totals.creditsPosted()) {
                 return ResultCode.INSUFFICIENT_FUNDS;

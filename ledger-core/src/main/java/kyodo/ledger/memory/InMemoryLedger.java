@@ -320,17 +320,13 @@ public final class InMemoryLedger implements Ledger {
 
     @Override
     public synchronized List<TrialBalance> trialBalance(Instant asOf) {
-        Map<String, Totals> sums = new TreeMap<>();
+        Map<String, TrialBalance> sums = new TreeMap<>();
         for (Asset asset : assets) {
-            sums.put(asset.code(), Totals.ZERO);
+            sums.put(asset.code(), TrialBalance.zero(asset));
         }
         totalsAsOf(asOf).forEach((accountId, totals) ->
-                sums.merge(accountOf(accountId).asset().code(), totals, Totals::plus));
-        List<TrialBalance> result = new ArrayList<>();
-        for (Asset asset : assets.stream().sorted((a, b) -> a.code().compareTo(b.code())).toList()) {
-            result.add(new TrialBalance(asset, sums.get(asset.code())));
-        }
-        return result;
+                sums.computeIfPresent(accountOf(accountId).asset().code(), (code, sum) -> sum.plus(totals)));
+        return List.copyOf(sums.values());
     }
 
     /** What the decision reads: the model's own maps. */

@@ -1,5 +1,7 @@
 package kyodo.ledger.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fresh, migrated PostgreSQL database for one test class. The server is the one named by
  * {@code KYODO_TEST_DB_URL} (with {@code KYODO_TEST_DB_USER} and {@code KYODO_TEST_DB_PASSWORD}; the user needs
- * CREATEDB), or else one embedded PostgreSQL started once per JVM. There is no fallback: if neither can be
+ * CREATEDB), or else one embedded PostgreSQL started once per JVM. The data source is pooled. There is no fallback: if neither can be
  * reached the test fails, saying why.
  */
 public record TestDatabase(String url, String user, String password, DataSource dataSource) {
@@ -42,7 +44,11 @@ public record TestDatabase(String url, String user, String password, DataSource 
         dataSource.setUser(current.user);
         dataSource.setPassword(current.password);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return new TestDatabase(dataSource.getUrl(), current.user, current.password, dataSource);
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(dataSource);
+        pool.setMaximumPoolSize(16);
+        pool.setPoolName(name);
+        return new TestDatabase(dataSource.getUrl(), current.user, current.password, new HikariDataSource(pool));
     }
 
     private static synchronized Server server() {
@@ -67,6 +73,9 @@ public record TestDatabase(String url, String user, String password, DataSource 
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
+                    // Tests check correctness, not durability; the benchmark runs its own server with
+                    // durable commits.
+                    .setServerConfig("synchronous_commit", "off")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

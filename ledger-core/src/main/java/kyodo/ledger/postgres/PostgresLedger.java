@@ -1,0 +1,541 @@
+package kyodo.ledger.postgres;
+
+import kyodo.ledger.Account;
+import kyodo.ledger.AccountFlag;
+import kyodo.ledger.AccountId;
+import kyodo.ledger.AccountResult;
+import kyodo.ledger.AccountResultCode;
+import kyodo.ledger.AccountRules;
+import kyodo.ledger.AccountSpec;
+import kyodo.ledger.Asset;
+import kyodo.ledger.Balance;
+import kyodo.ledger.CanonicalEncoding;
+import kyodo.ledger.EntryKey;
+import kyodo.ledger.LedgerUnavailable;
+import kyodo.ledger.EntryRequest;
+import kyodo.ledger.EntryRules;
+import kyodo.ledger.ExpirySweep;
+import kyodo.ledger.Head;
+import kyodo.ledger.History;
+import kyodo.ledger.HistoryLine;
+import kyodo.ledger.HistoryPage;
+import kyodo.ledger.JournalEntry;
+import kyodo.ledger.JournalLeg;
+import kyodo.ledger.Ledger;
+import kyodo.ledger.LedgerId;
+import kyodo.ledger.PendingId;
+import kyodo.ledger.PendingState;
+import kyodo.ledger.PostResult;
+import kyodo.ledger.ResultCode;
+import kyodo.ledger.Totals;
+import kyodo.ledger.TrialBalance;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The durable books on PostgreSQL. Posting goes through one {@link BatchWriter} per ledger and process;
+ * reads go straight to the tables. Several processes may open the same ledger: the head row lock orders
+ * their batches.
+ */
+public final class PostgresLedger implements Ledger, AutoCloseable {
+    private final DataSource dataSource;
+    private final LedgerId id;
+    private final Clock clock;
+    private volatile Map<String, Asset> assets;
+    private final BatchWriter writer;
+
+    public PostgresLedger(DataSource dataSource, LedgerId id, String name, Clock clock) {
+        this(dataSource, id, name, clock, WriterSettings.DEFAULT, WriterListener.NONE);
+    }
+
+    /** Opens (creating it if new) the ledger {@code id} and starts its writer. */
+    public PostgresLedger(DataSource dataSource, LedgerId id, String name, Clock clock, WriterSettings settings,
+                          WriterListener listener) {
+        this.dataSource = dataSource;
+        this.id = id;
+        this.clock = clock;
+        createIfMissing(name);
+        this.assets = loadAssets();
+        this.writer = new BatchWriter(dataSource, id, () -> assets, clock, settings, listener);
+    }
+
+    @Override
+    public LedgerId id() {
+        return id;
+    }
+
+    /** How many requests wait for the writer now (a metric). */
+    public int queueDepth() {
+        return writer.queueDepth();
+    }
+
+    private void createIfMissing(String name) {
+        sql(connection -> {
+            try (PreparedStatement ledger = connection.prepareStatement(
+                    "insert into ledger (id, name) values (?, ?) on conflict (id) do nothing");
+                 PreparedStatement asset = connection.prepareStatement(
+                         "insert into asset (ledger_id, code, scale) values (?, ?, ?) on conflict do nothing")) {
+                ledger.setLong(1, id.value());
+                ledger.setString(2, name);
+                ledger.executeUpdate();
+                for (Asset builtIn : List.of(Asset.PT, Asset.JPY)) {
+                    asset.setLong(1, id.value());
+                    asset.setString(2, builtIn.code());
+                    asset.setInt(3, builtIn.scale());
+                    asset.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private Map<String, Asset> loadAssets() {
+        return sql(connection -> {
+            Map<String, Asset> loaded = new LinkedHashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select code, scale from asset where ledger_id = ? order by code")) {
+                statement.setLong(1, id.value());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        loaded.put(rs.getString(1), new Asset(rs.getString(1), rs.getInt(2)));
+                    }
+                }
+            }
+            return Map.copyOf(loaded);
+        });
+    }
+
+    @Override
+    public void registerAsset(Asset asset) {
+        sql(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "insert into asset (ledger_id, code, scale) values (?, ?, ?) on conflict do nothing")) {
+                statement.setLong(1, id.value());
+                statement.setString(2, asset.code());
+                statement.setInt(3, asset.scale());
+                statement.executeUpdate();
+            }
+            return null;
+        });
+        assets = loadAssets();
+        Asset stored = assets.get(asset.code());
+        if (stored.scale() != asset.scale()) {
+            throw new IllegalArgumentException("asset " + asset.code() + " is registered with scale " + stored.scale());
+        }
+    }
+
+    // Accounts
+
+    @Override
+    public AccountResult open(AccountSpec spec) {
+        return openAll(List.of(spec)).get(0);
+    }
+
+    /** Opens the accounts in one transaction under the head lock, so ids are assigned without gaps or races. */
+    @Override
+    public List<AccountResult> openAll(List<AccountSpec> specs) {
+        return transaction(connection -> {
+            lockHead(connection);
+            long nextId;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select next_account_id from ledger where id = ?")) {
+                statement.setLong(1, id.value());
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    nextId = rs.getLong(1);
+                }
+            }
+            Map<String, Account> existing = accountsByCode(connection, specs);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            List<AccountResult> results = new ArrayList<>(specs.size());
+            List<Account> opened = new ArrayList<>();
+            for (AccountSpec spec : specs) {
+                AccountResultCode problem = AccountRules.check(spec, java.util.Set.copyOf(assets.values()));
+                if (problem != null) {
+                    results.add(new AccountResult(problem, null));
+                    continue;
+                }
+                Account account = existing.get(spec.code());
+                if (account != null) {
+                    results.add(new AccountResult(AccountRules.matches(account, spec)
+                            ? AccountResultCode.ALREADY_OPEN : AccountResultCode.CODE_TAKEN_WITH_DIFFERENT_SPEC,
+                            account));
+                    continue;
+                }
+                account = new Account(new AccountId(nextId++), spec.code(), spec.asset(), spec.kind(), spec.flags(),
+                        spec.balanceLimit(), Totals.ZERO, now);
+                existing.put(spec.code(), account);
+                opened.add(account);
+                results.add(new AccountResult(AccountResultCode.OPENED, account));
+            }
+            insertAccounts(connection, opened);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "update ledger set next_account_id = ? where id = ?")) {
+                statement.setLong(1, nextId);
+                statement.setLong(2, id.value());
+                statement.executeUpdate();
+            }
+            return results;
+        });
+    }
+
+    private Map<String, Account> accountsByCode(Connection connection, List<AccountSpec> specs) throws SQLException {
+        List<String> codes = new ArrayList<>();
+        for (AccountSpec spec : specs) {
+            if (spec != null && spec.code() != null) {
+                codes.add(spec.code());
+            }
+        }
+        Map<String, Account> found = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select " + Rows.ACCOUNT_COLUMNS
+                + " from account where ledger_id = ? and code = any (?)")) {
+            statement.setLong(1, id.value());
+            statement.setArray(2, connection.createArrayOf("text", codes.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Account account = Rows.account(rs, assets);
+                    found.put(account.code(), account);
+                }
+            }
+        }
+        return found;
+    }
+
+    private void insertAccounts(Connection connection, List<Account> opened) throws SQLException {
+        if (opened.isEmpty()) {
+            return;
+        }
+        int n = opened.size();
+        Long[] ids = new Long[n];
+        String[] codes = new String[n];
+        String[] assetCodes = new String[n];
+        String[] kinds = new String[n];
+        Integer[] flags = new Integer[n];
+        Long[] limits = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Account account = opened.get(i);
+            ids[i] = account.id().value();
+            codes[i] = account.code();
+            assetCodes[i] = account.asset().code();
+            kinds[i] = account.kind().name();
+            flags[i] = AccountFlag.toBits(account.flags());
+            limits[i] = account.balanceLimit();
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                insert into account (ledger_id, id, code, asset, kind, flags, balance_limit, opened_at)
+                select ?, t.id, t.code, t.asset, t.kind, t.flags, t.balance_limit, ?
+                  from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::bigint[])
+                       as t(id, code, asset, kind, flags, balance_limit)""")) {
+            statement.setLong(1, id.value());
+            Rows.setInstant(statement, 2, opened.get(0).openedAt());
+            statement.setArray(3, connection.createArrayOf("bigint", ids));
+            statement.setArray(4, connection.createArrayOf("text", codes));
+            statement.setArray(5, connection.createArrayOf("text", assetCodes));
+            statement.setArray(6, connection.createArrayOf("text", kinds));
+            statement.setArray(7, connection.createArrayOf("integer", flags));
+            statement.setArray(8, connection.createArrayOf("bigint", limits));
+            statement.executeUpdate();
+        }
+    }
+
+    @Override
+    public AccountResult close(AccountId accountId) {
+        return transaction(connection -> {
+            lockHead(connection);
+            Account account = findAccount(connection, "id = ?", accountId == null ? -1 : accountId.value());
+            AccountResultCode problem = AccountRules.checkClose(account);
+            if (problem != null) {
+                return new AccountResult(problem, account);
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "update account set flags = flags | ?, closed_at = ? where ledger_id = ? and id = ?")) {
+                statement.setInt(1, AccountFlag.CLOSED.bit());
+                Rows.setInstant(statement, 2, now);
+                statement.setLong(3, id.value());
+                statement.setLong(4, accountId.value());
+                statement.executeUpdate();
+            }
+            return new AccountResult(AccountResultCode.CLOSED,
+                    findAccount(connection, "id = ?", accountId.value()));
+        });
+    }
+
+    private static void lockHead(Connection connection, long ledgerId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select 1 from ledger where id = ? for update")) {
+            statement.setLong(1, ledgerId);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("ledger " + ledgerId + " does not exist");
+                }
+            }
+        }
+    }
+
+    private void lockHead(Connection connection) throws SQLException {
+        lockHead(connection, id.value());
+    }
+
+    @Override
+    public Optional<Account> account(AccountId accountId) {
+        if (accountId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(sql(connection -> findAccount(connection, "id = ?", accountId.value())));
+    }
+
+    @Override
+    public Optional<Account> account(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(sql(connection -> findAccount(connection, "code = ?", code)));
+    }
+
+    private Account findAccount(Connection connection, String condition, Object value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select " + Rows.ACCOUNT_COLUMNS
+                + " from account where ledger_id = ? and " + condition)) {
+            statement.setLong(1, id.value());
+            statement.setObject(2, value);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Rows.account(rs, assets) : null;
+            }
+        }
+    }
+
+    // Posting
+
+    @Override
+    public PostResult post(EntryRequest request) {
+        return postAll(List.of(request)).get(0);
+    }
+
+    @Override
+    public List<PostResult> postAll(List<EntryRequest> requests) {
+        List<CompletableFuture<PostResult>> futures = new ArrayList<>(requests.size());
+        for (EntryRequest request : requests) {
+            Optional<PostResult> malformed = request == null
+                    ? Optional.of(PostResult.rejected(null, ResultCode.MISSING_FIELD, -1))
+                    : EntryRules.check(request);
+            futures.add(malformed.isPresent()
+                    ? CompletableFuture.completedFuture(malformed.get())
+                    : writer.submit(request, CanonicalEncoding.requestDigest(request)));
+        }
+        List<PostResult> results = new ArrayList<>(futures.size());
+        for (CompletableFuture<PostResult> future : futures) {
+            results.add(await(future));
+        }
+        return results;
+    }
+
+    private static PostResult await(CompletableFuture<PostResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailable("interrupted while waiting for the ledger writer", e);
+        } catch (ExecutionException e) {
+            throw new LedgerUnavailable("the ledger could not record the entry: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    @Override
+    public int voidExpiredPendings(int max) {
+        Instant now = clock.instant();
+        List<PendingState> expired = sql(connection -> {
+            List<PendingState> found = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select e.key, l.sequence, l.leg_index, l.kind, l.debit_account_id, l.credit_account_id,
+                           l.asset, l.amount, l.released_amount, l.pending_sequence, l.pending_leg_index,
+                           l.expires_at
+                      from leg l
+                      join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
+                     where l.ledger_id = ? and l.kind = 'H' and l.expires_at <= ?
+                       and not exists (select 1 from leg r where r.ledger_id = l.ledger_id
+                                          and r.pending_sequence = l.sequence and r.pending_leg_index = l.leg_index)
+                     order by l.expires_at, l.sequence, l.leg_index
+                     limit ?""")) {
+                statement.setLong(1, id.value());
+                Rows.setInstant(statement, 2, now);
+                statement.setInt(3, Math.max(0, max));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        JournalLeg leg = Rows.leg(rs, assets);
+                        PendingId pendingId = new PendingId(new EntryKey(rs.getString("key")), leg.index());
+                        found.add(new PendingState(pendingId, rs.getLong("sequence"), leg,
+                                PendingState.Resolution.OPEN));
+                    }
+                }
+            }
+            return found;
+        });
+        List<EntryRequest> voids = new ArrayList<>(expired.size());
+        for (PendingState pending : expired) {
+            voids.add(ExpirySweep.voidRequest(pending));
+        }
+        int voided = 0;
+        for (PostResult result : postAll(voids)) {
+            if (result.code() == ResultCode.POSTED) {
+                voided++;
+            }
+        }
+        return voided;
+    }
+
+    // Journal
+
+    @Override
+    public Optional<JournalEntry> entry(EntryKey key) {
+        if (key == null || key.value() == null) {
+            return Optional.empty();
+        }
+        return sql(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select sequence from entry where ledger_id = ? and key = ?")) {
+                statement.setLong(1, id.value());
+                statement.setString(2, key.value());
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    long sequence = rs.getLong(1);
+                    return JournalReader.entries(connection, id, assets, sequence, sequence).stream().findFirst();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<JournalEntry> entry(long sequence) {
+        return entries(sequence, sequence).stream().findFirst();
+    }
+
+    @Override
+    public List<JournalEntry> entries(long from, long to) {
+        long first = Math.max(1, from);
+        long last = Math.min(to, first + HistoryPage.LIMIT_MAX - 1);
+        if (first > last) {
+            return List.of();
+        }
+        return sql(connection -> JournalReader.entries(connection, id, assets, first, last));
+    }
+
+    @Override
+    public Head head() {
+        return sql(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select head_sequence, head_hash, head_time from ledger where id = ?")) {
+                statement.setLong(1, id.value());
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return new Head(rs.getLong(1), rs.getBytes(2), Rows.instant(rs, "head_time"));
+                }
+            }
+        });
+    }
+
+    // Balances and history
+
+    @Override
+    public Optional<Balance> balance(AccountId accountId) {
+        return account(accountId).map(Account::balance);
+    }
+
+    @Override
+    public Optional<Balance> balance(AccountId accountId, Instant asOf) {
+        Optional<Account> account = account(accountId);
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        Totals totals = sql(connection -> AsOf.totals(connection, id, asOf, accountId)).getOrDefault(accountId.value(),
+                Totals.ZERO);
+        return Optional.of(new Balance(accountId, account.get().asset(), account.get().kind(), totals));
+    }
+
+    @Override
+    public List<TrialBalance> trialBalance(Instant asOf) {
+        Map<String, TrialBalance> sums = sql(connection -> AsOf.trialBalances(connection, id, asOf, assets));
+        List<TrialBalance> result = new ArrayList<>();
+        for (Asset asset : new TreeMap<>(assets).values()) {
+            result.add(sums.getOrDefault(asset.code(), TrialBalance.zero(asset)));
+        }
+        return result;
+    }
+
+    @Override
+    public HistoryPage history(AccountId accountId, Instant from, Instant to, long after, int limit) {
+        Optional<Account> found = account(accountId);
+        if (found.isEmpty()) {
+            return new HistoryPage(List.of(), 0);
+        }
+        Account account = found.get();
+        int max = History.clampLimit(limit);
+        List<JournalEntry> entries = sql(connection -> JournalReader.entriesTouching(connection, id, assets,
+                accountId, from, to, after, max + 1));
+        List<HistoryLine> lines = new ArrayList<>();
+        long last = 0;
+        for (JournalEntry entry : entries) {
+            if (lines.size() >= max) {
+                return new HistoryPage(lines, last);
+            }
+            lines.addAll(History.linesOf(entry, account));
+            last = entry.sequence();
+        }
+        return new HistoryPage(lines, 0);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    // Plumbing
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private <T> T sql(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(false);
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new LedgerUnavailable("the ledger's database failed: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T transaction(Work<T> work) {
+        return sql(connection -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+}
