@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -132,7 +133,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         try (FileChannel channel = FileChannel.open(directory.resolve(ZONKY_LOCK_FILE),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
+             FileLock lock = tryLock(channel)) {
             if (lock == null) {
                 throw new IllegalStateException("another Kyodo process is using the embedded PostgreSQL data in "
                         + directory + "; stop it or set kyodo.db.embedded.data-directory to another directory");
@@ -155,6 +156,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 throw new IllegalStateException("an orphaned PostgreSQL (pid " + orphan.get().pid()
                         + ") on " + directory + " did not stop within " + ORPHAN_STOP_WAIT, e);
             }
+        }
+    }
+
+    /** Null when another process, or this one, holds the lock. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 

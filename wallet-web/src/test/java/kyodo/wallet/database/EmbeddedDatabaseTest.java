@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The default run: no database configured, so the application starts its own PostgreSQL, migrates it, keeps the
@@ -70,6 +71,15 @@ class EmbeddedDatabaseTest {
             assertThat(jdbc.queryForObject("select current_database()", String.class))
                     .isEqualTo(EmbeddedPostgresServer.DATABASE);
             assertThat(server.dataDirectory()).isEqualTo(dataDirectory.toAbsolutePath().normalize());
+        }
+    }
+
+    @Test
+    void refusesToRunASecondServerOnTheSameData() {
+        try (ConfigurableApplicationContext first = start()) {
+            assertThatThrownBy(this::start).rootCause()
+                    .hasMessageContaining("another Kyodo process is using the embedded PostgreSQL data in");
+            assertThat(jdbc(first).queryForObject("select 1", Integer.class)).as("the first still runs").isEqualTo(1);
         }
     }
 
