@@ -70,7 +70,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             EmbeddedPostgres postgres = builder.start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory);
-            server.createDatabaseIfMissing();
+            try {
+                server.createDatabaseIfMissing();
+            } catch (RuntimeException e) {
+                server.close(); // nobody else will: the bean never came to be
+                throw e;
+            }
             log.info("Embedded PostgreSQL on port {} with data in {} ({})", postgres.getPort(), directory,
                     server.jdbcUrl());
             return server;
