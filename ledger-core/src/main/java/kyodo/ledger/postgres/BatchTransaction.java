@@ -91,8 +91,9 @@ final class BatchTransaction implements BookState {
             results.add(PostResult.posted(request.key(), ResultCode.POSTED, sequence));
         }
         if (!written.isEmpty()) {
-            insertEntries(now);
+            // Legs first: the database checks each entry against its legs when the entry is inserted.
             insertLegs(now);
+            insertEntries(now);
             updateAccounts();
             addDailyAggregates(LocalDate.ofInstant(now, Rows.BUSINESS_ZONE));
             advanceHead(sequence, hash, now);

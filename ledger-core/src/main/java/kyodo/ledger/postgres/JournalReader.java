@@ -68,11 +68,11 @@ final class JournalReader {
         List<Long> sequences = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 select sequence from (
-                    (select sequence from leg
+                    (select distinct sequence from leg
                       where ledger_id = ? and debit_account_id = ? and sequence > ? and posted_at >= ? and posted_at < ?
                       order by sequence limit ?)
                     union
-                    (select sequence from leg
+                    (select distinct sequence from leg
                       where ledger_id = ? and credit_account_id = ? and sequence > ? and posted_at >= ? and posted_at < ?
                       order by sequence limit ?)
                 ) touching order by sequence limit ?""")) {

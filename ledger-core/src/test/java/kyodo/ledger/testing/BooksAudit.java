@@ -1,0 +1,119 @@
+package kyodo.ledger.testing;
+
+import kyodo.ledger.CanonicalEncoding;
+import kyodo.ledger.JournalEntry;
+import kyodo.ledger.Ledger;
+import kyodo.ledger.LedgerId;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Checks the invariants of a ledger's tables straight in SQL, independent of the ledger's own code: zero sum
+ * per asset, no flagged account over its rule, totals equal to the sums of legs, a gapless sequence, and
+ * an unbroken chain of hashes. Returns what is wrong; an empty list means sound books.
+ */
+public final class BooksAudit {
+    private BooksAudit() {
+    }
+
+    public static List<String> problems(DataSource dataSource, Ledger ledger) {
+        List<String> problems = new ArrayList<>();
+        LedgerId id = ledger.id();
+        try (Connection connection = dataSource.getConnection()) {
+            count(connection, problems, id, "assets whose accounts do not sum to zero", """
+                    select count(*) from (select asset from account where ledger_id = ? group by asset
+                    having sum(debits_posted) <> sum(credits_posted) or sum(debits_pending) <> sum(credits_pending)) x""");
+            count(connection, problems, id, "flagged accounts over their rule", """
+                    select count(*) from account where ledger_id = ?
+                       and ((flags & 1 <> 0 and debits_posted + debits_pending > credits_posted)
+                         or (flags & 2 <> 0 and credits_posted + credits_pending > debits_posted))""");
+            count(connection, problems, id, "accounts whose totals differ from the sums of their legs", """
+                    with effects as (
+                        select debit_account_id as account_id,
+                               case when kind in ('P','C') then amount else 0 end as dp, 0 as cp,
+                               case kind when 'H' then amount else -coalesce(released_amount, 0) end as dq, 0 as cq
+                          from leg where ledger_id = $1
+                        union all
+                        select credit_account_id, 0, case when kind in ('P','C') then amount else 0 end,
+                               0, case kind when 'H' then amount else -coalesce(released_amount, 0) end
+                          from leg where ledger_id = $1),
+                    sums as (select account_id, sum(dp) dp, sum(cp) cp, sum(dq) dq, sum(cq) cq
+                               from effects group by account_id)
+                    select count(*) from account a left join sums s on s.account_id = a.id
+                     where a.ledger_id = $1
+                       and (a.debits_posted <> coalesce(s.dp, 0) or a.credits_posted <> coalesce(s.cp, 0)
+                         or a.debits_pending <> coalesce(s.dq, 0) or a.credits_pending <> coalesce(s.cq, 0))"""
+                    .replace("$1", "?"), 3);
+            count(connection, problems, id, "gaps in the sequence (count differs from the head)", """
+                    select abs(count(*) - max(l.head_sequence)) + abs(coalesce(max(e.sequence), 0) - max(l.head_sequence))
+                      from ledger l left join entry e on e.ledger_id = l.id where l.id = ?""");
+            count(connection, problems, id, "daily aggregates that differ from the account totals", """
+                    select count(*) from account a
+                      left join (select account_id, sum(debits_posted) dp, sum(credits_posted) cp,
+                                        sum(debits_pending) dq, sum(credits_pending) cq
+                                   from account_daily where ledger_id = $1 group by account_id) d on d.account_id = a.id
+                     where a.ledger_id = $1
+                       and (a.debits_posted <> coalesce(d.dp, 0) or a.credits_posted <> coalesce(d.cp, 0)
+                         or a.debits_pending <> coalesce(d.dq, 0) or a.credits_pending <> coalesce(d.cq, 0))"""
+                    .replace("$1", "?"), 2);
+        } catch (SQLException e) {
+            problems.add("audit query failed: " + e.getMessage());
+        }
+        String chain = chainProblem(ledger);
+        if (chain != null) {
+            problems.add(chain);
+        }
+        return problems;
+    }
+
+    /** Recomputes the chain hash over the whole journal and compares it with each entry and the head. */
+    public static String chainProblem(Ledger ledger) {
+        byte[] hash = CanonicalEncoding.genesisHash();
+        long last = ledger.head().sequence();
+        for (long from = 1; from <= last; ) {
+            List<JournalEntry> page = ledger.entries(from, last);
+            if (page.isEmpty()) {
+                return "journal ends at " + (from - 1) + " but the head is at " + last;
+            }
+            for (JournalEntry entry : page) {
+                if (entry.sequence() != from) {
+                    return "sequence " + from + " is missing";
+                }
+                hash = CanonicalEncoding.chain(hash, CanonicalEncoding.encode(entry));
+                if (!Arrays.equals(hash, entry.hash())) {
+                    return "chain hash of entry " + entry.sequence() + " does not match its content";
+                }
+                from++;
+            }
+        }
+        return Arrays.equals(hash, ledger.head().hash()) ? null : "head hash differs from the journal's chain";
+    }
+
+    private static void count(Connection connection, List<String> problems, LedgerId id, String what, String sql)
+            throws SQLException {
+        count(connection, problems, id, what, sql, 1);
+    }
+
+    private static void count(Connection connection, List<String> problems, LedgerId id, String what, String sql,
+                              int parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 1; i <= parameters; i++) {
+                statement.setLong(i, id.value());
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                long found = rs.getLong(1);
+                if (found != 0) {
+                    problems.add(found + " " + what);
+                }
+            }
+        }
+    }
+}
