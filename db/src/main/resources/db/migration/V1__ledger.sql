@@ -49,7 +49,7 @@ create table account (
                case when kind in ('ASSET', 'EXPENSE')
                     then debits_posted + debits_pending - credits_posted
                     else credits_posted + credits_pending - debits_posted end <= balance_limit)
-);
+) with (fillfactor = 80); -- totals change on every posting: room on the page keeps updates HOT (no index writes)
 
 -- One journal entry: an atomic group of legs. metadata is kept as the exact JSON text the caller sent,
 -- because it is part of the canonical bytes that the chain hash covers (jsonb would reorder it).
@@ -117,7 +117,7 @@ create table account_daily (
     debits_pending  bigint not null default 0,
     credits_pending bigint not null default 0,
     primary key (ledger_id, account_id, day)
-);
+) with (fillfactor = 80);
 
 -- Entries and legs are append-only: mistakes are corrected by new entries.
 create function kyodo_refuse_change() returns trigger language plpgsql as $$
