@@ -49,12 +49,12 @@ create table account (
                case when kind in ('ASSET', 'EXPENSE')
                     then debits_posted + debits_pending - credits_posted
                     else credits_posted + credits_pending - debits_posted end <= balance_limit)
-);
+) with (fillfactor = 80); -- totals change on every posting: room on the page keeps updates HOT (no index writes)
 
 -- One journal entry: an atomic group of legs. metadata is kept as the exact JSON text the caller sent,
 -- because it is part of the canonical bytes that the chain hash covers (jsonb would reorder it).
 create table entry (
-    ledger_id      bigint not null references ledger (id),
+    ledger_id      bigint not null,
     sequence       bigint not null check (sequence > 0),
     key            text not null check (length(key) between 1 and 128),
     kind           text not null check (kind ~ '^[A-Z][A-Z0-9_]{0,31}$'),
@@ -86,7 +86,6 @@ create table leg (
     expires_at        timestamptz,
     posted_at         timestamptz not null,
     primary key (ledger_id, sequence, leg_index),
-    foreign key (ledger_id, sequence) references entry (ledger_id, sequence),
     constraint debit_and_credit_differ check (debit_account_id <> credit_account_id),
     constraint resolution_refers_to_pending check (
         case kind
@@ -117,9 +116,8 @@ create table account_daily (
     credits_posted  bigint not null default 0,
     debits_pending  bigint not null default 0,
     credits_pending bigint not null default 0,
-    primary key (ledger_id, account_id, day),
-    foreign key (ledger_id, account_id) references account (ledger_id, id)
-);
+    primary key (ledger_id, account_id, day)
+) with (fillfactor = 80);
 
 -- Entries and legs are append-only: mistakes are corrected by new entries.
 create function kyodo_refuse_change() returns trigger language plpgsql as $$
@@ -138,33 +136,107 @@ create trigger leg_is_append_only before update or delete on leg
 create trigger leg_is_not_truncated before truncate on leg
     for each statement execute function kyodo_refuse_change();
 
--- At commit, every entry must have exactly its declared legs, and each leg must debit and credit accounts
--- of the leg's own asset: then debits equal credits per asset. Checked once per entry, deferred so that an
--- entry and its legs can be inserted in either order within one transaction.
-create function kyodo_entry_must_balance() returns trigger language plpgsql as $$
+-- Balance. The writer inserts a batch's legs first and then its entries, one statement each; these checks run
+-- once per statement over all its rows (transition tables), so they cost little per entry. Row-level
+-- foreign keys from legs to entries would cost a lookup per row; the triggers below check the same links.
+
+-- Legs may only be written for sequences beyond the head: an entry, once recorded, cannot gain legs. (Entries
+-- up to the head are recorded; the deferred head check below makes sure nothing lies beyond it at commit.)
+create function kyodo_legs_precede_their_entry() returns trigger language plpgsql as $$
 declare
-    legs_found   integer;
-    legs_foreign integer;
+    recorded bigint;
 begin
-    select count(*),
-           count(*) filter (where d.asset is distinct from l.asset or c.asset is distinct from l.asset)
-      into legs_found, legs_foreign
-      from leg l
-      left join account d on d.ledger_id = l.ledger_id and d.id = l.debit_account_id
-      left join account c on c.ledger_id = l.ledger_id and c.id = l.credit_account_id
-     where l.ledger_id = new.ledger_id and l.sequence = new.sequence;
-    if legs_found <> new.leg_count then
-        raise exception 'entry % of ledger % is unbalanced: % legs found, % declared',
-            new.sequence, new.ledger_id, legs_found, new.leg_count using errcode = 'KY002';
-    end if;
-    if legs_foreign > 0 then
-        raise exception 'entry % of ledger % is unbalanced: % legs move an amount between accounts of another asset',
-            new.sequence, new.ledger_id, legs_foreign using errcode = 'KY002';
+    select l.sequence into recorded
+      from inserted_legs l
+     cross join lateral (select g.head_sequence from ledger g where g.id = l.ledger_id) head
+     where l.sequence <= head.head_sequence
+     limit 1;
+    if recorded is not null then
+        raise exception 'entry % is already recorded: legs cannot be added to it', recorded using errcode = 'KY002';
     end if;
     return null;
 end;
 $$;
 
-create constraint trigger entry_must_balance after insert on entry
+create trigger legs_precede_their_entry after insert on leg
+    referencing new table as inserted_legs
+    for each statement execute function kyodo_legs_precede_their_entry();
+
+-- Every new entry must find exactly its declared legs, each moving an amount between two accounts of the
+-- leg's own asset: then debits equal credits per asset. It must also belong to an existing ledger.
+create function kyodo_entries_must_balance() returns trigger language plpgsql as $$
+declare
+    problem text;
+begin
+    select format('entry %s of ledger %s is unbalanced: %s legs found, %s declared',
+                  e.sequence, e.ledger_id, found.legs, e.leg_count)
+      into problem
+      from inserted_entries e
+     cross join lateral (select count(*) as legs from leg l
+                          where l.ledger_id = e.ledger_id and l.sequence = e.sequence) found
+     where found.legs <> e.leg_count
+     limit 1;
+    if problem is null then
+        select format('entry %s of ledger %s is unbalanced: leg %s moves %s between accounts of another asset',
+                      l.sequence, l.ledger_id, l.leg_index, l.asset)
+          into problem
+          from inserted_entries e
+         cross join lateral (
+                select l.ledger_id, l.sequence, l.leg_index, l.asset,
+                       (select d.asset from account d
+                         where d.ledger_id = l.ledger_id and d.id = l.debit_account_id) as debit_asset,
+                       (select c.asset from account c
+                         where c.ledger_id = l.ledger_id and c.id = l.credit_account_id) as credit_asset
+                  from leg l
+                 where l.ledger_id = e.ledger_id and l.sequence = e.sequence
+                offset 0) l
+         where l.debit_asset is distinct from l.asset or l.credit_asset is distinct from l.asset
+         limit 1;
+    end if;
+    if problem is null then
+        select format('entry %s names ledger %s, which does not exist', e.sequence, e.ledger_id)
+          into problem
+          from inserted_entries e
+         cross join lateral (select count(*) as found from ledger g where g.id = e.ledger_id) g
+         where g.found = 0
+         limit 1;
+    end if;
+    if problem is not null then
+        raise exception '%', problem using errcode = 'KY002';
+    end if;
+    return null;
+end;
+$$;
+
+create trigger entries_must_balance after insert on entry
+    referencing new table as inserted_entries
+    for each statement execute function kyodo_entries_must_balance();
+
+-- At commit, the head must cover the journal exactly: it never moves back, every sequence it passed over
+-- has its entry (no gaps), and nothing was written beyond it. Deferred, and checked once per batch.
+create function kyodo_head_covers_journal() returns trigger language plpgsql as $$
+declare
+    written bigint;
+begin
+    if new.head_sequence < old.head_sequence then
+        raise exception 'the head of ledger % moved back from % to %', new.id, old.head_sequence, new.head_sequence
+            using errcode = 'KY003';
+    end if;
+    select count(*) into written
+      from entry where ledger_id = new.id and sequence > old.head_sequence and sequence <= new.head_sequence;
+    if written <> new.head_sequence - old.head_sequence then
+        raise exception 'ledger % has a gap: % entries recorded between sequence % and %', new.id, written,
+            old.head_sequence, new.head_sequence using errcode = 'KY003';
+    end if;
+    if exists (select 1 from entry where ledger_id = new.id and sequence > new.head_sequence)
+       or exists (select 1 from leg where ledger_id = new.id and sequence > new.head_sequence) then
+        raise exception 'ledger % has journal rows beyond its head %', new.id, new.head_sequence
+            using errcode = 'KY003';
+    end if;
+    return null;
+end;
+$$;
+
+create constraint trigger ledger_head_covers_journal after update of head_sequence on ledger
     deferrable initially deferred
-    for each row execute function kyodo_entry_must_balance();
+    for each row execute function kyodo_head_covers_journal();

@@ -3,6 +3,7 @@ package kyodo.ledger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The books of one ledger. Two implementations agree on every result: {@code InMemoryLedger}, the reference
@@ -33,6 +34,13 @@ public interface Ledger {
     Optional<Account> account(String code);
 
     PostResult post(EntryRequest request);
+
+    /**
+     * Posts without waiting: the result completes when the entry is decided and durable. Lets one caller keep
+     * several entries in flight (a server thread serving many users), which is how the batching writer fills
+     * its batches. Fails with {@link LedgerUnavailable} when the ledger cannot record it.
+     */
+    CompletableFuture<PostResult> postAsync(EntryRequest request);
 
     /** Posts each entry on its own (one rejection does not affect the others); results are in request order. */
     List<PostResult> postAll(List<EntryRequest> requests);

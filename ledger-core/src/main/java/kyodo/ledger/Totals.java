@@ -31,6 +31,14 @@ public record Totals(long debitsPosted, long creditsPosted, long debitsPending, 
                 : Math.subtractExact(Math.addExact(creditsPosted, creditsPending), debitsPosted);
     }
 
+    public Totals minus(Totals other) {
+        return new Totals(
+                Math.subtractExact(debitsPosted, other.debitsPosted),
+                Math.subtractExact(creditsPosted, other.creditsPosted),
+                Math.subtractExact(debitsPending, other.debitsPending),
+                Math.subtractExact(creditsPending, other.creditsPending));
+    }
+
     public Totals plus(Totals delta) {
         return new Totals(
                 Math.addExact(debitsPosted, delta.debitsPosted),

@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The reference model of the books: everything in plain maps and lists, one lock, no cleverness. Queries
@@ -204,6 +205,11 @@ public final class InMemoryLedger implements Ledger {
                 // nothing pending
             }
         }
+    }
+
+    @Override
+    public CompletableFuture<PostResult> postAsync(EntryRequest request) {
+        return CompletableFuture.completedFuture(post(request));
     }
 
     @Override

@@ -91,8 +91,9 @@ final class BatchTransaction implements BookState {
             results.add(PostResult.posted(request.key(), ResultCode.POSTED, sequence));
         }
         if (!written.isEmpty()) {
-            insertEntries(now);
+            // Legs first: the database checks each entry against its legs when the entry is inserted.
             insertLegs(now);
+            insertEntries(now);
             updateAccounts();
             addDailyAggregates(LocalDate.ofInstant(now, Rows.BUSINESS_ZONE));
             advanceHead(sequence, hash, now);
@@ -110,7 +111,7 @@ final class BatchTransaction implements BookState {
         keys.put(entry.key(), new PostedKey(entry.sequence(), digest));
         accepted.totals().forEach((id, totals) -> {
             Account before = accounts.get(id);
-            dailyDeltas.merge(id, difference(totals, before.totals()), Totals::plus);
+            dailyDeltas.merge(id, totals.minus(before.totals()), Totals::plus);
             accounts.put(id, before.withTotals(totals));
         });
         for (JournalLeg leg : entry.legs()) {
@@ -137,14 +138,6 @@ final class BatchTransaction implements BookState {
     private void track(PendingState pending) {
         pendings.put(pending.id(), pending);
         pendingsByPosition.put(new Position(pending.sequence(), pending.leg().index()), pending.id());
-    }
-
-    private static Totals difference(Totals after, Totals before) {
-        return new Totals(
-                Math.subtractExact(after.debitsPosted(), before.debitsPosted()),
-                Math.subtractExact(after.creditsPosted(), before.creditsPosted()),
-                Math.subtractExact(after.debitsPending(), before.debitsPending()),
-                Math.subtractExact(after.creditsPending(), before.creditsPending()));
     }
 
     // BookState

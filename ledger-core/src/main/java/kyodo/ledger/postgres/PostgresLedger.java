@@ -328,15 +328,23 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<PostResult> postAsync(EntryRequest request) {
+        Optional<PostResult> malformed = request == null
+                ? Optional.of(PostResult.rejected(null, ResultCode.MISSING_FIELD, -1))
+                : EntryRules.check(request);
+        if (malformed.isPresent()) {
+            return CompletableFuture.completedFuture(malformed.get());
+        }
+        return writer.submit(request, CanonicalEncoding.requestDigest(request)).exceptionallyCompose(failure ->
+                CompletableFuture.failedFuture(new LedgerUnavailable("the ledger could not record the entry: "
+                        + failure.getMessage(), failure)));
+    }
+
+    @Override
     public List<PostResult> postAll(List<EntryRequest> requests) {
         List<CompletableFuture<PostResult>> futures = new ArrayList<>(requests.size());
         for (EntryRequest request : requests) {
-            Optional<PostResult> malformed = request == null
-                    ? Optional.of(PostResult.rejected(null, ResultCode.MISSING_FIELD, -1))
-                    : EntryRules.check(request);
-            futures.add(malformed.isPresent()
-                    ? CompletableFuture.completedFuture(malformed.get())
-                    : writer.submit(request, CanonicalEncoding.requestDigest(request)));
+            futures.add(postAsync(request));
         }
         List<PostResult> results = new ArrayList<>(futures.size());
         for (CompletableFuture<PostResult> future : futures) {
@@ -352,6 +360,9 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LedgerUnavailable("interrupted while waiting for the ledger writer", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof LedgerUnavailable unavailable) {
+                throw unavailable;
+            }
             throw new LedgerUnavailable("the ledger could not record the entry: " + e.getCause().getMessage(),
                     e.getCause());
         }
@@ -500,6 +511,20 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
             last = entry.sequence();
         }
         return new HistoryPage(lines, 0);
+    }
+
+    /**
+     * Refreshes the planner's statistics of the ledger's tables. After a bulk load (opening thousands of
+     * accounts, importing a journal), fresh statistics keep the writer's lookups on their primary keys until
+     * autovacuum would have caught up.
+     */
+    public void analyze() {
+        sql(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("analyze ledger, asset, account, entry, leg, account_daily");
+            }
+            return null;
+        });
     }
 
     @Override

@@ -69,7 +69,7 @@ final class OpGenerator {
                     earlier.memo() + " changed", earlier.metadata(), earlier.legs()));
         }
         if (roll < 75) {
-            return new Op.Post(BadRequests.random(random, key(), account(), account()));
+            return new Op.Post(BadRequestCases.random(random, key(), account(), account()));
         }
         if (roll < 80) {
             List<EntryRequest> batch = new ArrayList<>();

@@ -63,46 +63,95 @@ class DatabaseRulesTest {
     }
 
     @Test
-    void refusesAnEntryWithoutItsDeclaredLegsAtCommit() throws SQLException {
-        try (Connection connection = database.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("""
-                        insert into entry (ledger_id, sequence, key, kind, actor, memo, posted_at, leg_count,
-                                           request_digest, hash)
-                        values (1, 1000, 'by-hand', 'ISSUE', 'intruder', '', now(), 2,
-                                decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex'))""");
-                statement.execute("""
-                        insert into leg (ledger_id, sequence, leg_index, kind, debit_account_id, credit_account_id,
-                                         asset, amount, posted_at)
-                        values (1, 1000, 0, 'P', %d, %d, 'PT', 50, now())""".formatted(issuer.value(), wallet.value()));
-            }
-            // Both statements pass; the deferred trigger refuses the entry when the transaction commits.
-            assertThatThrownBy(connection::commit).isInstanceOf(SQLException.class).hasMessageContaining("unbalanced");
-            connection.rollback();
-        }
+    void refusesAnEntryWithFewerLegsThanItDeclares() {
+        assertRefusedTogether("unbalanced: 1 legs found, 2 declared",
+                leg(1000, 0, issuer, wallet, "PT"),
+                entry(1000, "by-hand", 2));
         assertThat(ledger.entry(1000)).isEmpty();
     }
 
     @Test
-    void refusesALegBetweenAccountsOfAnotherAssetAtCommit() throws SQLException {
+    void refusesAnEntryWrittenBeforeItsLegs() {
+        assertRefusedTogether("unbalanced: 0 legs found, 1 declared", entry(1001, "by-hand-2", 1));
+    }
+
+    @Test
+    void refusesALegBetweenAccountsOfAnotherAsset() {
+        assertRefusedTogether("another asset",
+                leg(1002, 0, yenAccount, wallet, "PT"),
+                entry(1002, "by-hand-3", 1));
+    }
+
+    @Test
+    void refusesALegAddedToARecordedEntry() {
+        assertRefused(leg(1, 5, issuer, wallet, "PT"), "already recorded");
+    }
+
+    @Test
+    void refusesAGapInTheSequenceAtCommit() throws SQLException {
+        long next = ledger.head().sequence() + 1;
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("""
-                        insert into entry (ledger_id, sequence, key, kind, actor, memo, posted_at, leg_count,
-                                           request_digest, hash)
-                        values (1, 1001, 'by-hand-2', 'ISSUE', 'intruder', '', now(), 1,
-                                decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex'))""");
-                statement.execute("""
-                        insert into leg (ledger_id, sequence, leg_index, kind, debit_account_id, credit_account_id,
-                                         asset, amount, posted_at)
-                        values (1, 1001, 0, 'P', %d, %d, 'PT', 50, now())""".formatted(yenAccount.value(),
-                        wallet.value()));
+                statement.execute(leg(next + 1, 0, issuer, wallet, "PT"));
+                statement.execute(entry(next + 1, "skips-one", 1));
+                statement.execute("update ledger set head_sequence = " + (next + 1) + " where id = 1");
             }
-            assertThatThrownBy(connection::commit).isInstanceOf(SQLException.class).hasMessageContaining("unbalanced");
+            // Every statement passes; the deferred trigger finds the missing sequence when the transaction commits.
+            assertThatThrownBy(connection::commit).isInstanceOf(SQLException.class).hasMessageContaining("gap");
             connection.rollback();
         }
+        assertThat(ledger.head().sequence()).isEqualTo(next - 1);
+    }
+
+    @Test
+    void refusesJournalRowsBeyondTheHeadAtCommit() throws SQLException {
+        long next = ledger.head().sequence() + 1;
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(leg(next, 0, issuer, wallet, "PT"));
+                statement.execute(entry(next, "ahead-1", 1));
+                statement.execute(leg(next + 1, 0, issuer, wallet, "PT"));
+                statement.execute(entry(next + 1, "ahead-2", 1));
+                statement.execute("update ledger set head_sequence = " + next + " where id = 1");
+            }
+            assertThatThrownBy(connection::commit).isInstanceOf(SQLException.class).hasMessageContaining("beyond");
+            connection.rollback();
+        }
+    }
+
+    private static String entry(long sequence, String key, int legs) {
+        return """
+                insert into entry (ledger_id, sequence, key, kind, actor, memo, posted_at, leg_count,
+                                   request_digest, hash)
+                values (1, %d, '%s', 'ISSUE', 'intruder', '', now(), %d,
+                        decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex'))""".formatted(sequence, key, legs);
+    }
+
+    private static String leg(long sequence, int index, AccountId debit, AccountId credit, String asset) {
+        return """
+                insert into leg (ledger_id, sequence, leg_index, kind, debit_account_id, credit_account_id,
+                                 asset, amount, posted_at)
+                values (1, %d, %d, 'P', %d, %d, '%s', 50, now())""".formatted(sequence, index, debit.value(),
+                credit.value(), asset);
+    }
+
+    /** Runs the statements in one transaction and expects one of them to be refused. */
+    private static void assertRefusedTogether(String because, String... statements) {
+        assertThatThrownBy(() -> {
+            try (Connection connection = database.dataSource().getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : statements) {
+                        statement.execute(sql);
+                    }
+                    connection.commit();
+                } finally {
+                    connection.rollback();
+                }
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining(because);
     }
 
     @Test
@@ -114,8 +163,7 @@ class DatabaseRulesTest {
 
     @Test
     void refusesANonPositiveAmountWrittenByHand() {
-        assertRefused("insert into leg (ledger_id, sequence, leg_index, kind, debit_account_id, credit_account_id, "
-                + "asset, amount, posted_at) values (1, 1, 5, 'P', 1, 2, 'PT', 0, now())", "amount");
+        assertRefused(leg(2000, 0, issuer, wallet, "PT").replace(", 50, now()", ", 0, now()"), "amount");
     }
 
     private static void assertRefused(String sql, String because) {

@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Random;
 
 /** Malformed requests, each with the code it must get. Shared by the model harness and the bad-request test. */
-final class BadRequests {
-    private BadRequests() {
+public final class BadRequestCases {
+    private BadRequestCases() {
     }
 
-    record Case(String name, EntryRequest request, ResultCode expected) {
+    public record Case(String name, EntryRequest request, ResultCode expected) {
     }
 
-    static List<Case> all(String key, AccountId a, AccountId b) {
+    public static List<Case> all(String key, AccountId a, AccountId b) {
         EntryKey k = new EntryKey(key);
         Leg ok = Leg.transfer(a, b, Amount.pt(1));
         List<Leg> tooMany = new ArrayList<>(Collections.nCopies(65, ok));

@@ -1,0 +1,2 @@
+/** The home page: what this application is and where its books stand. */
+package kyodo.wallet.home;
