@@ -97,11 +97,12 @@ public final class PostgresJournal {
 
     /** That entry {@code sequence} is in the tree of the stored checkpoint of {@code checkpointSize}. */
     public InclusionProof inclusionProof(long sequence, long checkpointSize) throws SQLException {
-        requireCheckpoint(checkpointSize);
         if (sequence < 1 || sequence > checkpointSize) {
             throw new IllegalArgumentException("sequence must be in 1.." + checkpointSize + ", was " + sequence);
         }
+        // One connection for the checkpoint lookup and the tile reads: a proof is a handful of point queries.
         try (Connection connection = dataSource.getConnection()) {
+            requireCheckpoint(connection, checkpointSize);
             PostgresTiles tiles = new PostgresTiles(connection, ledger);
             TiledNodes nodes = new TiledNodes(tiles, checkpointSize);
             byte[] leaf = nodes.node(0, sequence - 1);
@@ -112,12 +113,12 @@ public final class PostgresJournal {
 
     /** That the stored checkpoint of {@code newSize} extends the one of {@code oldSize}. */
     public ConsistencyProof consistencyProof(long oldSize, long newSize) throws SQLException {
-        requireCheckpoint(oldSize);
-        requireCheckpoint(newSize);
         if (oldSize > newSize) {
             throw new IllegalArgumentException("old size " + oldSize + " is after new size " + newSize);
         }
         try (Connection connection = dataSource.getConnection()) {
+            requireCheckpoint(connection, oldSize);
+            requireCheckpoint(connection, newSize);
             TiledNodes nodes = new TiledNodes(new PostgresTiles(connection, ledger), newSize);
             return new ConsistencyProof(oldSize, newSize, MerkleTree.consistencyProof(nodes, oldSize, newSize));
         }
@@ -142,8 +143,8 @@ public final class PostgresJournal {
         }
     }
 
-    private void requireCheckpoint(long treeSize) throws SQLException {
-        if (checkpoint(treeSize).isEmpty()) {
+    private void requireCheckpoint(Connection connection, long treeSize) throws SQLException {
+        if (queryCheckpoints(connection, "and tree_size = ?", treeSize).isEmpty()) {
             throw new IllegalArgumentException("ledger " + ledger.value() + " has no checkpoint of tree size " + treeSize);
         }
     }
@@ -156,9 +157,14 @@ public final class PostgresJournal {
     }
 
     private List<StoredCheckpoint> queryCheckpoints(String tail, long size) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return queryCheckpoints(connection, tail, size);
+        }
+    }
+
+    private List<StoredCheckpoint> queryCheckpoints(Connection connection, String tail, long size) throws SQLException {
         List<StoredCheckpoint> found = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
+        try (PreparedStatement statement = connection.prepareStatement(
                      "select tree_size, root, note, created_at from journal_checkpoint where ledger_id = ? " + tail)) {
             statement.setLong(1, ledger.value());
             if (size >= 0) {
