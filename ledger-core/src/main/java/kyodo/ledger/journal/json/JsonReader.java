@@ -106,31 +106,29 @@ public final class JsonReader {
             throw error("expected a quoted field name");
         }
         int start = at + 1;
-        int end = start;
-        while (end < text.length() && text.charAt(end) != '"' && text.charAt(end) != '\\' && text.charAt(end) >= 0x20) {
-            end++;
+        if (hint >= 0 && hint < known.length && matchesName(start, known[hint])) {
+            return afterName(start, known[hint]);
         }
-        if (end < text.length() && text.charAt(end) == '"') {
-            int length = end - start;
-            if (hint >= 0 && hint < known.length && known[hint].length() == length
-                    && text.regionMatches(start, known[hint], 0, length)) {
-                at = end + 1;
-                space();
-                expect(':');
-                space();
-                return known[hint];
-            }
-            for (String name : known) {
-                if (name.length() == length && text.regionMatches(start, name, 0, length)) {
-                    at = end + 1;
-                    space();
-                    expect(':');
-                    space();
-                    return name;
-                }
+        for (String name : known) {
+            if (matchesName(start, name)) {
+                return afterName(start, name);
             }
         }
         return nextName();
+    }
+
+    /** Whether the quoted name starting at {@code start} is exactly {@code name} (which needs no escapes). */
+    private boolean matchesName(int start, String name) {
+        int end = start + name.length();
+        return end < text.length() && text.charAt(end) == '"' && text.startsWith(name, start);
+    }
+
+    private String afterName(int start, String name) throws JsonException {
+        at = start + name.length() + 1;
+        space();
+        expect(':');
+        space();
+        return name;
     }
 
     public String nextString() throws JsonException {
