@@ -143,17 +143,32 @@ create trigger leg_is_not_truncated before truncate on leg
 
 -- Legs may only be written for sequences beyond the head: an entry, once recorded, cannot gain legs. (Entries
 -- up to the head are recorded; the deferred head check below makes sure nothing lies beyond it at commit.)
+-- Each leg must move an amount between two accounts of the leg's own asset: then debits equal credits per
+-- asset. Each account the batch names is looked up once.
 create function kyodo_legs_precede_their_entry() returns trigger language plpgsql as $$
 declare
-    recorded bigint;
+    problem text;
 begin
-    select l.sequence into recorded
+    select format('entry %s is already recorded: legs cannot be added to it', l.sequence)
+      into problem
       from inserted_legs l
      cross join lateral (select g.head_sequence from ledger g where g.id = l.ledger_id) head
      where l.sequence <= head.head_sequence
      limit 1;
-    if recorded is not null then
-        raise exception 'entry % is already recorded: legs cannot be added to it', recorded using errcode = 'KY002';
+    if problem is null then
+        select format('unbalanced: legs move %s through account %s of ledger %s, which holds %s',
+                      named.asset, named.account_id, named.ledger_id, coalesce(held.asset, 'no such account'))
+          into problem
+          from (select distinct l.ledger_id, side.account_id, l.asset
+                  from inserted_legs l
+                 cross join lateral (values (l.debit_account_id), (l.credit_account_id)) side (account_id)) named
+          left join lateral (select a.asset from account a
+                              where a.ledger_id = named.ledger_id and a.id = named.account_id) held on true
+         where held.asset is distinct from named.asset
+         limit 1;
+    end if;
+    if problem is not null then
+        raise exception '%', problem using errcode = 'KY002';
     end if;
     return null;
 end;
@@ -163,8 +178,8 @@ create trigger legs_precede_their_entry after insert on leg
     referencing new table as inserted_legs
     for each statement execute function kyodo_legs_precede_their_entry();
 
--- Every new entry must find exactly its declared legs, each moving an amount between two accounts of the
--- leg's own asset: then debits equal credits per asset. It must also belong to an existing ledger.
+-- Every new entry must find exactly its declared legs (checked above to be balanced), and belong to an
+-- existing ledger.
 create function kyodo_entries_must_balance() returns trigger language plpgsql as $$
 declare
     problem text;
@@ -177,23 +192,6 @@ begin
                           where l.ledger_id = e.ledger_id and l.sequence = e.sequence) found
      where found.legs <> e.leg_count
      limit 1;
-    if problem is null then
-        select format('entry %s of ledger %s is unbalanced: leg %s moves %s between accounts of another asset',
-                      l.sequence, l.ledger_id, l.leg_index, l.asset)
-          into problem
-          from inserted_entries e
-         cross join lateral (
-                select l.ledger_id, l.sequence, l.leg_index, l.asset,
-                       (select d.asset from account d
-                         where d.ledger_id = l.ledger_id and d.id = l.debit_account_id) as debit_asset,
-                       (select c.asset from account c
-                         where c.ledger_id = l.ledger_id and c.id = l.credit_account_id) as credit_asset
-                  from leg l
-                 where l.ledger_id = e.ledger_id and l.sequence = e.sequence
-                offset 0) l
-         where l.debit_asset is distinct from l.asset or l.credit_asset is distinct from l.asset
-         limit 1;
-    end if;
     if problem is null then
         select format('entry %s names ledger %s, which does not exist', e.sequence, e.ledger_id)
           into problem
