@@ -24,7 +24,7 @@ create table asset (
 create table account (
     ledger_id       bigint not null,
     id              bigint not null check (id > 0),
-    code            text not null check (length(code) between 1 and 128),
+    code            text collate "C" not null check (length(code) between 1 and 128),
     asset           text not null,
     kind            text not null check (kind in ('ASSET', 'LIABILITY', 'EQUITY', 'INCOME', 'EXPENSE')),
     flags           integer not null check (flags between 0 and 7 and flags & 3 <> 3),
@@ -56,7 +56,7 @@ create table account (
 create table entry (
     ledger_id      bigint not null,
     sequence       bigint not null check (sequence > 0),
-    key            text not null check (length(key) between 1 and 128),
+    key            text collate "C" not null check (length(key) between 1 and 128),
     kind           text not null check (kind ~ '^[A-Z][A-Z0-9_]{0,31}$'),
     actor          text not null check (length(actor) between 1 and 64),
     memo           text not null check (length(memo) <= 280),
@@ -104,7 +104,8 @@ create unique index leg_resolves_pending_once
 create index leg_by_debit_account on leg (ledger_id, debit_account_id, sequence);
 create index leg_by_credit_account on leg (ledger_id, credit_account_id, sequence);
 create index leg_pending_by_expiry on leg (ledger_id, expires_at) where kind = 'H' and expires_at is not null;
-create index entry_by_time on entry (ledger_id, posted_at);
+-- Timestamps grow with the sequence, so a BRIN index finds a time range's entries for almost nothing to keep.
+create index entry_by_time on entry using brin (posted_at);
 
 -- Per account and business day (Asia/Tokyo): the movements of that day, so that balances and trial
 -- balances as of any date add up days instead of scanning every leg.
@@ -142,17 +143,32 @@ create trigger leg_is_not_truncated before truncate on leg
 
 -- Legs may only be written for sequences beyond the head: an entry, once recorded, cannot gain legs. (Entries
 -- up to the head are recorded; the deferred head check below makes sure nothing lies beyond it at commit.)
+-- Each leg must move an amount between two accounts of the leg's own asset: then debits equal credits per
+-- asset. Each account the batch names is looked up once.
 create function kyodo_legs_precede_their_entry() returns trigger language plpgsql as $$
 declare
-    recorded bigint;
+    problem text;
 begin
-    select l.sequence into recorded
+    select format('entry %s is already recorded: legs cannot be added to it', l.sequence)
+      into problem
       from inserted_legs l
      cross join lateral (select g.head_sequence from ledger g where g.id = l.ledger_id) head
      where l.sequence <= head.head_sequence
      limit 1;
-    if recorded is not null then
-        raise exception 'entry % is already recorded: legs cannot be added to it', recorded using errcode = 'KY002';
+    if problem is null then
+        select format('unbalanced: legs move %s through account %s of ledger %s, which holds %s',
+                      named.asset, named.account_id, named.ledger_id, coalesce(held.asset, 'no such account'))
+          into problem
+          from (select distinct l.ledger_id, side.account_id, l.asset
+                  from inserted_legs l
+                 cross join lateral (values (l.debit_account_id), (l.credit_account_id)) side (account_id)) named
+          left join lateral (select a.asset from account a
+                              where a.ledger_id = named.ledger_id and a.id = named.account_id) held on true
+         where held.asset is distinct from named.asset
+         limit 1;
+    end if;
+    if problem is not null then
+        raise exception '%', problem using errcode = 'KY002';
     end if;
     return null;
 end;
@@ -162,8 +178,8 @@ create trigger legs_precede_their_entry after insert on leg
     referencing new table as inserted_legs
     for each statement execute function kyodo_legs_precede_their_entry();
 
--- Every new entry must find exactly its declared legs, each moving an amount between two accounts of the
--- leg's own asset: then debits equal credits per asset. It must also belong to an existing ledger.
+-- Every new entry must find exactly its declared legs (checked above to be balanced), and belong to an
+-- existing ledger.
 create function kyodo_entries_must_balance() returns trigger language plpgsql as $$
 declare
     problem text;
@@ -176,23 +192,6 @@ begin
                           where l.ledger_id = e.ledger_id and l.sequence = e.sequence) found
      where found.legs <> e.leg_count
      limit 1;
-    if problem is null then
-        select format('entry %s of ledger %s is unbalanced: leg %s moves %s between accounts of another asset',
-                      l.sequence, l.ledger_id, l.leg_index, l.asset)
-          into problem
-          from inserted_entries e
-         cross join lateral (
-                select l.ledger_id, l.sequence, l.leg_index, l.asset,
-                       (select d.asset from account d
-                         where d.ledger_id = l.ledger_id and d.id = l.debit_account_id) as debit_asset,
-                       (select c.asset from account c
-                         where c.ledger_id = l.ledger_id and c.id = l.credit_account_id) as credit_asset
-                  from leg l
-                 where l.ledger_id = e.ledger_id and l.sequence = e.sequence
-                offset 0) l
-         where l.debit_asset is distinct from l.asset or l.credit_asset is distinct from l.asset
-         limit 1;
-    end if;
     if problem is null then
         select format('entry %s names ledger %s, which does not exist', e.sequence, e.ledger_id)
           into problem
@@ -223,13 +222,14 @@ begin
             using errcode = 'KY003';
     end if;
     select count(*) into written
-      from entry where ledger_id = new.id and sequence > old.head_sequence and sequence <= new.head_sequence;
+      from entry where ledger_id = new.id and sequence between old.head_sequence + 1 and new.head_sequence;
     if written <> new.head_sequence - old.head_sequence then
         raise exception 'ledger % has a gap: % entries recorded between sequence % and %', new.id, written,
             old.head_sequence, new.head_sequence using errcode = 'KY003';
     end if;
-    if exists (select 1 from entry where ledger_id = new.id and sequence > new.head_sequence)
-       or exists (select 1 from leg where ledger_id = new.id and sequence > new.head_sequence) then
+    -- max() over the primary keys reads one index entry each.
+    if (select max(sequence) from entry where ledger_id = new.id) > new.head_sequence
+       or (select max(sequence) from leg where ledger_id = new.id) > new.head_sequence then
         raise exception 'ledger % has journal rows beyond its head %', new.id, new.head_sequence
             using errcode = 'KY003';
     end if;

@@ -77,7 +77,7 @@ class DatabaseRulesTest {
 
     @Test
     void refusesALegBetweenAccountsOfAnotherAsset() {
-        assertRefusedTogether("another asset",
+        assertRefusedTogether("which holds JPY",
                 leg(1002, 0, yenAccount, wallet, "PT"),
                 entry(1002, "by-hand-3", 1));
     }

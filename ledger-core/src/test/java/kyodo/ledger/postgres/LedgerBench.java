@@ -77,6 +77,9 @@ public final class LedgerBench {
                 NaivePath path = new NaivePath(dataSource, ledger.id());
                 naive = drive("n", wallets, request -> CompletableFuture.completedFuture(path.post(request)), 1);
                 log("naive: " + naive);
+                if (Boolean.getBoolean("bench.statements")) {
+                    database.printTopStatements();
+                }
             }
             System.out.printf("ledger-bench transfers_per_s=%d p50_ms=%.2f p99_ms=%.2f naive_transfers_per_s=%d%n",
                     Math.round(batched.perSecond), batched.p50Millis, batched.p99Millis, Math.round(naive.perSecond));
@@ -293,6 +296,9 @@ public final class LedgerBench {
                         .setServerConfig("wal_buffers", "64MB")
                         .setServerConfig("max_wal_size", "8GB")
                         .setServerConfig("checkpoint_timeout", "30min")
+                        // Where the database spends its time, printed after the run (pg_stat_statements).
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all")
 
                         .start();
                 config.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
@@ -302,7 +308,28 @@ public final class LedgerBench {
             config.setPoolName("bench");
             HikariDataSource dataSource = new HikariDataSource(config);
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            if (embedded != null) {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.createStatement().execute("create extension if not exists pg_stat_statements");
+                }
+            }
             return new Database(embedded, dataSource);
+        }
+
+        /** The statements that took the most database time, with their mean, for the log. */
+        void printTopStatements() throws SQLException {
+            try (Connection connection = dataSource.getConnection();
+                 var rs = connection.createStatement().executeQuery("""
+                         select calls, round(total_exec_time) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms,
+                                rows, regexp_replace(left(query, 90), '\\s+', ' ', 'g') as query
+                           from pg_stat_statements order by total_exec_time desc limit 12""")) {
+                while (rs.next()) {
+                    log(String.format("db time %8d ms %9d calls %8s ms mean %9d rows  %s", rs.getLong(2),
+                            rs.getLong(1), rs.getString(3), rs.getLong(4), rs.getString(5)));
+                }
+            } catch (SQLException e) {
+                log("no statement statistics: " + e.getMessage());
+            }
         }
 
         String synchronousCommit() throws SQLException {
