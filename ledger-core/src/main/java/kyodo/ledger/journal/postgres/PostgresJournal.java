@@ -5,7 +5,9 @@ import kyodo.ledger.LedgerId;
 import kyodo.ledger.journal.EntryFeed;
 import kyodo.ledger.journal.merkle.ConsistencyProof;
 import kyodo.ledger.journal.merkle.InclusionProof;
+import kyodo.ledger.journal.merkle.MerkleHash;
 import kyodo.ledger.journal.merkle.MerkleTree;
+import kyodo.ledger.journal.merkle.TilePath;
 import kyodo.ledger.journal.merkle.TiledNodes;
 import kyodo.ledger.journal.note.SignedNote;
 
@@ -121,6 +123,27 @@ public final class PostgresJournal {
             requireCheckpoint(connection, newSize);
             TiledNodes nodes = new TiledNodes(new PostgresTiles(connection, ledger), newSize);
             return new ConsistencyProof(oldSize, newSize, MerkleTree.consistencyProof(nodes, oldSize, newSize));
+        }
+    }
+
+    /**
+     * The bytes of a tile as C2SP tlog-tiles serves it ({@code width} hashes side by side), if the stored tree
+     * holds that many; a partial tile stays available after it has grown, because its first hashes never change.
+     */
+    public Optional<byte[]> tile(TilePath path) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     select substring(hashes from 1 for ?) from journal_tile
+                      where ledger_id = ? and level = ? and tile_index = ? and length(hashes) >= ?""")) {
+            int bytes = path.width() * MerkleHash.HASH_BYTES;
+            statement.setInt(1, bytes);
+            statement.setLong(2, ledger.value());
+            statement.setInt(3, path.level());
+            statement.setLong(4, path.index());
+            statement.setInt(5, bytes);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.empty();
+            }
         }
     }
 

@@ -175,6 +175,12 @@ class JournalFollowerTest {
             previous = stored;
         }
         assertThatThrownBy(() -> journal.inclusionProof(1, 7)).hasMessageContaining("no checkpoint");
+        // The level-0 tiles served as C2SP tiles hold the leaf hashes, also at an older (partial) width.
+        byte[] first = journal.tile(new kyodo.ledger.journal.merkle.TilePath(0, 0, 256)).orElseThrow();
+        assertThat(java.util.Arrays.copyOfRange(first, 0, 32))
+                .isEqualTo(new MerkleHash().leaf(CanonicalEncoding.encode(books.ledger().entry(1).orElseThrow())));
+        assertThat(journal.tile(new kyodo.ledger.journal.merkle.TilePath(0, 1, 10)).orElseThrow()).hasSize(320);
+        assertThat(journal.tile(new kyodo.ledger.journal.merkle.TilePath(0, 99, 256))).isEmpty();
     }
 
     @Test
