@@ -17,6 +17,8 @@ public final class PublicKeyFile {
     private static final String BEGIN = "-----BEGIN PUBLIC KEY-----";
     private static final String END = "-----END PUBLIC KEY-----";
     private static final String NAME_HEADER = "Key name:";
+    private static final String ID_HEADER = "Key ID:";
+    private static final String VKEY_HEADER = "vkey:";
 
     private PublicKeyFile() {
     }
@@ -36,6 +38,7 @@ public final class PublicKeyFile {
     public static List<Entry> parse(String text) throws NoteFormatException {
         List<Entry> keys = new ArrayList<>();
         String pendingName = null;
+        NoteFormatException notAKey = null;
         String[] lines = text.split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -68,21 +71,28 @@ public final class PublicKeyFile {
             } else if (line.startsWith("-----BEGIN")) {
                 throw new NoteFormatException("expected a PUBLIC KEY block, found " + SignedNote.shorten(line)
                         + " (never hand out a private key)");
-            } else if (line.contains(":")) {
-                // Other explanatory headers ("Key ID:", "vkey:") are for people; the vkey is also taken below.
-                int colon = line.indexOf(':');
-                String value = line.substring(colon + 1).strip();
-                if (line.startsWith("vkey:")) {
-                    VerifierKey key = VerifierKey.parseVkey(value);
-                    keys.add(new Entry(Optional.of(key.name()), key.publicKey()));
-                }
-            } else {
-                VerifierKey key = VerifierKey.parseVkey(line);
+            } else if (line.startsWith(VKEY_HEADER)) {
+                VerifierKey key = VerifierKey.parseVkey(line.substring(VKEY_HEADER.length()).strip());
                 keys.add(new Entry(Optional.of(key.name()), key.publicKey()));
+            } else if (line.startsWith(ID_HEADER)) {
+                // For people: the id is recomputed from the name and the key.
+                continue;
+            } else {
+                // RFC 7468 allows explanatory text around PEM blocks, so a line that is not a vkey only matters
+                // when the file holds no key at all.
+                try {
+                    VerifierKey key = VerifierKey.parseVkey(line);
+                    keys.add(new Entry(Optional.of(key.name()), key.publicKey()));
+                } catch (NoteFormatException e) {
+                    if (notAKey == null) {
+                        notAKey = e;
+                    }
+                }
             }
         }
         if (keys.isEmpty()) {
-            throw new NoteFormatException("no public key found (expected a vkey line or a PEM PUBLIC KEY block)");
+            throw notAKey != null ? notAKey
+                    : new NoteFormatException("no public key found (expected a vkey line or a PEM PUBLIC KEY block)");
         }
         return keys;
     }
