@@ -1,6 +1,7 @@
 package kyodo.ledger.journal.export;
 
 import kyodo.ledger.Account;
+import kyodo.ledger.AccountKind;
 import kyodo.ledger.JournalEntry;
 import kyodo.ledger.JournalLeg;
 
@@ -24,11 +25,22 @@ public final class HledgerExport extends PlainTextBooks {
                 + ". Pending holds and voids are comments: only posted effects are postings.\n\n");
         for (Account account : source.accounts()) {
             out.write("account " + books.name(account.id().value()) + "  ; kyodo-account:" + account.id().value()
-                    + ", type:" + account.kind().name().charAt(0) + "\n");
+                    + ", type:" + accountType(account.kind()) + "\n");
         }
         out.write("\n");
         books.writeEntries(source, out);
         out.flush();
+    }
+
+    /** hledger's account type letters, so that its balance sheet and income statement reports sort accounts right. */
+    private static char accountType(AccountKind kind) {
+        return switch (kind) {
+            case ASSET -> 'A';
+            case LIABILITY -> 'L';
+            case EQUITY -> 'E';
+            case INCOME -> 'R';
+            case EXPENSE -> 'X';
+        };
     }
 
     static String accountName(Account account) {
