@@ -1,0 +1,44 @@
+// Passkey sign-in with Spring Security's WebAuthn endpoints: ask for options, let the browser sign, post it.
+(function () {
+  var button = document.getElementById('passkey-signin');
+  if (!button) { return; }
+  if (!window.PublicKeyCredential) { button.hidden = true; return; }
+  var csrfHeader = document.querySelector('meta[name="_csrf_header"]').content;
+  var csrfToken = document.querySelector('meta[name="_csrf"]').content;
+  var b64 = function (buffer) {
+    return btoa(String.fromCharCode.apply(null, new Uint8Array(buffer)))
+      .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  };
+  var unb64 = function (text) {
+    var s = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    return Uint8Array.from(s, function (c) { return c.charCodeAt(0); });
+  };
+  var headers = { 'Content-Type': 'application/json' };
+  headers[csrfHeader] = csrfToken;
+  button.addEventListener('click', function () {
+    fetch('/webauthn/authenticate/options', { method: 'POST', headers: headers })
+      .then(function (r) { return r.json(); })
+      .then(function (options) {
+        options.challenge = unb64(options.challenge);
+        (options.allowCredentials || []).forEach(function (c) { c.id = unb64(c.id); });
+        return navigator.credentials.get({ publicKey: options });
+      })
+      .then(function (credential) {
+        var body = {
+          id: credential.id, rawId: b64(credential.rawId), type: credential.type,
+          clientExtensionResults: credential.getClientExtensionResults(),
+          authenticatorAttachment: credential.authenticatorAttachment,
+          response: {
+            authenticatorData: b64(credential.response.authenticatorData),
+            clientDataJSON: b64(credential.response.clientDataJSON),
+            signature: b64(credential.response.signature),
+            userHandle: credential.response.userHandle ? b64(credential.response.userHandle) : null
+          }
+        };
+        return fetch('/login/webauthn', { method: 'POST', headers: headers, body: JSON.stringify(body) });
+      })
+      .then(function (r) { return r.json(); })
+      .then(function (result) { window.location.href = result.redirectUrl || '/start'; })
+      .catch(function () { document.getElementById('passkey-error').hidden = false; });
+  });
+})();
