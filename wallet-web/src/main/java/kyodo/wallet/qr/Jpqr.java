@@ -7,14 +7,17 @@ import java.util.Optional;
 
 /**
  * JPQR (EMVCo merchant-presented mode) payloads: two-digit tag, two-digit length, value; tag 63 holds the
- * CRC-16/CCITT-FALSE of everything before its value. Kyodo's merchant template sits in tag
- * {@value #KYODO_TEMPLATE_TAG} (from the 80–99 range EMVCo leaves unreserved) with sub-tags: 00 the globally
- * unique id {@value #KYODO_GUID}, 01 the signed token's payload part and 02 its signature part (a TLV value holds
- * at most 99 characters, so the token is split at its dot).
+ * CRC-16/CCITT-FALSE of everything before its value. Kyodo's merchant template uses the tags from
+ * {@value #KYODO_TEMPLATE_TAG} on (in the 80–99 range EMVCo leaves unreserved): tag 80 holds sub-tag 00, the
+ * globally unique id {@value #KYODO_GUID}, and sub-tag 01, the first piece of the signed token; tags 81, 82 …
+ * each hold the next piece in sub-tag 01 (a TLV value holds at most 99 characters and the token is longer).
  */
 public final class Jpqr {
     public static final int PAYLOAD_LENGTH_MAX = 512;
     public static final String KYODO_TEMPLATE_TAG = "80";
+    static final int FIRST_PIECE_LENGTH_MAX = 80;
+    static final int PIECE_LENGTH_MAX = 95;
+    static final int KYODO_TAG_LAST = 99;
     public static final String KYODO_GUID = "jp.kyodo";
     private static final String CRC_TAG = "63";
 
@@ -47,25 +50,39 @@ public final class Jpqr {
             return Opened.rejected(fields.rejection());
         }
         String template = fields.value().get(KYODO_TEMPLATE_TAG);
-        Optional<Map<String, String>> sub = template == null ? Optional.empty() : tlv(template);
-        if (sub.isEmpty() || !KYODO_GUID.equals(sub.get().get("00")) || !sub.get().containsKey("01")
-                || !sub.get().containsKey("02")) {
+        Optional<Map<String, String>> first = template == null ? Optional.empty() : tlv(template);
+        if (first.isEmpty() || !KYODO_GUID.equals(first.get().get("00")) || !first.get().containsKey("01")) {
             return Opened.rejected(TokenRejection.NOT_A_KYODO_MERCHANT);
         }
-        return Opened.of(sub.get().get("01") + "." + sub.get().get("02"));
+        StringBuilder token = new StringBuilder(first.get().get("01"));
+        for (int tag = Integer.parseInt(KYODO_TEMPLATE_TAG) + 1; tag <= KYODO_TAG_LAST; tag++) {
+            String next = fields.value().get(Integer.toString(tag));
+            Optional<Map<String, String>> piece = next == null ? Optional.empty() : tlv(next);
+            if (piece.isEmpty() || !piece.get().containsKey("01")) {
+                break;
+            }
+            token.append(piece.get().get("01"));
+        }
+        return Opened.of(token.toString());
     }
 
     /** A JPQR payload for a signed Kyodo merchant token, with the merchant's name for other wallets to show. */
     public static String build(String signedToken, String merchantName, long amount) {
-        String[] parts = signedToken.split("\\.");
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("not a signed token");
+        if (signedToken.length() > TokenSeal.TOKEN_LENGTH_MAX) {
+            throw new IllegalArgumentException("token too long: " + signedToken.length());
         }
         StringBuilder out = new StringBuilder();
         field(out, "00", "01");
         field(out, "01", amount > 0 ? "12" : "11");
-        field(out, KYODO_TEMPLATE_TAG, field(new StringBuilder(), "00", KYODO_GUID).append(
-                field(new StringBuilder(), "01", parts[0])).append(field(new StringBuilder(), "02", parts[1])).toString());
+        int end = Math.min(FIRST_PIECE_LENGTH_MAX, signedToken.length());
+        field(out, KYODO_TEMPLATE_TAG, field(new StringBuilder(), "00", KYODO_GUID)
+                .append(field(new StringBuilder(), "01", signedToken.substring(0, end))).toString());
+        for (int tag = Integer.parseInt(KYODO_TEMPLATE_TAG) + 1; end < signedToken.length(); tag++) {
+            int start = end;
+            end = Math.min(start + PIECE_LENGTH_MAX, signedToken.length());
+            field(out, Integer.toString(tag), field(new StringBuilder(), "01", signedToken.substring(start, end))
+                    .toString());
+        }
         field(out, "52", "5999");
         field(out, "53", "392");
         if (amount > 0) {
