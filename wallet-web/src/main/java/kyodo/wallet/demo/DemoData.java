@@ -53,6 +53,9 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (users.count() > 0) {
+            if (users.existsByUsername("hanako")) {
+                printHints();
+            }
             return;
         }
         User staff = registrar.createUser("staff", "区職員 佐藤", PASSWORD, Role.STAFF).user();
@@ -74,8 +77,12 @@ class DemoData implements ApplicationRunner {
         registrar.approve(bakery.id(), staff.id());
         User coordinator = registrar.createUser("coordinator", "みどり会 代表", PASSWORD, Role.COORDINATOR).user();
         registrar.registerGroup("みどり会(環境美化ボランティア)", coordinator.id());
+        printHints();
+    }
+
+    private static void printHints() {
         log.info("""
-                Demo data created. Sign in at /signin with password '{}' as:
+                Demo data: sign in at /signin with password '{}' as:
                   residents: hanako, taro, yuki ({} pt each)   merchants: bakery (approved), cafe (waiting for approval)
                   staff: staff   auditor: auditor   admin: admin   committee: committee   donor: donor   group: coordinator""",
                 PASSWORD, POINTS_PER_RESIDENT);
