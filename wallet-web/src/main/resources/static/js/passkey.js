@@ -25,7 +25,7 @@
       })
       .then(function (credential) {
         var body = {
-          id: credential.id, rawId: b64(credential.rawId), type: credential.type,
+          id: credential.id, rawId: b64(credential.rawId), credType: credential.type,
           clientExtensionResults: credential.getClientExtensionResults(),
           authenticatorAttachment: credential.authenticatorAttachment,
           response: {

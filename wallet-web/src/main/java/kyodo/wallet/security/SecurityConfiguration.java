@@ -50,7 +50,9 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .defaultSuccessUrl("/start", false).failureUrl("/signin?error").permitAll())
                 .webAuthn(passkeys -> passkeys.rpName("Kyodo").rpId(base.getHost())
-                        .allowedOrigins(base.getScheme() + "://" + base.getAuthority()))
+                        .allowedOrigins(base.getScheme() + "://" + base.getAuthority())
+                        // our own page (/passkeys) registers without inline script, which the CSP forbids
+                        .disableDefaultRegistrationPage(true))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(errors -> errors
