@@ -8,7 +8,6 @@ import com.google.zxing.LuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -20,9 +19,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -59,14 +56,7 @@ public final class QrImages {
     }
 
     public static byte[] png(String text) {
-        BitMatrix matrix = matrix(text, SIZE_PIXELS);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try {
-            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Png.write(matrix(text, SIZE_PIXELS));
     }
 
     /** An SVG drawing one path of unit squares, scaled by the viewer; crisp at any size. */
