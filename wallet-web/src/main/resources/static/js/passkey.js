@@ -38,7 +38,12 @@
         return fetch('/login/webauthn', { method: 'POST', headers: headers, body: JSON.stringify(body) });
       })
       .then(function (r) { return r.json(); })
-      .then(function (result) { window.location.href = result.redirectUrl || '/start'; })
+      .then(function (result) {
+        if (!result.authenticated) { throw new Error('not authenticated'); }
+        // the saved page if there was one, else the page for the person's role (as after a password sign-in)
+        var target = result.redirectUrl || '/start';
+        window.location.href = new URL(target, window.location.href).pathname === '/' ? '/start' : target;
+      })
       .catch(function () { document.getElementById('passkey-error').hidden = false; });
   });
 })();

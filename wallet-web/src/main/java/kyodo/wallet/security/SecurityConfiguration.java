@@ -1,6 +1,7 @@
 package kyodo.wallet.security;
 
 import kyodo.wallet.qr.QrProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -17,6 +18,7 @@ import org.springframework.security.web.webauthn.management.PublicKeyCredentialU
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
 import java.net.URI;
+import java.util.Set;
 import java.time.Clock;
 
 /**
@@ -32,9 +34,14 @@ class SecurityConfiguration {
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, QrProperties qr, Clock clock, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain web(HttpSecurity http, QrProperties qr, Clock clock, ProblemResponses problems,
+                            @Value("${kyodo.passkeys.rp-id:}") String rpId,
+                            @Value("${kyodo.passkeys.origins:}") String origins) throws Exception {
+        // Passkeys belong to the public address (the base URL) unless configured apart, e.g. for a test browser.
         URI base = URI.create(qr.baseUrl());
+        String relyingParty = rpId.isBlank() ? base.getHost() : rpId;
+        Set<String> allowedOrigins = origins.isBlank() ? Set.of(base.getScheme() + "://" + base.getAuthority())
+                : Set.of(origins.split(","));
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http
                 .authorizeHttpRequests(requests -> requests
@@ -49,8 +56,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .defaultSuccessUrl("/start", false).failureUrl("/signin?error").permitAll())
-                .webAuthn(passkeys -> passkeys.rpName("Kyodo").rpId(base.getHost())
-                        .allowedOrigins(base.getScheme() + "://" + base.getAuthority())
+                .webAuthn(passkeys -> passkeys.rpName("Kyodo").rpId(relyingParty)
+                        .allowedOrigins(allowedOrigins)
                         // our own page (/passkeys) registers without inline script, which the CSP forbids
                         .disableDefaultRegistrationPage(true))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/"))
