@@ -37,6 +37,8 @@ class CashierTest extends WalletWebTest {
     Sender sender;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Payments payments;
 
     @Test
     void payingAnOrderQrMovesThePointsOnceEvenWhenSubmittedTwice() {
@@ -175,6 +177,21 @@ class CashierTest extends WalletWebTest {
         assertThat(balance(payer)).isEqualTo(990);
         assertThat(jdbc.queryForObject("select count(*) from payment where payer_id = ?", Integer.class, payer.id()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void paymentsBeyondThePayersRateAreRefusedAndPostNothing() {
+        User payer = resident(1_000);
+        Merchant shop = merchant();
+        Cashier strict = new Cashier(ledger, wallets, merchants, payments, qrCodes, Clock.systemUTC(),
+                new PaymentProperties(30, 2, 0.001));
+
+        assertThat(strict.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 10, "")), "", null).ok()).isTrue();
+        assertThat(strict.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 10, "")), "", null).ok()).isTrue();
+        assertThat(strict.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 10, "")), "", null).error())
+                .isEqualTo(PaymentError.RATE_LIMITED);
+
+        assertThat(balance(payer)).isEqualTo(980);
     }
 
     @Test
