@@ -87,7 +87,10 @@ class EmbeddedDatabaseTest {
         return new SpringApplicationBuilder(KyodoApplication.class).run(
                 "--server.port=0",
                 "--kyodo.db.url=", // even if KYODO_DB_URL is set where the tests run
-                "--kyodo.db.embedded.data-directory=" + dataDirectory);
+                "--kyodo.db.embedded.data-directory=" + dataDirectory,
+                "--kyodo.qr.key-directory=" + dataDirectory.resolveSibling("keys"),
+                // these tests count journal entries; demo points would add some
+                "--kyodo.demo.enabled=false");
     }
 
     private static JdbcTemplate jdbc(ConfigurableApplicationContext context) {

@@ -1,0 +1,59 @@
+package kyodo.wallet.account;
+
+import kyodo.ledger.Account;
+import kyodo.ledger.AccountId;
+import kyodo.ledger.Ledger;
+import kyodo.wallet.user.CivicGroup;
+import kyodo.wallet.user.CivicGroups;
+import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.Merchants;
+import kyodo.wallet.user.User;
+import kyodo.wallet.user.Users;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The name a person sees for the other side of a leg: a resident's display name, a merchant's registered name,
+ * a group's name, or a message key for the ward's own accounts. Account codes never change, so they are cached.
+ */
+@Component
+public class CounterpartyNames {
+    /** A message key, not a name: the ward's issuance account. */
+    public static final String ISSUANCE_KEY = "#counterparty.issuance";
+    public static final String UNKNOWN_KEY = "#counterparty.unknown";
+
+    private final Ledger ledger;
+    private final Users users;
+    private final Merchants merchants;
+    private final CivicGroups groups;
+    private final Map<AccountId, String> codes = new ConcurrentHashMap<>();
+
+    public CounterpartyNames(Ledger ledger, Users users, Merchants merchants, CivicGroups groups) {
+        this.ledger = ledger;
+        this.users = users;
+        this.merchants = merchants;
+        this.groups = groups;
+    }
+
+    /** A display name, or a message key starting with {@code #}. */
+    public String nameOf(AccountId account) {
+        String code = codes.computeIfAbsent(account, id -> ledger.account(id).map(Account::code).orElse(""));
+        if (Wallets.ISSUANCE_CODE.equals(code)) {
+            return ISSUANCE_KEY;
+        }
+        Optional<WalletOwner> owner = WalletOwner.fromAccountCode(code);
+        if (owner.isEmpty()) {
+            return UNKNOWN_KEY;
+        }
+        long id = owner.get().id();
+        Optional<String> name = switch (owner.get().kind()) {
+            case RESIDENT -> users.findById(id).map(User::displayName);
+            case MERCHANT -> merchants.findById(id).map(Merchant::name);
+            case GROUP -> groups.findById(id).map(CivicGroup::name);
+        };
+        return name.orElse(UNKNOWN_KEY);
+    }
+}

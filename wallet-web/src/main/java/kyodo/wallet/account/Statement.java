@@ -1,0 +1,15 @@
+package kyodo.wallet.account;
+
+import kyodo.ledger.Balance;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * One page of a wallet's history for a month in the ward's time zone, newest first.
+ *
+ * @param nextAfter pass as {@code after} for the rest of a month that has more lines than one read; 0 for none
+ */
+public record Statement(Balance balance, YearMonth month, List<StatementLine> lines, int page, boolean hasMore,
+                        long nextAfter) {
+}

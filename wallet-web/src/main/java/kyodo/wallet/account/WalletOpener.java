@@ -1,0 +1,32 @@
+package kyodo.wallet.account;
+
+import kyodo.wallet.user.GroupRegistered;
+import kyodo.wallet.user.MerchantApproved;
+import kyodo.wallet.user.ResidentSignedUp;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Opens a wallet as soon as its holder exists: a resident at sign-up, a merchant at approval, a group at registration. */
+@Component
+class WalletOpener {
+    private final Wallets wallets;
+
+    WalletOpener(Wallets wallets) {
+        this.wallets = wallets;
+    }
+
+    @EventListener
+    void on(ResidentSignedUp event) {
+        wallets.open(WalletOwner.resident(event.userId()));
+    }
+
+    @EventListener
+    void on(MerchantApproved event) {
+        wallets.open(WalletOwner.merchant(event.merchantId()));
+    }
+
+    @EventListener
+    void on(GroupRegistered event) {
+        wallets.open(WalletOwner.group(event.groupId()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Points wallets: which ledger accounts belong to a resident, merchant or group, their balances and history. */
+package kyodo.wallet.account;

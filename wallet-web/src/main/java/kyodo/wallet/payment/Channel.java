@@ -1,0 +1,9 @@
+package kyodo.wallet.payment;
+
+/** How a payment was made. */
+public enum Channel {
+    /** The resident scanned the merchant's QR and confirmed. */
+    MERCHANT_QR,
+    /** The merchant scanned the resident's on-screen token. */
+    CONSUMER_QR
+}

@@ -1,0 +1,12 @@
+package kyodo.wallet.payment;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+import java.time.Instant;
+
+/** A sale: who paid which merchant how much, and the ledger entry that moved the points. */
+@Table("payment")
+public record Payment(@Id Long id, String entryKey, long payerId, long merchantId, long amount, long refunded,
+                     String orderRef, Channel channel, Instant createdAt) {
+}

@@ -1,0 +1,2 @@
+/** Sign-in (password and passkeys), sessions, CSRF, security headers and rate limits. */
+package kyodo.wallet.security;

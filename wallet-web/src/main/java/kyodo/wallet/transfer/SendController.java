@@ -1,0 +1,60 @@
+package kyodo.wallet.transfer;
+
+import kyodo.wallet.account.OwnerKind;
+import kyodo.wallet.qr.QrCodes;
+import kyodo.wallet.user.CivicGroups;
+import kyodo.wallet.user.SignedIn;
+import kyodo.wallet.user.Users;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sending points to another resident (by username) or to a group, with a note. */
+@Controller
+class SendController {
+    private final Sender sender;
+    private final SignedIn signedIn;
+    private final Users users;
+    private final CivicGroups groups;
+
+    SendController(Sender sender, SignedIn signedIn, Users users, CivicGroups groups) {
+        this.sender = sender;
+        this.signedIn = signedIn;
+        this.users = users;
+        this.groups = groups;
+    }
+
+    @GetMapping("/send")
+    String form(Model model) {
+        model.addAttribute("groups", groups.findAll());
+        model.addAttribute("intent", QrCodes.nonce());
+        return "send";
+    }
+
+    @PostMapping("/send")
+    String send(@RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String amount,
+                @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String intent,
+                Authentication authentication, Model model, RedirectAttributes redirect) {
+        long from = signedIn.user(authentication).id();
+        Sender.Sent sent;
+        if (to.startsWith("group:") && to.substring(6).matches("[0-9]{1,18}")) {
+            sent = sender.send(from, OwnerKind.GROUP, Long.parseLong(to.substring(6)), amount, note, intent);
+        } else {
+            long toId = users.findByUsername(to.strip().toLowerCase(java.util.Locale.ROOT)).map(u -> u.id()).orElse(-1L);
+            sent = toId < 0 ? new Sender.Sent(0, kyodo.wallet.payment.PaymentError.RECIPIENT_NOT_FOUND, false)
+                    : sender.send(from, OwnerKind.RESIDENT, toId, amount, note, intent);
+        }
+        if (!sent.ok()) {
+            model.addAttribute("groups", groups.findAll());
+            model.addAttribute("intent", intent.matches("[A-Za-z0-9_-]{16,32}") ? intent : QrCodes.nonce());
+            model.addAttribute("error", sent.error().messageKey());
+            return "send";
+        }
+        redirect.addFlashAttribute("sent", true);
+        return "redirect:/wallet";
+    }
+}

@@ -1,0 +1,87 @@
+package kyodo.wallet.transfer;
+
+import kyodo.ledger.AccountId;
+import kyodo.ledger.Amount;
+import kyodo.ledger.EntryKey;
+import kyodo.ledger.EntryKind;
+import kyodo.ledger.EntryRequest;
+import kyodo.ledger.Leg;
+import kyodo.ledger.Ledger;
+import kyodo.ledger.PostResult;
+import kyodo.ledger.ResultCode;
+import kyodo.wallet.account.OwnerKind;
+import kyodo.wallet.account.WalletOwner;
+import kyodo.wallet.account.Wallets;
+import kyodo.wallet.payment.AmountInput;
+import kyodo.wallet.payment.Cashier;
+import kyodo.wallet.payment.PaymentError;
+import kyodo.wallet.user.CivicGroups;
+import kyodo.wallet.user.Role;
+import kyodo.wallet.user.Users;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Sends points from a resident's wallet to another resident's or a group's, once per form (intent). */
+@Component
+public class Sender {
+    public static final int NOTE_LENGTH_MAX = 140;
+
+    private final Ledger ledger;
+    private final Wallets wallets;
+    private final Users users;
+    private final CivicGroups groups;
+
+    public Sender(Ledger ledger, Wallets wallets, Users users, CivicGroups groups) {
+        this.ledger = ledger;
+        this.wallets = wallets;
+        this.users = users;
+        this.groups = groups;
+    }
+
+    /** The outcome: the ledger sequence when sent, else the error; {@code repeated} for a retried form. */
+    public record Sent(long sequence, PaymentError error, boolean repeated) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    public Sent send(long fromUserId, OwnerKind toKind, long toId, String amountInput, String note, String intent) {
+        AmountInput.Parsed parsed = AmountInput.parse(amountInput);
+        if (!parsed.ok()) {
+            return new Sent(0, parsed.error(), false);
+        }
+        String memo = note == null ? "" : note.strip();
+        if (memo.length() > NOTE_LENGTH_MAX) {
+            return new Sent(0, PaymentError.NOTE_TOO_LONG, false);
+        }
+        if (intent == null || !Cashier.INTENT.matcher(intent).matches()) {
+            return new Sent(0, PaymentError.QR_MALFORMED, false);
+        }
+        boolean recipientExists = switch (toKind) {
+            case RESIDENT -> users.findById(toId).filter(u -> u.role() == Role.RESIDENT).isPresent();
+            case GROUP -> groups.existsById(toId);
+            case MERCHANT -> false;
+        };
+        if (!recipientExists) {
+            return new Sent(0, PaymentError.RECIPIENT_NOT_FOUND, false);
+        }
+        if (toKind == OwnerKind.RESIDENT && toId == fromUserId) {
+            return new Sent(0, PaymentError.SAME_WALLET, false);
+        }
+        Optional<AccountId> from = wallets.find(WalletOwner.resident(fromUserId));
+        if (from.isEmpty()) {
+            return new Sent(0, PaymentError.PAYER_NOT_FOUND, false);
+        }
+        AccountId to = wallets.open(new WalletOwner(toKind, toId));
+        PostResult result = ledger.post(new EntryRequest(new EntryKey("tr:" + intent + ":" + fromUserId),
+                EntryKind.TRANSFER, "user:" + fromUserId, memo, null,
+                List.of(Leg.transfer(from.get(), to, Amount.pt(parsed.amount())))));
+        if (!result.onTheBooks()) {
+            return new Sent(0, result.code() == ResultCode.INSUFFICIENT_FUNDS ? PaymentError.INSUFFICIENT_FUNDS
+                    : PaymentError.LEDGER_REFUSED, false);
+        }
+        return new Sent(result.sequence(), null, result.code() == ResultCode.ALREADY_POSTED);
+    }
+}

@@ -1,0 +1,6 @@
+package kyodo.wallet.user;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface CivicGroups extends ListCrudRepository<CivicGroup, Long> {
+}

@@ -1,0 +1,117 @@
+package kyodo.wallet.user;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Signs people up and approves merchants. Residents can pay as soon as they sign up; a merchant's shop takes
+ * payments only after a staff member (not its owner) approves it.
+ */
+@Component
+public class Registrar {
+    /** Lower-case letters, digits and {@code . _ -}; an e-mail address also fits. */
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@+-]{2,63}");
+
+    private final Users users;
+    private final Merchants merchants;
+    private final CivicGroups groups;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public Registrar(Users users, Merchants merchants, CivicGroups groups, PasswordEncoder passwords,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.users = users;
+        this.merchants = merchants;
+        this.groups = groups;
+        this.passwords = passwords;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The new user, or why not. */
+    public record SignedUp(User user, SignUpError error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    @Transactional
+    public SignedUp signUpResident(String username, String displayName, String password) {
+        SignedUp user = createUser(username, displayName, password, Role.RESIDENT);
+        if (user.ok()) {
+            events.publishEvent(new ResidentSignedUp(user.user().id()));
+        }
+        return user;
+    }
+
+    /** A merchant's owner account and the shop, waiting for approval. */
+    @Transactional
+    public SignedUp signUpMerchant(String username, String displayName, String password, String shopName) {
+        String shop = shopName == null ? "" : shopName.strip();
+        if (shop.isEmpty() || shop.length() > Merchant.NAME_LENGTH_MAX) {
+            return new SignedUp(null, SignUpError.SHOP_NAME_INVALID);
+        }
+        SignedUp user = createUser(username, displayName, password, Role.MERCHANT);
+        if (user.ok()) {
+            merchants.save(Merchant.apply(user.user().id(), shop, clock.instant()));
+        }
+        return user;
+    }
+
+    /** Any other role; for staff tools and demo data. */
+    @Transactional
+    public SignedUp createUser(String username, String displayName, String password, Role role) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            return new SignedUp(null, SignUpError.USERNAME_INVALID);
+        }
+        String display = displayName == null ? "" : displayName.strip();
+        if (display.isEmpty() || display.length() > User.DISPLAY_NAME_LENGTH_MAX) {
+            return new SignedUp(null, SignUpError.DISPLAY_NAME_INVALID);
+        }
+        if (password == null || password.length() < User.PASSWORD_LENGTH_MIN) {
+            return new SignedUp(null, SignUpError.PASSWORD_TOO_SHORT);
+        }
+        if (password.length() > User.PASSWORD_LENGTH_MAX) {
+            return new SignedUp(null, SignUpError.PASSWORD_TOO_LONG);
+        }
+        if (users.existsByUsername(name)) {
+            return new SignedUp(null, SignUpError.USERNAME_TAKEN);
+        }
+        User saved = users.save(User.create(name, display, passwords.encode(password), role, clock.instant()));
+        return new SignedUp(saved, null);
+    }
+
+    /** Staff approve a pending merchant. */
+    @Transactional
+    public Optional<SignUpError> approve(long merchantId, long staffId) {
+        Optional<Merchant> merchant = merchants.findById(merchantId);
+        if (merchant.isEmpty()) {
+            return Optional.of(SignUpError.MERCHANT_NOT_FOUND);
+        }
+        if (merchant.get().approved()) {
+            return Optional.of(SignUpError.ALREADY_APPROVED);
+        }
+        if (merchant.get().ownerId() == staffId) {
+            return Optional.of(SignUpError.OWN_SHOP);
+        }
+        merchants.save(merchant.get().approvedBy(staffId));
+        events.publishEvent(new MerchantApproved(merchantId, staffId));
+        return Optional.empty();
+    }
+
+    @Transactional
+    public CivicGroup registerGroup(String name, long coordinatorId) {
+        CivicGroup group = groups.save(CivicGroup.create(name, coordinatorId, clock.instant()));
+        events.publishEvent(new GroupRegistered(group.id()));
+        return group;
+    }
+}

@@ -1,0 +1,193 @@
+package kyodo.wallet.browser;
+
+import kyodo.wallet.WalletWebTest;
+import kyodo.wallet.qr.QrImages;
+import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Residents and merchants in a real (headless) browser on a phone-sized screen. */
+class BrowserTest extends WalletWebTest {
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void aResidentPaysAMerchantsOrderQrAndBothWalletsShowIt() {
+        User resident = resident(2_000);
+        Merchant shop = merchant();
+
+        signIn(ownerName(shop));
+        browser.findElement(By.id("order-amount")).sendKeys("1234");
+        browser.findElement(By.id("order-ref")).sendKeys("T-7");
+        browser.findElement(By.id("order-submit")).click();
+        String qrUrl = text("order-url");
+        assertThat(qrUrl).startsWith(BASE_URL + "/pay?q=");
+        signOut();
+
+        signIn(resident.username());
+        browser.get(local(qrUrl));
+        assertThat(text("merchant-name")).isEqualTo(shop.name());
+        assertThat(text("amount-fixed")).isEqualTo("1,234 pt");
+        browser.findElement(By.id("pay-confirm")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/wallet");
+        assertThat(text("paid-notice")).contains("1,234 pt");
+        assertThat(text("balance")).isEqualTo("766 pt");
+        assertThat(text("history")).contains(shop.name()).contains("-1,234 pt");
+        assertNoHorizontalScroll();
+        signOut();
+
+        signIn(ownerName(shop));
+        assertThat(text("merchant-balance")).isEqualTo("1,234 pt");
+        assertNoHorizontalScroll();
+    }
+
+    @Test
+    void aMerchantChargesTheResidentsPresentedQrTypedByAScanner() {
+        User resident = resident(500);
+        Merchant shop = merchant();
+
+        signIn(resident.username());
+        browser.get(local("/wallet/qr"));
+        String token = text("consumer-token");
+        assertThat(browser.findElement(By.id("consumer-qr")).getAttribute("src")).startsWith("data:image/png;base64,");
+        signOut();
+
+        signIn(ownerName(shop));
+        browser.findElement(By.id("charge-amount")).sendKeys("120");
+        browser.findElement(By.id("charge-token")).sendKeys(token);
+        browser.findElement(By.id("charge-submit")).click();
+        assertThat(text("charged-notice")).contains("120 pt");
+        assertThat(text("merchant-balance")).isEqualTo("120 pt");
+
+        browser.findElement(By.id("charge-amount")).sendKeys("120");
+        browser.findElement(By.id("charge-token")).sendKeys(token);
+        browser.findElement(By.id("charge-submit")).click();
+        assertThat(text("terminal-error")).contains("使用済み");
+        assertThat(text("merchant-balance")).isEqualTo("120 pt");
+        assertThat(balance(resident)).isEqualTo(380);
+    }
+
+    @Test
+    void aMerchantChargesFromAnUploadedPhotoOfTheQr() throws Exception {
+        User resident = resident(500);
+        Merchant shop = merchant();
+        signIn(resident.username());
+        browser.get(local("/wallet/qr"));
+        String token = text("consumer-token");
+        signOut();
+        Path photo = Files.createTempFile("consumer-qr", ".png");
+        Files.write(photo, QrImages.png(token));
+
+        signIn(ownerName(shop));
+        browser.findElement(By.id("charge-amount")).sendKeys("75");
+        browser.findElement(By.id("charge-photo")).sendKeys(photo.toAbsolutePath().toString());
+        browser.findElement(By.id("charge-submit")).click();
+
+        assertThat(text("charged-notice")).contains("75 pt");
+        assertThat(balance(resident)).isEqualTo(425);
+    }
+
+    @Test
+    void pagesRenderInJapaneseByDefaultAndInEnglish() {
+        User resident = resident(1_234_5);
+        signIn(resident.username());
+
+        browser.get(local("/wallet"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+        assertThat(text("balance-label")).isEqualTo("利用可能残高");
+        assertThat(text("balance")).isEqualTo("12,345 pt");
+        assertThat(text("history")).contains("区(ポイント発行)").containsPattern("20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}");
+        assertNoHorizontalScroll();
+
+        browser.get(local("/wallet?lang=en"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(text("balance-label")).isEqualTo("Available");
+        assertThat(text("history")).contains("The ward (points issued)");
+
+        browser.get(local("/signin"));
+        assertThat(browser.findElement(By.id("signin-submit")).getText()).isEqualTo("Sign in");
+        browser.get(local("/signin?lang=ja"));
+        assertThat(browser.findElement(By.id("signin-submit")).getText()).isEqualTo("サインイン");
+    }
+
+    @Test
+    void theSignInFormWorksWithTheKeyboardAlone() {
+        User resident = resident(10);
+        browser.get(local("/signin"));
+        WebElement username = browser.findElement(By.id("username"));
+        username.sendKeys(resident.username());
+        username.sendKeys(org.openqa.selenium.Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(PASSWORD);
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/wallet"));
+
+        assertThat(browser.getCurrentUrl()).endsWith("/wallet");
+        assertThat(text("balance")).isEqualTo("10 pt");
+    }
+
+    private void signIn(String username) {
+        browser.get(local("/signin"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("signin-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/signin"));
+    }
+
+    private void signOut() {
+        browser.findElement(By.id("signout")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                d -> d.getCurrentUrl().equals("http://localhost:" + port + "/"));
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    /** The app's own address for a path, or for a QR URL made for the public base URL. */
+    private String local(String pathOrUrl) {
+        String path = pathOrUrl.startsWith(BASE_URL) ? pathOrUrl.substring(BASE_URL.length()) : pathOrUrl;
+        return "http://localhost:" + port + path;
+    }
+
+    private void assertNoHorizontalScroll() {
+        Object[] widths = ((java.util.List<?>) ((JavascriptExecutor) browser).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth];")).toArray();
+        assertThat(((Number) widths[0]).longValue()).as("page width at %dpx", Browser.PHONE_WIDTH)
+                .isLessThanOrEqualTo(((Number) widths[1]).longValue());
+    }
+}

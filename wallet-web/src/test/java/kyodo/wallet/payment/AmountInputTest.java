@@ -1,0 +1,28 @@
+package kyodo.wallet.payment;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AmountInputTest {
+    @Test
+    void acceptsAsciiDigitsWithinTheLimit() {
+        assertThat(AmountInput.parse(" 1234 ").amount()).isEqualTo(1234);
+        assertThat(AmountInput.parse("100000").amount()).isEqualTo(AmountInput.PAYMENT_AMOUNT_MAX);
+    }
+
+    @Test
+    void refusesEachBadAmountWithItsOwnReason() {
+        assertThat(AmountInput.parse("").error()).isEqualTo(PaymentError.AMOUNT_MISSING);
+        assertThat(AmountInput.parse(null).error()).isEqualTo(PaymentError.AMOUNT_MISSING);
+        assertThat(AmountInput.parse("0").error()).isEqualTo(PaymentError.AMOUNT_NOT_POSITIVE);
+        assertThat(AmountInput.parse("-5").error()).isEqualTo(PaymentError.AMOUNT_NOT_POSITIVE);
+        assertThat(AmountInput.parse("abc").error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
+        assertThat(AmountInput.parse("1.5").error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
+        assertThat(AmountInput.parse("1e3").error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
+        assertThat(AmountInput.parse("１２３").error()).isEqualTo(PaymentError.AMOUNT_FULL_WIDTH);
+        assertThat(AmountInput.parse("100001").error()).isEqualTo(PaymentError.AMOUNT_OVER_LIMIT);
+        assertThat(AmountInput.parse("99999999999999999999").error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
+        assertThat(AmountInput.parse("9".repeat(1000)).error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
+    }
+}
