@@ -50,8 +50,11 @@ public final class LedgerBench {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 5);
     private static final int NAIVE_SECONDS = Integer.getInteger("bench.naive.seconds", SECONDS);
-    /** Transfers each client keeps in flight; 1 is a client that waits for every result before the next. */
-    private static final int WINDOW = Integer.getInteger("bench.window", 1);
+    /**
+     * Transfers each client thread keeps in flight (through {@code postAsync}), as a server thread serving several
+     * users does; 1 is a client that waits for every result before sending the next.
+     */
+    private static final int WINDOW = Integer.getInteger("bench.window", 8);
     private static final int HOT_PERCENT = 5;
     private static final long FUNDING = 1_000_000;
 
