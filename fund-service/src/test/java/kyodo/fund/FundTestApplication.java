@@ -1,10 +1,17 @@
 package kyodo.fund;
 
+import kyodo.ledger.LedgerId;
+import kyodo.ledger.postgres.PostgresLedger;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +19,8 @@ import java.time.ZoneId;
 /**
  * The fund assembled alone, as an application would assemble it, for the module's own tests. The clock is fixed
  * at 00:30 on 1 April 2027 in Tokyo, which is still 31 March in UTC, so a test sees whether the ward's zone
- * decides the date.
+ * decides the date. The security chain stands in for wallet-web's: HTTP basic (tests use {@code @WithMockUser}
+ * or {@code user(...)}), every URL reachable, so the fund's own method security decides.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -23,5 +31,19 @@ public class FundTestApplication {
     @Bean
     Clock clock() {
         return Clock.fixed(NOW, ZoneId.of("Asia/Tokyo"));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    PostgresLedger ledger(DataSource dataSource, Clock clock) {
+        return new PostgresLedger(dataSource, new LedgerId(1), "fund test ward", clock);
+    }
+
+    @Bean
+    SecurityFilterChain testChain(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .build();
     }
 }

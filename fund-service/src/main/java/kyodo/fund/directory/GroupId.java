@@ -1,0 +1,4 @@
+package kyodo.fund.directory;
+
+public record GroupId(long value) {
+}
