@@ -1,5 +1,6 @@
 package kyodo.fund.problem;
 
+import kyodo.fund.access.Actor;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,7 +34,8 @@ class FundProblems {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException denied) {
-        return problem(Refusal.FORBIDDEN, null);
+        // An anonymous visitor is denied because nobody signed in: that is a 401, not a 403.
+        return problem(Actor.current().isPresent() ? Refusal.FORBIDDEN : Refusal.UNAUTHENTICATED, null);
     }
 
     @ExceptionHandler(AuthenticationException.class)
