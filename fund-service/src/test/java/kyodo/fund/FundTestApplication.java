@@ -14,7 +14,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 
 /**
  * The fund assembled alone, as an application would assemble it, for the module's own tests. The clock is fixed
@@ -29,8 +28,8 @@ public class FundTestApplication {
     public static final Instant NOW = Instant.parse("2027-03-31T15:30:00Z");
 
     @Bean
-    Clock clock() {
-        return Clock.fixed(NOW, ZoneId.of("Asia/Tokyo"));
+    TestClock clock() {
+        return new TestClock();
     }
 
     @Bean
