@@ -11,9 +11,14 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The fund assembled alone, as an application would assemble it, for the module's own tests. The clock is fixed
@@ -36,6 +41,15 @@ public class FundTestApplication {
     @DependsOnDatabaseInitialization
     PostgresLedger ledger(DataSource dataSource, Clock clock) {
         return new PostgresLedger(dataSource, new LedgerId(1), "fund test ward", clock);
+    }
+
+    /** Japanese unless Accept-Language asks for English, as wallet-web's resolver does. */
+    @Bean
+    LocaleResolver localeResolver() {
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+        resolver.setDefaultLocale(Locale.JAPANESE);
+        resolver.setSupportedLocales(List.of(Locale.JAPANESE, Locale.ENGLISH));
+        return resolver;
     }
 
     @Bean
