@@ -47,6 +47,7 @@ class AuthorizationMatrixTest extends FundWebTest {
             open("/api/fund/groups"),
             open("/api/fund/programs"),
             open("/api/fund/results"),
+            open("/api/fund/donors/public?fiscalYear=2027"),
             post("/api/fund/donations", Role.DONOR, Role.RESIDENT),
             post("/api/fund/donations/recorded", Role.STAFF),
             post("/api/fund/donations/1/confirm", Role.STAFF),

@@ -18,6 +18,7 @@ class DirectoryPage {
     String directory(Model model) {
         model.addAttribute("en", Language.english());
         model.addAttribute("groups", groups.verified(Groups.PAGE_MAX));
+        model.addAttribute("grants", groups.grantsReceived());
         return "fund/groups";
     }
 }

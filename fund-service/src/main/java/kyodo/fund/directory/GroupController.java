@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** {@code /api/fund/groups}: register (coordinators), verify (staff), and the public directory. */
 @RestController
@@ -54,7 +55,9 @@ class GroupController {
     /** The public directory: verified groups only, without coordinators' user ids. */
     @GetMapping("/api/fund/groups")
     List<GroupView> list() {
-        return groups.verified(DIRECTORY_PAGE).stream().map(g -> GroupView.of(g, false)).toList();
+        Map<GroupId, Long> grants = groups.grantsReceived();
+        return groups.verified(DIRECTORY_PAGE).stream()
+                .map(g -> GroupView.of(g, false).withGrants(grants.getOrDefault(g.id(), 0L))).toList();
     }
 
     @GetMapping("/api/fund/groups/{id}")
@@ -68,11 +71,16 @@ class GroupController {
 
     record GroupView(long id, String name, String type, String typeJa, String representative, String contact,
                      String field, String fieldJa, String description, String status, Instant verifiedAt,
-                     List<String> coordinators) {
+                     List<String> coordinators, long grantsReceived) {
         static GroupView of(Group g, boolean withMembers) {
             return new GroupView(g.id().value(), g.name(), g.type().name(), g.type().japanese(), g.representative(),
                     g.contact(), g.field().code(), g.field().japanese(), g.description(), g.status().name(),
-                    g.verifiedAt(), withMembers ? g.coordinators().stream().sorted().toList() : List.of());
+                    g.verifiedAt(), withMembers ? g.coordinators().stream().sorted().toList() : List.of(), 0);
+        }
+
+        GroupView withGrants(long yen) {
+            return new GroupView(id, name, type, typeJa, representative, contact, field, fieldJa, description, status,
+                    verifiedAt, coordinators, yen);
         }
     }
 }

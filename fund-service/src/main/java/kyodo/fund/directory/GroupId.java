@@ -1,4 +1,6 @@
 package kyodo.fund.directory;
 
-public record GroupId(long value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+public record GroupId(@JsonValue long value) {
 }

@@ -9,8 +9,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,6 +73,16 @@ public class Groups {
         return jdbc.sql("select * from fund_group where status = 'REGISTERED' order by id limit ?")
                 .param(Math.min(limit, PAGE_MAX)).query((rs, n) -> row(rs)).list().stream()
                 .map(this::withMembers).toList();
+    }
+
+    /** Grants awarded to each group so far (yen), for the directory: what the fund gave whom is public. */
+    public Map<GroupId, Long> grantsReceived() {
+        Map<GroupId, Long> received = new HashMap<>();
+        jdbc.sql("""
+                        select a.group_id, sum(w.amount) from fund_award w
+                        join fund_application a on a.id = w.application_id group by a.group_id""")
+                .query((rs, n) -> received.put(new GroupId(rs.getLong(1)), rs.getLong(2))).list();
+        return received;
     }
 
     /** The groups {@code userId} coordinates. */

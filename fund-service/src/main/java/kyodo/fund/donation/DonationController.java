@@ -1,6 +1,8 @@
 package kyodo.fund.donation;
 
+import kyodo.fund.FiscalYear;
 import kyodo.fund.access.Actor;
+import kyodo.fund.problem.Refused;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,6 +90,23 @@ class DonationController {
     @PreAuthorize("isAuthenticated()")
     DonationView one(@PathVariable long id) {
         return DonationView.of(desk.get(Actor.required(), new DonationId(id)));
+    }
+
+    /**
+     * Donors who agreed to be named, for a fiscal year: name and designation only. Amounts stay private; the
+     * fund's totals are public on the books.
+     */
+    @GetMapping("/api/fund/donors/public")
+    List<PublicDonor> publicDonors(@RequestParam int fiscalYear) {
+        if (fiscalYear < FiscalYear.YEAR_MIN || fiscalYear > FiscalYear.YEAR_MAX) {
+            throw Refused.invalid("fiscalYear must be " + FiscalYear.YEAR_MIN + ".." + FiscalYear.YEAR_MAX);
+        }
+        FiscalYear year = new FiscalYear(fiscalYear);
+        return donations.publiclyNamed(year.firstDay(), year.lastDay(), LIST_LIMIT).stream()
+                .map(d -> new PublicDonor(d.publicName(), d.donorType().name(), d.designation().text())).toList();
+    }
+
+    record PublicDonor(String name, String donorType, String designation) {
     }
 
     record DonationView(long id, String donorUserId, String donorType, String donorName, long amount,

@@ -1,6 +1,8 @@
 package kyodo.fund.donation;
 
-public record DonationId(long value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+public record DonationId(@JsonValue long value) {
     /** The idempotency key of the entry that puts this donation on the books. */
     public String entryKey() {
         return "fund-donation-" + value;

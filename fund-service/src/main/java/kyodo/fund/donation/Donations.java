@@ -108,6 +108,14 @@ public class Donations {
                 .params(userId, Date.valueOf(from), Date.valueOf(to)).query(Donations::row).list();
     }
 
+    /** Names donors allowed to be published (never anonymous ones), of donations received in {@code [from, to]}. */
+    public List<Donation> publiclyNamed(LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("""
+                        select * from fund_donation where status = 'CONFIRMED' and public_name_consent
+                            and not anonymous and received_on between ? and ? order by received_on, id limit ?""")
+                .params(Date.valueOf(from), Date.valueOf(to), Math.min(limit, PAGE_MAX)).query(Donations::row).list();
+    }
+
     private static Donation row(ResultSet rs, int n) throws SQLException {
         return new Donation(new DonationId(rs.getLong("id")), rs.getString("donor_user_id"),
                 Donation.DonorType.valueOf(rs.getString("donor_type")), rs.getString("donor_name"),

@@ -36,6 +36,7 @@ class DirectoryApiTest extends FundWebTest {
         api().get(null, "/api/fund/groups/" + id).andExpect(status().isOk())
                 .andExpect(jsonPath("$.typeJa").value("NPO法人"))
                 .andExpect(jsonPath("$.coordinators").isEmpty());
+        api().get(null, "/api/fund/groups").andExpect(jsonPath("$[?(@.id == " + id + ")].grantsReceived").value(0));
         api().post(STAFF, "/api/fund/groups/" + id + "/verify", null).andExpect(status().isConflict());
     }
 

@@ -163,10 +163,33 @@ class DonationApiTest extends FundWebTest {
 
     @Test
     void anonymousDonorsAreNeverNamedPublicly() throws Exception {
-        long id = api().postForId(DONOR, "/api/fund/donations", form(1_000, "general")
-                .replace("\"anonymous\":false", "\"anonymous\":true"), "$.id");
+        String named = form(1_000, "general").replace("山田 花子", "公表 さくら");
+        long anonymousId = api().postForId(DONOR, "/api/fund/donations", form(1_000, "general")
+                .replace("山田 花子", "匿名 希望").replace("\"anonymous\":false", "\"anonymous\":true"), "$.id");
+        long namedId = api().postForId(DONOR, "/api/fund/donations", named, "$.id");
+        long privateId = api().postForId(DONOR, "/api/fund/donations", form(1_000, "general")
+                .replace("山田 花子", "非公表 太郎").replace("\"publicNameConsent\":true", "\"publicNameConsent\":false"),
+                "$.id");
+        for (long id : new long[] {anonymousId, namedId, privateId}) {
+            api().post(STAFF, "/api/fund/donations/" + id + "/confirm", null).andExpect(status().isOk());
+        }
 
-        api().get(DONOR, "/api/fund/donations/" + id).andExpect(jsonPath("$.anonymous").value(true))
+        api().get(DONOR, "/api/fund/donations/" + anonymousId).andExpect(jsonPath("$.anonymous").value(true))
                 .andExpect(jsonPath("$.publicNameConsent").value(false));
+        String list = api().get(null, "/api/fund/donors/public?fiscalYear=2027").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(list).contains("公表 さくら").doesNotContain("匿名 希望").doesNotContain("非公表 太郎")
+                .doesNotContain("amount");
+        api().get(null, "/api/fund/donors/public?fiscalYear=1").andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aDonorWithdrawsAPledgeThatNeverArrived() throws Exception {
+        long id = api().postForId(DONOR, "/api/fund/donations", form(1_000, "general"), "$.id");
+
+        api().post(OTHER_DONOR, "/api/fund/donations/" + id + "/withdraw", null).andExpect(status().isNotFound());
+        api().post(DONOR, "/api/fund/donations/" + id + "/withdraw", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WITHDRAWN"));
+        api().post(STAFF, "/api/fund/donations/" + id + "/confirm", null).andExpect(status().isConflict());
     }
 }

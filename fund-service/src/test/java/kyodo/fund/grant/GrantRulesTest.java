@@ -133,8 +133,12 @@ class GrantRulesTest extends FundWebTest {
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("SAME_APPROVER"));
         assertThat(posted(FundBooks.BANK)).isEqualTo(bank);
 
+        api().post(STAFF, "/api/fund/disbursements/" + disbursement + "/reject", null)
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("SAME_APPROVER"));
         api().post(STAFF_B, "/api/fund/disbursements/" + disbursement + "/approve", null)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        api().post(STAFF_B, "/api/fund/disbursements/" + disbursement + "/approve", null)
+                .andExpect(status().isConflict());
         assertThat(posted(FundBooks.BANK)).isEqualTo(bank - 60_000);
     }
 
@@ -185,7 +189,7 @@ class GrantRulesTest extends FundWebTest {
         api().post(as("reviewer-x", "COMMITTEE"), "/api/fund/applications/" + conflicted + "/reviews",
                 score(2, 2)).andExpect(status().isCreated());
 
-        api().get(STAFF, "/api/fund/programs/" + program + "/ranking").andExpect(status().isOk())
+        api().get(member, "/api/fund/programs/" + program + "/ranking").andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].applicationId").value(application))
                 .andExpect(jsonPath("$[0].scorePerMille").value((4 * 3 + 3 * 2) * 1000 / 25))
                 .andExpect(jsonPath("$[1].applicationId").value(conflicted))
