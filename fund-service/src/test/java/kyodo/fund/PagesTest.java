@@ -83,4 +83,31 @@ class PagesTest extends FundWebTest {
         mvc.perform(get("/fund/review/" + application).with(as("donor-x", "DONOR")))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void aCoordinatorSubmitsADraftAndStaffApproveATrancheOnlyAsTheSecondPerson() throws Exception {
+        var fixtures = new kyodo.fund.grant.PageFixtures(api());
+        long draft = fixtures.draftApplication("coord-pages-2");
+        var coordinator = as("coord-pages-2", "GROUP_COORDINATOR");
+
+        mvc.perform(get("/fund/applications").with(coordinator)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("下書き")));
+        mvc.perform(post("/fund/applications/" + draft + "/submit").with(coordinator).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/fund/applications").with(coordinator))
+                .andExpect(content().string(containsString("提出済み")));
+
+        long disbursement = fixtures.requestedDisbursement(draft, "staff-a");
+        mvc.perform(get("/fund/staff/disbursements").with(as("staff-a", "STAFF"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("他の職員の承認が必要です")));
+        mvc.perform(post("/fund/staff/disbursements/" + disbursement + "/approve").with(as("staff-a", "STAFF"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("申請者と承認者は別の職員でなければなりません。")));
+        mvc.perform(post("/fund/staff/disbursements/" + disbursement + "/approve").with(as("staff-b", "STAFF"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/fund/staff/disbursements").with(as("staff-b", "STAFF")))
+                .andExpect(content().string(not(containsString("id=\"disbursement-" + disbursement + "\""))));
+    }
 }

@@ -103,6 +103,11 @@ public class Awards {
                 .query(Awards::disbursement).optional();
     }
 
+    public List<Disbursement> awaitingApproval(int limit) {
+        return jdbc.sql("select * from fund_disbursement where status = 'REQUESTED' order by id limit ?")
+                .param(Math.min(limit, PAGE_MAX)).query(Awards::disbursement).list();
+    }
+
     public List<Disbursement> disbursements(AwardId award) {
         return jdbc.sql("select * from fund_disbursement where award_id = ? order by id").param(award.value())
                 .query(Awards::disbursement).list();
