@@ -110,4 +110,13 @@ class PagesTest extends FundWebTest {
         mvc.perform(get("/fund/staff/disbursements").with(as("staff-b", "STAFF")))
                 .andExpect(content().string(not(containsString("id=\"disbursement-" + disbursement + "\""))));
     }
+
+    @Test
+    void aVisitorWhoDidNotSignInIsLeftToTheHostsSignIn() throws Exception {
+        // The host's chain decides how to sign in (here HTTP basic: 401 with a challenge); the page gives no JSON.
+        mvc.perform(get("/fund/donate")).andExpect(status().isUnauthorized())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .exists("WWW-Authenticate"));
+        mvc.perform(get("/fund/groups")).andExpect(status().isOk());
+    }
 }

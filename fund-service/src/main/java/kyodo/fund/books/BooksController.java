@@ -1,5 +1,6 @@
 package kyodo.fund.books;
 
+import kyodo.fund.problem.FundApi;
 import kyodo.fund.problem.Refused;
 import kyodo.ledger.Account;
 import kyodo.ledger.EntryKey;
@@ -19,6 +20,7 @@ import java.util.List;
  * opens). Entries carry no donor names, so openness costs no privacy.
  */
 @RestController
+@FundApi
 class BooksController {
     private static final String FUND_KEY_PREFIX = "fund-";
 

@@ -1,12 +1,14 @@
 package kyodo.fund.directory;
 
 import kyodo.fund.access.Language;
+import kyodo.fund.problem.FundPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The public directory page (団体情報バンク) of verified groups. */
 @Controller
+@FundPage
 class DirectoryPage {
     private final Groups groups;
 

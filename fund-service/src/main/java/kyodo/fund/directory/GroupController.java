@@ -1,6 +1,7 @@
 package kyodo.fund.directory;
 
 import kyodo.fund.access.Actor;
+import kyodo.fund.problem.FundApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import java.util.Map;
 
 /** {@code /api/fund/groups}: register (coordinators), verify (staff), and the public directory. */
 @RestController
+@FundApi
 class GroupController {
     private static final int DIRECTORY_PAGE = Groups.PAGE_MAX;
 

@@ -2,6 +2,7 @@ package kyodo.fund.donation;
 
 import kyodo.fund.FiscalYear;
 import kyodo.fund.access.Actor;
+import kyodo.fund.problem.FundApi;
 import kyodo.fund.problem.Refused;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,7 @@ import java.util.List;
 
 /** {@code /api/fund/donations}: donors pledge and see their own; staff record, confirm and cancel. */
 @RestController
+@FundApi
 class DonationController {
     private static final int LIST_LIMIT = Donations.PAGE_MAX;
 

@@ -3,6 +3,7 @@ package kyodo.fund.donation;
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
 import kyodo.fund.books.Field;
+import kyodo.fund.problem.FundPage;
 import kyodo.fund.problem.Refused;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Donor pages: the donation form, the list of one's donations with receipts; staff: pledges to confirm. */
 @Controller
+@FundPage
 class DonationPages {
     private static final int LIST_LIMIT = Donations.PAGE_MAX;
 

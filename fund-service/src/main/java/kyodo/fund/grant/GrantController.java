@@ -2,6 +2,7 @@ package kyodo.fund.grant;
 
 import kyodo.fund.access.Actor;
 import kyodo.fund.directory.Groups;
+import kyodo.fund.problem.FundApi;
 import kyodo.fund.problem.Refused;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ import java.util.List;
 
 /** {@code /api/fund/programs}, {@code applications}, {@code awards}, {@code disbursements} and public results. */
 @RestController
+@FundApi
 class GrantController {
     private final GrantOffice office;
     private final ApplicationDesk desk;

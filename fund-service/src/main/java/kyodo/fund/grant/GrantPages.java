@@ -2,6 +2,7 @@ package kyodo.fund.grant;
 
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
+import kyodo.fund.problem.FundPage;
 import kyodo.fund.problem.Refused;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** Pages for group coordinators (their applications) and staff (tranches waiting for a second approver). */
 @Controller
+@FundPage
 class GrantPages {
     private final ApplicationDesk desk;
     private final GrantOffice office;

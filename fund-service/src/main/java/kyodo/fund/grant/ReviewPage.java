@@ -2,6 +2,7 @@ package kyodo.fund.grant;
 
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
+import kyodo.fund.problem.FundPage;
 import kyodo.fund.problem.Refused;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import java.util.Map;
 
 /** A committee member's review form for one assigned application. */
 @Controller
+@FundPage
 class ReviewPage {
     private final ApplicationDesk desk;
     private final Committee committee;

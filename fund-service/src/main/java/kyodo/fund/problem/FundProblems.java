@@ -1,6 +1,7 @@
 package kyodo.fund.problem;
 
 import kyodo.fund.access.Actor;
+import kyodo.fund.problem.FundApi;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,11 +21,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import java.util.Locale;
 
 /**
- * problem+json for the fund's controllers only (other modules keep their own error pages). The title is in the
- * request's language (Japanese unless English was asked for); both messages are always present as
- * {@code messageJa} and {@code messageEn}, with a stable {@code code}.
+ * problem+json for the fund's REST controllers (marked {@link FundApi}); other modules keep their own errors.
+ * The title is in the request's language (Japanese unless English was asked for); both messages are always
+ * present as {@code messageJa} and {@code messageEn}, with a stable {@code code}.
  */
-@RestControllerAdvice(basePackages = "kyodo.fund")
+@RestControllerAdvice(annotations = FundApi.class)
 class FundProblems {
 
     @ExceptionHandler(Refused.class)

@@ -6,6 +6,7 @@ import kyodo.fund.donation.Donation;
 import kyodo.fund.donation.DonationDesk;
 import kyodo.fund.donation.DonationId;
 import kyodo.fund.donation.Donations;
+import kyodo.fund.problem.FundApi;
 import kyodo.fund.problem.Refusal;
 import kyodo.fund.problem.Refused;
 import org.springframework.http.ContentDisposition;
@@ -21,6 +22,7 @@ import java.util.List;
 
 /** Receipt and statement PDFs: each donor gets their own; staff and auditors any. */
 @RestController
+@FundApi
 class ReceiptController {
     private final DonationDesk desk;
     private final Donations donations;
