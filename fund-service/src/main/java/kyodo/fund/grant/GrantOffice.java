@@ -110,9 +110,11 @@ public class GrantOffice {
      */
     @Transactional
     public Award award(Actor staff, ApplicationId applicationId, Long amountGiven, String designationText) {
-        Application application = applications.find(applicationId)
+        ProgramId programId = applications.find(applicationId).map(Application::program)
                 .orElseThrow(() -> Refused.notFound("application " + applicationId.value()));
-        Program program = programs.lock(application.program()).orElseThrow();
+        Program program = programs.lock(programId).orElseThrow();
+        // Read again under the program's lock: a concurrent award of the same application has committed by now.
+        Application application = applications.find(applicationId).orElseThrow();
         if (application.status() != Application.Status.SUBMITTED) {
             throw new Refused(Refusal.WRONG_STATE, "application " + applicationId.value() + " is "
                     + application.status());

@@ -300,4 +300,31 @@ class GrantRulesTest extends FundWebTest {
                 .andExpect(jsonPath("$[?(@.awardId == " + award + ")].report").value("延べ300人の子どもが参加した"))
                 .andExpect(jsonPath("$[?(@.awardId == " + award + ")].evaluations[0].goalAchievement").value(4));
     }
+
+    @Test
+    void twoStaffAwardingTheSameApplicationAtOnceCommitItOnce() throws Exception {
+        GrantFixtures world = world();
+        world.donate(200_000, "field:environment");
+        long group = world.group("coord-race", "川をきれいにする会");
+        long program = world.program("environment", null, 1_000_000, OPEN_UNTIL);
+        long application = world.submitted("coord-race", program, group, 80_000);
+        long before = available("fund:designation:field:environment");
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (RequestPostProcessor staff : java.util.List.of(STAFF, STAFF_B)) {
+                answers.add(pool.submit(() -> api().post(staff, "/api/fund/applications/" + application + "/award",
+                        "{\"amount\":80000}").andReturn().getResponse().getStatus()));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(available("fund:designation:field:environment")).isEqualTo(before - 80_000);
+    }
 }
