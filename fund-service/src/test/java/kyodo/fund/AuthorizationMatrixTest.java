@@ -2,7 +2,9 @@ package kyodo.fund;
 
 import kyodo.fund.access.Role;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -66,6 +68,7 @@ class AuthorizationMatrixTest extends FundWebTest {
             get("/api/fund/programs/1/ranking", Role.STAFF, Role.COMMITTEE, Role.AUDITOR),
             post("/api/fund/applications", Role.GROUP_COORDINATOR),
             post("/api/fund/applications/1/submit", Role.GROUP_COORDINATOR),
+            new Endpoint("PUT", "/api/fund/applications/1", roles(Role.GROUP_COORDINATOR)),
             get("/api/fund/applications/mine", Role.GROUP_COORDINATOR),
             get("/api/fund/applications/1", Role.GROUP_COORDINATOR, Role.STAFF, Role.AUDITOR, Role.COMMITTEE),
             post("/api/fund/applications/1/reviews", Role.COMMITTEE),
@@ -80,8 +83,15 @@ class AuthorizationMatrixTest extends FundWebTest {
 
     private ResultActions call(Endpoint endpoint, Role role) throws Exception {
         var who = role == null ? null : as("matrix-" + role.name().toLowerCase(), role.name());
-        return endpoint.method().equals("POST") ? api().post(who, endpoint.path(), "{}")
-                : api().get(who, endpoint.path());
+        return switch (endpoint.method()) {
+            case "POST" -> api().post(who, endpoint.path(), "{}");
+            case "PUT" -> {
+                var request = MockMvcRequestBuilders.put(endpoint.path()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{}");
+                yield mvc.perform(who == null ? request : request.with(who));
+            }
+            default -> api().get(who, endpoint.path());
+        };
     }
 
     @Test

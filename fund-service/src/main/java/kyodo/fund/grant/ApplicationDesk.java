@@ -39,6 +39,27 @@ public class ApplicationDesk {
 
     @Transactional
     public Application draft(Actor coordinator, Form form) {
+        Application application = validate(coordinator, form);
+        return applications.find(applications.insert(application, clock.instant())).orElseThrow();
+    }
+
+    /** Replaces a draft's content; the program and group stay, and only before the deadline. */
+    @Transactional
+    public Application revise(Actor coordinator, ApplicationId id, Form form) {
+        Application current = own(coordinator, id);
+        if (current.status() != Application.Status.DRAFT) {
+            throw new Refused(Refusal.WRONG_STATE, "application " + id.value() + " is " + current.status());
+        }
+        Inputs.required("application", form);
+        Application revised = validate(coordinator, new Form(current.program().value(), current.group().value(),
+                form.title(), form.purpose(), form.plan(), form.strengths(), form.requested(), form.budget()));
+        if (!applications.revise(id, revised)) {
+            throw new Refused(Refusal.WRONG_STATE, "application " + id.value() + " was submitted meanwhile");
+        }
+        return applications.find(id).orElseThrow();
+    }
+
+    private Application validate(Actor coordinator, Form form) {
         Inputs.required("application", form);
         Program program = programs.find(new ProgramId(Inputs.required("programId", form.programId())))
                 .filter(Program::published).orElseThrow(() -> Refused.notFound("program " + form.programId()));
@@ -70,13 +91,12 @@ public class ApplicationDesk {
                 throw Refused.invalid("budget lines add up to " + total + ", not the requested " + requested);
             }
         }
-        Application application = new Application(null, program.id(), group.id(),
+        return new Application(null, program.id(), group.id(),
                 Inputs.text("title", form.title(), Application.TITLE_LENGTH_MAX),
                 Inputs.optionalText("purpose", form.purpose(), Application.PURPOSE_LENGTH_MAX),
                 Inputs.optionalText("plan", form.plan(), Application.PLAN_LENGTH_MAX),
                 Inputs.optionalText("strengths", form.strengths(), Application.STRENGTHS_LENGTH_MAX),
                 requested, Application.Status.DRAFT, coordinator.userId(), null, lines);
-        return applications.find(applications.insert(application, clock.instant())).orElseThrow();
     }
 
     /** Submits a draft; after the program's deadline nothing is submitted. */

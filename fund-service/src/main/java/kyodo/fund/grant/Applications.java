@@ -42,6 +42,26 @@ public class Applications {
         return id;
     }
 
+    /** Replaces a draft's content and budget lines; false when it is no longer a draft. */
+    boolean revise(ApplicationId id, Application a) {
+        int updated = jdbc.sql("""
+                        update fund_application set title = :title, purpose = :purpose, plan = :plan,
+                            strengths = :strengths, requested_amount = :requested, version = version + 1
+                        where id = :id and status = 'DRAFT'""")
+                .param("title", a.title()).param("purpose", a.purpose()).param("plan", a.plan())
+                .param("strengths", a.strengths()).param("requested", a.requested()).param("id", id.value())
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.sql("delete from fund_application_budget_line where application_id = ?").param(id.value()).update();
+        for (int i = 0; i < a.budget().size(); i++) {
+            jdbc.sql("insert into fund_application_budget_line (application_id, idx, item, amount) values (?, ?, ?, ?)")
+                    .params(id.value(), i, a.budget().get(i).item(), a.budget().get(i).amount()).update();
+        }
+        return true;
+    }
+
     boolean submit(ApplicationId id, Instant at) {
         return jdbc.sql("""
                         update fund_application set status = 'SUBMITTED', submitted_at = ?, version = version + 1

@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -96,6 +97,12 @@ class GrantController {
     @PreAuthorize("hasRole('GROUP_COORDINATOR')")
     Application draft(@RequestBody ApplicationDesk.Form form) {
         return desk.draft(Actor.required(), form);
+    }
+
+    @PutMapping("/api/fund/applications/{id}")
+    @PreAuthorize("hasRole('GROUP_COORDINATOR')")
+    Application revise(@PathVariable long id, @RequestBody ApplicationDesk.Form form) {
+        return desk.revise(Actor.required(), new ApplicationId(id), form);
     }
 
     @PostMapping("/api/fund/applications/{id}/submit")

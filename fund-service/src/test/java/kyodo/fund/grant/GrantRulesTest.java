@@ -327,4 +327,32 @@ class GrantRulesTest extends FundWebTest {
         }
         assertThat(available("fund:designation:field:environment")).isEqualTo(before - 80_000);
     }
+
+    @Test
+    void aDraftIsRevisedUntilItIsSubmitted() throws Exception {
+        GrantFixtures world = world();
+        long group = world.group("coord-revise", "見直しの会");
+        long program = world.program("children", null, 1_000_000, OPEN_UNTIL);
+        long draft = world.draft("coord-revise", program, group, 10_000);
+        RequestPostProcessor coordinator = as("coord-revise", "GROUP_COORDINATOR");
+        String revised = """
+                {"title":"改訂版","purpose":"目的","requested":12000,
+                 "budget":[{"item":"会場費","amount":5000},{"item":"講師謝礼","amount":7000}]}""";
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/fund/applications/" + draft).with(as("coord-other", "GROUP_COORDINATOR"))
+                        .contentType(MediaType.APPLICATION_JSON).content(revised))
+                .andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/fund/applications/" + draft).with(coordinator)
+                        .contentType(MediaType.APPLICATION_JSON).content(revised))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.title").value("改訂版"))
+                .andExpect(jsonPath("$.requested").value(12_000))
+                .andExpect(jsonPath("$.budget[1].item").value("講師謝礼"));
+        api().post(coordinator, "/api/fund/applications/" + draft + "/submit", null).andExpect(status().isOk());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/fund/applications/" + draft).with(coordinator)
+                        .contentType(MediaType.APPLICATION_JSON).content(revised))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("WRONG_STATE"));
+    }
 }
