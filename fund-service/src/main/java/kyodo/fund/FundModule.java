@@ -2,13 +2,17 @@ package kyodo.fund;
 
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
 /**
  * The fund as one Spring module. The application that assembles it imports this class and provides what the fund
- * needs from its surroundings: a {@code DataSource} (migrated by Flyway) and a {@link java.time.Clock} in the
- * ward's time zone.
+ * needs from its surroundings: a {@code DataSource} (migrated by Flyway), a {@link java.time.Clock} in the ward's
+ * time zone, the {@link kyodo.ledger.Ledger}, and a security chain that signs users in (principal name = user id,
+ * authorities {@code ROLE_<role>}). Endpoints are guarded by method security, so they stay closed even where no
+ * chain is configured yet.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
+@EnableMethodSecurity
 public class FundModule {
 }

@@ -1,6 +1,7 @@
 package kyodo.fund.about;
 
 import kyodo.fund.FiscalYear;
+import kyodo.fund.problem.FundApi;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 
 /** Public, read-only facts about the fund, as JSON open data. */
 @RestController
+@FundApi
 class FundAboutController {
     private final String name;
     private final Clock clock;

@@ -1,0 +1,86 @@
+package kyodo.fund.directory;
+
+import kyodo.fund.access.Actor;
+import kyodo.fund.access.Role;
+import kyodo.fund.books.Field;
+import kyodo.fund.problem.Inputs;
+import kyodo.fund.problem.Refusal;
+import kyodo.fund.problem.Refused;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Registering and verifying groups, and who may see an unverified one. */
+@Service
+public class Directory {
+    private final Groups groups;
+    private final Clock clock;
+
+    Directory(Groups groups, Clock clock) {
+        this.groups = groups;
+        this.clock = clock;
+    }
+
+    public record Registration(String name, String type, String representative, String contact, String field,
+                               String description, List<String> coordinators) {
+    }
+
+    public Group register(Actor actor, Registration form) {
+        String name = Inputs.text("name", form.name(), Group.NAME_LENGTH_MAX);
+        GroupType type = parseType(form.type());
+        String representative = Inputs.text("representative", form.representative(), Group.REPRESENTATIVE_LENGTH_MAX);
+        String contact = Inputs.text("contact", form.contact(), Group.CONTACT_LENGTH_MAX);
+        Field field = Field.ofCode(form.field()).orElseThrow(() -> Refused.invalid("field is not a known field"));
+        String description = Inputs.optionalText("description", form.description(), Group.DESCRIPTION_LENGTH_MAX);
+        Set<String> coordinators = new LinkedHashSet<>();
+        coordinators.add(actor.userId());
+        if (form.coordinators() != null) {
+            if (form.coordinators().size() > Group.COORDINATORS_MAX) {
+                throw Refused.invalid("at most " + Group.COORDINATORS_MAX + " coordinators");
+            }
+            for (String member : form.coordinators()) {
+                coordinators.add(Inputs.text("coordinators[]", member, Actor.USER_ID_LENGTH_MAX));
+            }
+        }
+        GroupId id = groups.register(name, type, representative, contact, field, description, actor.userId(),
+                clock.instant(), coordinators);
+        return groups.find(id).orElseThrow();
+    }
+
+    public Group decide(Actor staff, GroupId id, boolean verify) {
+        Group group = groups.find(id).orElseThrow(() -> Refused.notFound("group " + id.value()));
+        if (group.coordinatedBy(staff.userId())) {
+            throw new Refused(Refusal.FORBIDDEN, "staff do not verify a group they coordinate");
+        }
+        if (!groups.decide(id, verify ? Group.Status.VERIFIED : Group.Status.REJECTED, staff.userId(),
+                clock.instant())) {
+            throw new Refused(Refusal.WRONG_STATE, "group " + id.value() + " was already decided");
+        }
+        return groups.find(id).orElseThrow();
+    }
+
+    /** Verified groups are public; others only to their coordinators, staff, auditors and admins. */
+    public Group visibleTo(Actor actorOrNull, GroupId id) {
+        Group group = groups.find(id).orElseThrow(() -> Refused.notFound("group " + id.value()));
+        if (group.verified()) {
+            return group;
+        }
+        if (actorOrNull != null && (group.coordinatedBy(actorOrNull.userId())
+                || actorOrNull.isAny(Role.STAFF, Role.AUDITOR, Role.ADMIN))) {
+            return group;
+        }
+        throw Refused.notFound("group " + id.value());
+    }
+
+    private static GroupType parseType(String type) {
+        for (GroupType candidate : GroupType.values()) {
+            if (candidate.name().equals(type)) {
+                return candidate;
+            }
+        }
+        throw Refused.invalid("type must be one of NPO, VOLUNTARY, NEIGHBORHOOD, OTHER");
+    }
+}

@@ -1,0 +1,148 @@
+package kyodo.fund.grant;
+
+import kyodo.fund.access.Actor;
+import kyodo.fund.access.Role;
+import kyodo.fund.directory.Groups;
+import kyodo.fund.problem.Inputs;
+import kyodo.fund.problem.Refusal;
+import kyodo.fund.problem.Refused;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The committee (協働推進会議): scoring with conflict-of-interest recusal, the ranking, and evaluations. */
+@Service
+public class Committee {
+    private final Programs programs;
+    private final Applications applications;
+    private final Reviews reviews;
+    private final Awards awards;
+    private final Groups groups;
+    private final Clock clock;
+
+    Committee(Programs programs, Applications applications, Reviews reviews, Awards awards, Groups groups,
+              Clock clock) {
+        this.programs = programs;
+        this.applications = applications;
+        this.reviews = reviews;
+        this.awards = awards;
+        this.groups = groups;
+        this.clock = clock;
+    }
+
+    public record ReviewForm(Boolean conflict, List<Reviews.Score> scores) {
+    }
+
+    /**
+     * Records a reviewer's review. A reviewer who coordinates the applicant group cannot score it (the database
+     * refuses it too); a reviewer may also declare a conflict, which records a recusal without scores.
+     */
+    @Transactional
+    public void review(Actor reviewer, ApplicationId id, ReviewForm form) {
+        Inputs.required("review", form);
+        Application application = assigned(reviewer, id);
+        if (application.status() == Application.Status.DRAFT) {
+            throw Refused.notFound("application " + id.value());
+        }
+        boolean conflict = Boolean.TRUE.equals(form.conflict());
+        boolean member = groups.find(application.group()).map(g -> g.coordinatedBy(reviewer.userId())).orElse(false);
+        if (member && !conflict) {
+            throw new Refused(Refusal.CONFLICT_OF_INTEREST, "reviewer " + reviewer.userId()
+                    + " coordinates group " + application.group().value());
+        }
+        List<Reviews.Score> scores = new ArrayList<>();
+        if (!conflict) {
+            Program program = programs.find(application.program()).orElseThrow();
+            List<Reviews.Score> given = form.scores() == null ? List.of() : form.scores();
+            Set<Integer> seen = new HashSet<>();
+            for (Reviews.Score score : given) {
+                Inputs.required("scores[]", score);
+                if (score.criterion() < 0 || score.criterion() >= program.criteria().size()
+                        || !seen.add(score.criterion())) {
+                    throw Refused.invalid("scores[].criterion must name each criterion 0.."
+                            + (program.criteria().size() - 1) + " once");
+                }
+                if (score.score() < 0 || score.score() > Program.Criterion.SCORE_MAX) {
+                    throw Refused.invalid("scores[].score must be 0.." + Program.Criterion.SCORE_MAX);
+                }
+                scores.add(new Reviews.Score(score.criterion(), score.score(), Inputs.optionalText("scores[].comment",
+                        score.comment(), Reviews.Score.COMMENT_LENGTH_MAX)));
+            }
+            if (seen.size() != program.criteria().size()) {
+                throw Refused.invalid("every criterion needs a score");
+            }
+        }
+        if (!reviews.insert(id, reviewer.userId(), conflict, scores, clock.instant())) {
+            throw new Refused(Refusal.WRONG_STATE, "you already reviewed application " + id.value());
+        }
+    }
+
+    /**
+     * One application's place: {@code scorePerMille} is the weighted score as a share of the best possible
+     * (every reviewer giving every criterion the top score), in thousandths, so the ranking needs no floating point.
+     */
+    public record Ranked(long applicationId, long groupId, String title, long requested, String status,
+                         int reviewers, long scorePerMille) {
+    }
+
+    public List<Ranked> ranking(Actor actor, ProgramId id) {
+        Program program = programs.find(id).orElseThrow(() -> Refused.notFound("program " + id.value()));
+        if (!actor.isAny(Role.STAFF, Role.AUDITOR) && !program.reviewers().contains(actor.userId())) {
+            throw Refused.notFound("program " + id.value());
+        }
+        long best = (long) program.weightTotal() * Program.Criterion.SCORE_MAX;
+        List<Ranked> ranked = new ArrayList<>();
+        for (Application application : applications.submittedTo(id)) {
+            Map<String, Long> byReviewer = new HashMap<>();
+            for (Reviews.Scored scored : reviews.scores(application.id())) {
+                long weighted = (long) scored.score() * program.criteria().get(scored.criterion()).weight();
+                byReviewer.merge(scored.reviewer(), weighted, Math::addExact);
+            }
+            long total = byReviewer.values().stream().mapToLong(Long::longValue).sum();
+            long perMille = byReviewer.isEmpty() ? 0 : total * 1000 / (best * byReviewer.size());
+            ranked.add(new Ranked(application.id().value(), application.group().value(), application.title(),
+                    application.requested(), application.status().name(), byReviewer.size(), perMille));
+        }
+        ranked.sort(Comparator.comparingLong(Ranked::scorePerMille).reversed()
+                .thenComparingLong(Ranked::applicationId));
+        return ranked;
+    }
+
+    /** An assigned reviewer evaluates goal achievement once the group has reported. */
+    @Transactional
+    public Awards.Evaluation evaluate(Actor reviewer, AwardId awardId, Integer goalAchievement, String comment) {
+        Award award = awards.find(awardId).orElseThrow(() -> Refused.notFound("award " + awardId.value()));
+        Application application = assigned(reviewer, award.application());
+        if (groups.find(application.group()).map(g -> g.coordinatedBy(reviewer.userId())).orElse(false)) {
+            throw new Refused(Refusal.CONFLICT_OF_INTEREST, "reviewer coordinates the group");
+        }
+        if (awards.report(awardId).isEmpty()) {
+            throw new Refused(Refusal.WRONG_STATE, "award " + awardId.value() + " has no report yet");
+        }
+        int goal = (int) Inputs.amount("goalAchievement", goalAchievement == null ? null : (long) goalAchievement, 1,
+                Awards.Evaluation.GOAL_ACHIEVEMENT_MAX);
+        String text = Inputs.optionalText("comment", comment, Awards.Evaluation.COMMENT_LENGTH_MAX);
+        if (!awards.evaluate(awardId, reviewer.userId(), goal, text, clock.instant())) {
+            throw new Refused(Refusal.WRONG_STATE, "you already evaluated award " + awardId.value());
+        }
+        return new Awards.Evaluation(awardId, reviewer.userId(), goal, text);
+    }
+
+    private Application assigned(Actor reviewer, ApplicationId id) {
+        Application application = applications.find(id)
+                .orElseThrow(() -> Refused.notFound("application " + id.value()));
+        Program program = programs.find(application.program()).orElseThrow();
+        if (!reviewer.is(Role.COMMITTEE) || !program.reviewers().contains(reviewer.userId())) {
+            throw Refused.notFound("application " + id.value());
+        }
+        return application;
+    }
+}

@@ -1,0 +1,70 @@
+package kyodo.fund.grant;
+
+import kyodo.fund.access.Actor;
+import kyodo.fund.access.Language;
+import kyodo.fund.problem.FundPage;
+import kyodo.fund.problem.Refused;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** Pages for group coordinators (their applications) and staff (tranches waiting for a second approver). */
+@Controller
+@FundPage
+class GrantPages {
+    private final ApplicationDesk desk;
+    private final GrantOffice office;
+    private final Awards awards;
+
+    GrantPages(ApplicationDesk desk, GrantOffice office, Awards awards) {
+        this.desk = desk;
+        this.office = office;
+        this.awards = awards;
+    }
+
+    @GetMapping("/fund/applications")
+    @PreAuthorize("hasRole('GROUP_COORDINATOR')")
+    String mine(Model model) {
+        model.addAttribute("en", Language.english());
+        model.addAttribute("applications", desk.mine(Actor.required()));
+        return "fund/applications";
+    }
+
+    @PostMapping("/fund/applications/{id}/submit")
+    @PreAuthorize("hasRole('GROUP_COORDINATOR')")
+    String submit(@PathVariable long id, Model model) {
+        try {
+            desk.submit(Actor.required(), new ApplicationId(id));
+        } catch (Refused refused) {
+            model.addAttribute("error", Language.english() ? refused.refusal().english()
+                    : refused.refusal().japanese());
+            return mine(model);
+        }
+        return "redirect:/fund/applications";
+    }
+
+    @GetMapping("/fund/staff/disbursements")
+    @PreAuthorize("hasRole('STAFF')")
+    String awaiting(Model model) {
+        model.addAttribute("en", Language.english());
+        model.addAttribute("me", Actor.required().userId());
+        model.addAttribute("disbursements", awards.awaitingApproval(Awards.PAGE_MAX));
+        return "fund/disbursements";
+    }
+
+    @PostMapping("/fund/staff/disbursements/{id}/approve")
+    @PreAuthorize("hasRole('STAFF')")
+    String approve(@PathVariable long id, Model model) {
+        try {
+            office.approve(Actor.required(), new DisbursementId(id));
+        } catch (Refused refused) {
+            model.addAttribute("error", Language.english() ? refused.refusal().english()
+                    : refused.refusal().japanese());
+            return awaiting(model);
+        }
+        return "redirect:/fund/staff/disbursements";
+    }
+}

@@ -1,0 +1,86 @@
+package kyodo.fund.receipt;
+
+import kyodo.fund.FiscalYear;
+import kyodo.fund.document.PdfPage;
+import kyodo.fund.document.Yen;
+import kyodo.fund.donation.Donation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Renders receipts and statements. The receipt's QR links to the donation's journal entry at
+ * {@code kyodo.fund.public-base-url}; once the verifiable journal serves inclusion proofs the same page shows it.
+ */
+@Component
+public class Receipts {
+    private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final float QR_POINTS = 110;
+
+    private final String fundName;
+    private final String baseUrl;
+
+    Receipts(@Value("${kyodo.fund.name:協働推進基金}") String fundName,
+             @Value("${kyodo.fund.public-base-url:http://localhost:8080}") String baseUrl) {
+        this.fundName = fundName;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        URI.create(this.baseUrl); // fail at start on a malformed setting, not on the first receipt
+    }
+
+    /** Where the QR of a receipt points: the public page of the entry that put the donation on the books. */
+    public String entryLink(String entryKey) {
+        return baseUrl + "/api/fund/entries/" + entryKey;
+    }
+
+    public byte[] receipt(Donation donation) {
+        if (donation.receiptNumber() == null) {
+            throw new IllegalArgumentException("donation " + donation.id().value() + " has no receipt number");
+        }
+        try (PdfPage pdf = new PdfPage("寄附金受領証明書 " + donation.receiptNumberText())) {
+            pdf.heading("寄附金受領証明書")
+                    .small("Donation receipt")
+                    .text("受領証明書番号 (Receipt No.): " + donation.receiptNumberText())
+                    .gap()
+                    .text("寄附者 (Donor): " + donation.donorName() + " 様")
+                    .text(donation.donorAddress().isEmpty() ? "" : "住所 (Address): " + donation.donorAddress())
+                    .text("寄附金額 (Amount): " + Yen.format(donation.amount()))
+                    .text("受領日 (Received on): " + JAPANESE_DATE.format(donation.receivedOn()))
+                    .text("使途指定 (Designation): " + donation.designation().japanese())
+                    .text(donation.status() == Donation.Status.CANCELLED
+                            ? "この寄附は取り消されました (This donation was cancelled)" : "")
+                    .gap()
+                    .text("上記の金額を" + fundName + "への寄附金として受領したことを証明します。")
+                    .small("We certify that we received the amount above as a donation to the fund.")
+                    .gap()
+                    .text(fundName)
+                    .gap()
+                    .small("記帳の確認 (Journal entry): " + entryLink(donation.entryKey()))
+                    .qr(entryLink(donation.entryKey()), QR_POINTS);
+            return pdf.bytes();
+        }
+    }
+
+    /** A donor's confirmed donations received in one fiscal year, with their total. */
+    public byte[] statement(String donorName, FiscalYear year, List<Donation> donations) {
+        try (PdfPage pdf = new PdfPage("寄附金年間証明書 " + year.year())) {
+            pdf.heading(year.year() + "年度 寄附金年間証明書")
+                    .small("Year-end donation statement, fiscal year " + year.year())
+                    .text("寄附者 (Donor): " + donorName + " 様")
+                    .text("期間 (Period): " + JAPANESE_DATE.format(year.firstDay()) + " 〜 "
+                            + JAPANESE_DATE.format(year.lastDay()))
+                    .gap();
+            long total = 0;
+            for (Donation donation : donations) {
+                total = Math.addExact(total, donation.amount());
+                pdf.text(JAPANESE_DATE.format(donation.receivedOn()) + "  " + donation.receiptNumberText() + "  "
+                        + Yen.format(donation.amount()) + "  " + donation.designation().japanese());
+            }
+            pdf.gap().text("合計 (Total): " + Yen.format(total) + " (" + donations.size() + "件)")
+                    .gap().text(fundName);
+            return pdf.bytes();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package kyodo.fund;
+
+import kyodo.fund.access.Role;
+import org.junit.jupiter.api.Test;
+
+import static kyodo.fund.FundApi.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+/** The fund's pages: Japanese first, English on request; a donor donates and finds the receipt; a reviewer scores. */
+class PagesTest extends FundWebTest {
+
+    @Test
+    void theDirectoryPageListsVerifiedGroupsInJapaneseAndEnglish() throws Exception {
+        long id = api().postForId(as("coord-page", "GROUP_COORDINATOR"), "/api/fund/groups", """
+                {"name":"みどりの会","type":"NEIGHBORHOOD","representative":"緑川","contact":"c","field":"environment"}""",
+                "$.id");
+        api().post(as("staff-page", "STAFF"), "/api/fund/groups/" + id + "/verify", null);
+
+        mvc.perform(get("/fund/groups")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html lang=\"ja\">")))
+                .andExpect(content().string(containsString("団体情報バンク")))
+                .andExpect(content().string(containsString("みどりの会")))
+                .andExpect(content().string(containsString("町会・自治会")));
+        mvc.perform(get("/fund/groups").header("Accept-Language", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html lang=\"en\">")))
+                .andExpect(content().string(containsString("Group directory")))
+                .andExpect(content().string(containsString("Neighbourhood association")));
+    }
+
+    @Test
+    void aDonorDonatesStaffConfirmAndTheDonorFindsTheReceipt() throws Exception {
+        var donor = as("donor-page", Role.DONOR.name());
+        mvc.perform(get("/fund/donate").with(donor)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("基金に寄附する")));
+        mvc.perform(post("/fund/donate").with(donor).with(csrf()).param("donorType", "INDIVIDUAL")
+                        .param("donorName", "高橋 誠").param("amount", "4321").param("designation", "field:elderly"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/fund/donations"));
+        String page = mvc.perform(get("/fund/donations").with(donor)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("¥4,321")))
+                .andExpect(content().string(containsString("入金待ち")))
+                .andReturn().getResponse().getContentAsString();
+        String id = page.replaceAll("(?s).*id=\"donation-([0-9]+)\".*", "$1");
+
+        mvc.perform(post("/fund/staff/pledges/" + id + "/confirm").with(as("staff-page", "STAFF")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/fund/donations").with(donor)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("受領済み")))
+                .andExpect(content().string(containsString("/api/fund/donations/" + id + "/receipt.pdf")));
+        mvc.perform(get("/api/fund/donations/" + id + "/receipt.pdf").with(donor)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aBadDonationFormIsShownAgainWithTheReason() throws Exception {
+        mvc.perform(post("/fund/donate").with(as("donor-page2", "DONOR")).with(csrf())
+                        .param("donorType", "INDIVIDUAL").param("donorName", "a").param("amount", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("入力内容に誤りがあります。")));
+    }
+
+    @Test
+    void aReviewerScoresAnApplicationOnItsPage() throws Exception {
+        var world = new kyodo.fund.grant.PageFixtures(api());
+        long application = world.submittedApplication("coord-review-page", "reviewer-page");
+        var reviewer = as("reviewer-page", "COMMITTEE");
+
+        mvc.perform(get("/fund/review/" + application).with(reviewer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("公益性")));
+        mvc.perform(post("/fund/review/" + application).with(reviewer).with(csrf())
+                        .param("score0", "4").param("comment0", "良い").param("score1", "3"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("審査結果を記録しました。")))
+                .andExpect(content().string(not(containsString("role=\"alert\""))));
+        mvc.perform(get("/fund/review/" + application).with(as("reviewer-elsewhere", "COMMITTEE")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/fund/review/" + application).with(as("donor-x", "DONOR")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aCoordinatorSubmitsADraftAndStaffApproveATrancheOnlyAsTheSecondPerson() throws Exception {
+        var fixtures = new kyodo.fund.grant.PageFixtures(api());
+        long draft = fixtures.draftApplication("coord-pages-2");
+        var coordinator = as("coord-pages-2", "GROUP_COORDINATOR");
+
+        mvc.perform(get("/fund/applications").with(coordinator)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("下書き")));
+        mvc.perform(post("/fund/applications/" + draft + "/submit").with(coordinator).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/fund/applications").with(coordinator))
+                .andExpect(content().string(containsString("提出済み")));
+
+        long disbursement = fixtures.requestedDisbursement(draft, "staff-a");
+        mvc.perform(get("/fund/staff/disbursements").with(as("staff-a", "STAFF"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("他の職員の承認が必要です")));
+        mvc.perform(post("/fund/staff/disbursements/" + disbursement + "/approve").with(as("staff-a", "STAFF"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("申請者と承認者は別の職員でなければなりません。")));
+        mvc.perform(post("/fund/staff/disbursements/" + disbursement + "/approve").with(as("staff-b", "STAFF"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/fund/staff/disbursements").with(as("staff-b", "STAFF")))
+                .andExpect(content().string(not(containsString("id=\"disbursement-" + disbursement + "\""))));
+    }
+
+    @Test
+    void aVisitorWhoDidNotSignInIsLeftToTheHostsSignIn() throws Exception {
+        // The host's chain decides how to sign in (here HTTP basic: 401 with a challenge); the page gives no JSON.
+        mvc.perform(get("/fund/donate")).andExpect(status().isUnauthorized())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .exists("WWW-Authenticate"));
+        mvc.perform(get("/fund/groups")).andExpect(status().isOk());
+    }
+}

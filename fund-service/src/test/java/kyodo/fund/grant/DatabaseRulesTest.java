@@ -1,0 +1,57 @@
+package kyodo.fund.grant;
+
+import kyodo.fund.FundWebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static kyodo.fund.FundApi.as;
+import static kyodo.fund.grant.GrantFixtures.STAFF;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The fund's rules again in the database: even SQL that skips the Java checks cannot break them. */
+class DatabaseRulesTest extends FundWebTest {
+    private static final String OPEN_UNTIL = "2027-05-31T15:00:00Z";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theDatabaseRefusesScoresFromAMemberOfTheApplicantGroup() throws Exception {
+        GrantFixtures world = new GrantFixtures(api());
+        long group = world.group("coord-trigger", "トリガーの会");
+        long program = world.program("children", null, 1_000_000, OPEN_UNTIL, "coord-trigger");
+        long application = world.submitted("coord-trigger", program, group, 10_000);
+        jdbc.update("insert into fund_review (application_id, reviewer_id, conflict_declared, reviewed_at) "
+                + "values (?, 'coord-trigger', false, now())", application);
+
+        assertThatThrownBy(() -> jdbc.update("insert into fund_review_score (application_id, reviewer_id, "
+                + "criterion_idx, score, comment) values (?, 'coord-trigger', 0, 5, '')", application))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("belongs to the applicant group");
+    }
+
+    @Test
+    void theDatabaseRefusesAnApproverWhoRequestedTheTranche() throws Exception {
+        GrantFixtures world = new GrantFixtures(api());
+        world.donate(50_000, "general");
+        long group = world.group("coord-db-pay", "二人制の会");
+        long program = world.program("children", "general", 1_000_000, OPEN_UNTIL);
+        long award = world.award(world.submitted("coord-db-pay", program, group, 20_000), 20_000);
+        long disbursement = api().postForId(STAFF, "/api/fund/awards/" + award + "/disbursements",
+                "{\"amount\":5000}", "$.id");
+
+        assertThatThrownBy(() -> jdbc.update("update fund_disbursement set status = 'REJECTED', "
+                + "decided_by = requested_by, decided_at = now() where id = ?", disbursement))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("approver_is_not_requester");
+    }
+
+    @Test
+    void theDatabaseNeverDeletesADonation() throws Exception {
+        long id = api().postForId(as("donor-db", "DONOR"), "/api/fund/donations",
+                "{\"donorType\":\"INDIVIDUAL\",\"donorName\":\"消せない\",\"amount\":100}", "$.id");
+
+        assertThatThrownBy(() -> jdbc.update("delete from fund_donation where id = ?", id))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("never deleted");
+    }
+}
