@@ -54,7 +54,7 @@ public final class LedgerBench {
      * Transfers each client thread keeps in flight (through {@code postAsync}), as a server thread serving several
      * users does; 1 is a client that waits for every result before sending the next.
      */
-    private static final int WINDOW = Integer.getInteger("bench.window", 8);
+    private static final int WINDOW = Integer.getInteger("bench.window", 1);
     private static final int HOT_PERCENT = 5;
     private static final long FUNDING = 1_000_000;
 
