@@ -26,12 +26,30 @@ final class JournalReader {
     /** Entries {@code from..to} inclusive, in sequence order. */
     static List<JournalEntry> entries(Connection connection, LedgerId ledger, Map<String, Asset> assets,
                                       long from, long to) throws SQLException {
-        Map<Long, List<JournalLeg>> legs = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("select " + Rows.LEG_COLUMNS
-                + " from leg where ledger_id = ? and sequence between ? and ? order by sequence, leg_index")) {
-            statement.setLong(1, ledger.value());
+        return read(connection, ledger, assets, "sequence between ? and ?", statement -> {
             statement.setLong(2, from);
             statement.setLong(3, to);
+        });
+    }
+
+    /** The entries with exactly these sequence numbers, in sequence order. */
+    static List<JournalEntry> entries(Connection connection, LedgerId ledger, Map<String, Asset> assets,
+                                      List<Long> sequences) throws SQLException {
+        return read(connection, ledger, assets, "sequence = any (?)", statement ->
+                statement.setArray(2, connection.createArrayOf("bigint", sequences.toArray())));
+    }
+
+    private interface Selection {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static List<JournalEntry> read(Connection connection, LedgerId ledger, Map<String, Asset> assets,
+                                           String condition, Selection selection) throws SQLException {
+        Map<Long, List<JournalLeg>> legs = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select " + Rows.LEG_COLUMNS
+                + " from leg where ledger_id = ? and " + condition + " order by sequence, leg_index")) {
+            statement.setLong(1, ledger.value());
+            selection.bind(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     legs.computeIfAbsent(rs.getLong("sequence"), s -> new ArrayList<>()).add(Rows.leg(rs, assets));
@@ -39,12 +57,11 @@ final class JournalReader {
             }
         }
         List<JournalEntry> entries = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select sequence, key, kind, actor, memo, metadata, posted_at, hash
-                  from entry where ledger_id = ? and sequence between ? and ? order by sequence""")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select sequence, key, kind, actor, memo, metadata, posted_at, hash from entry where ledger_id = ? and "
+                        + condition + " order by sequence")) {
             statement.setLong(1, ledger.value());
-            statement.setLong(2, from);
-            statement.setLong(3, to);
+            selection.bind(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     long sequence = rs.getLong("sequence");
@@ -95,13 +112,7 @@ final class JournalReader {
         if (sequences.isEmpty()) {
             return List.of();
         }
-        List<JournalEntry> touching = new ArrayList<>(sequences.size());
-        for (JournalEntry entry : entries(connection, ledger, assets, sequences.get(0),
-                sequences.get(sequences.size() - 1))) {
-            if (sequences.contains(entry.sequence())) {
-                touching.add(entry);
-            }
-        }
-        return touching;
+        // Exactly these entries: an account's history may be sparse across a long journal.
+        return entries(connection, ledger, assets, sequences);
     }
 }

@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -165,8 +166,9 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             List<AccountResult> results = new ArrayList<>(specs.size());
             List<Account> opened = new ArrayList<>();
+            Set<Asset> registered = Set.copyOf(assets.values());
             for (AccountSpec spec : specs) {
-                AccountResultCode problem = AccountRules.check(spec, java.util.Set.copyOf(assets.values()));
+                AccountResultCode problem = AccountRules.check(spec, registered);
                 if (problem != null) {
                     results.add(new AccountResult(problem, null));
                     continue;

@@ -14,10 +14,8 @@ import kyodo.ledger.PendingId;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Makes a random sequence of operations from a seed. It tracks only what it generated (accounts by position,
@@ -188,9 +186,5 @@ final class OpGenerator {
         }
         long minor = random.nextInt(40) == 0 ? Long.MAX_VALUE - random.nextInt(10) : 1 + random.nextInt(400);
         return new Amount(asset, minor);
-    }
-
-    static Set<AccountFlag> none() {
-        return EnumSet.noneOf(AccountFlag.class);
     }
 }
