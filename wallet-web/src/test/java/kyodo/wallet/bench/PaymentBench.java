@@ -15,6 +15,9 @@ import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
 import kyodo.wallet.user.User;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,7 +33,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,12 +44,14 @@ import java.util.regex.Pattern;
  * {@code POST /api/payments} at a fixed rate (open loop: latency counts from each request's scheduled start, so a
  * slow server cannot hide its queueing). Then times QR PNG generation. Prints the numbers.
  *
- * <p>{@code ./mvnw -B -pl wallet-web -am -Pbench -DskipTests verify} ({@code -Dbench.rate=200 -Dbench.seconds=60}).
+ * <p>{@code ./mvnw -B -pl wallet-web -am -Pbench -DskipTests verify} ({@code -Dbench.rate=200 -Dbench.seconds=60
+ * -Dbench.warmup-seconds=20}).
  */
 public final class PaymentBench {
     static final int PORT = Integer.getInteger("bench.port", 18150);
     static final int RATE_PER_SECOND = Integer.getInteger("bench.rate", 200);
     static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup-seconds", 20);
     static final int PAYERS = 20;
     static final int QR_IMAGES = 2_000;
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
@@ -85,39 +92,21 @@ public final class PaymentBench {
             payers.add(Payer.signIn(user.username()));
         }
 
-        // warm up: a few hundred payments at the same endpoint
-        for (int i = 0; i < 300; i++) {
-            payers.get(i % PAYERS).pay(storeQr).join();
-        }
+        // Warm up at the measured rate (JIT, connection and statement caches, the ledger's batch rhythm), so that
+        // the measured minute is the sustained state of a running server rather than its first seconds.
+        Phase warmUp = Phase.run(payers, storeQr, RATE_PER_SECOND, WARM_UP_SECONDS);
+        System.out.printf("warm-up: %d payments, errors %d, p99 %.1f ms%n", warmUp.latencies.length, warmUp.errors,
+                warmUp.percentileMillis(0.99));
 
-        int total = RATE_PER_SECOND * SECONDS;
-        long[] latencies = new long[total];
-        AtomicInteger errors = new AtomicInteger();
-        List<CompletableFuture<Void>> inFlight = new ArrayList<>(total);
-        long intervalNanos = 1_000_000_000L / RATE_PER_SECOND;
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * intervalNanos;
-            long wait = scheduled - System.nanoTime();
-            if (wait > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
-            }
-            int index = i;
-            inFlight.add(payers.get(i % PAYERS).pay(storeQr).handle((status, failure) -> {
-                latencies[index] = System.nanoTime() - scheduled;
-                if (failure != null || status != 200) {
-                    errors.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(latencies);
+        Phase measured = Phase.run(payers, storeQr, RATE_PER_SECOND, SECONDS);
+        int total = measured.latencies.length;
+        long[] latencies = measured.latencies;
+        double elapsed = measured.elapsedSeconds;
         System.out.printf("payment API: %d payments in %.1f s (%.0f/s offered %d/s), errors %d, "
                         + "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", total, elapsed, total / elapsed,
-                RATE_PER_SECOND, errors.get(), latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6,
+                RATE_PER_SECOND, measured.errors, measured.percentileMillis(0.5), measured.percentileMillis(0.99),
                 latencies[total - 1] / 1e6);
+        printServerSide(app.getBean(MeterRegistry.class));
 
         String url = storeQr;
         for (int i = 0; i < 200; i++) {
@@ -131,6 +120,56 @@ public final class PaymentBench {
         double qrSeconds = (System.nanoTime() - qrStart) / 1e9;
         System.out.printf("QR PNG: %d images (%d px, %d bytes average) in %.2f s = %.0f per second (one thread)%n",
                 QR_IMAGES, QrImages.SIZE_PIXELS, bytes / QR_IMAGES, qrSeconds, QR_IMAGES / qrSeconds);
+    }
+
+    /** One open-loop run at a fixed rate; latencies (sorted) count from each request's scheduled start. */
+    private record Phase(long[] latencies, int errors, double elapsedSeconds) {
+        static Phase run(List<Payer> payers, String storeQr, int ratePerSecond, int seconds) {
+            int total = ratePerSecond * seconds;
+            long[] latencies = new long[total];
+            AtomicInteger errors = new AtomicInteger();
+            List<CompletableFuture<Void>> inFlight = new ArrayList<>(total);
+            long intervalNanos = 1_000_000_000L / ratePerSecond;
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long scheduled = start + i * intervalNanos;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int index = i;
+                inFlight.add(payers.get(i % payers.size()).pay(storeQr).handle((status, failure) -> {
+                    latencies[index] = System.nanoTime() - scheduled;
+                    if (failure != null || status != 200) {
+                        errors.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            Arrays.sort(latencies);
+            return new Phase(latencies, errors.get(), elapsed);
+        }
+
+        double percentileMillis(double fraction) {
+            return latencies[Math.min(latencies.length - 1, (int) (latencies.length * fraction))] / 1e6;
+        }
+    }
+
+    /**
+     * Where the server spent a payment's time: waiting for the ledger's batch, waiting for a pooled connection.
+     * These are cumulative since start (the warm-up included), which is enough to see which one dominates.
+     */
+    private static void printServerSide(MeterRegistry meters) {
+        Timer ledger = meters.get("kyodo.ledger.request").timer();
+        Timer acquire = meters.get("hikaricp.connections.acquire").timer();
+        DistributionSummary batches = meters.get("kyodo.ledger.batch.entries").summary();
+        System.out.printf("server side: ledger request mean %.1f ms max %.1f ms; connection acquire mean %.1f ms "
+                        + "max %.1f ms; ledger batches %d of %.1f entries on average%n",
+                ledger.mean(TimeUnit.MILLISECONDS), ledger.max(TimeUnit.MILLISECONDS),
+                acquire.mean(TimeUnit.MILLISECONDS), acquire.max(TimeUnit.MILLISECONDS), batches.count(),
+                batches.mean());
     }
 
     /** One signed-in resident: a cookie jar (the session) and the CSRF token to send. */
