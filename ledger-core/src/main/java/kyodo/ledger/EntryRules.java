@@ -118,24 +118,9 @@ public final class EntryRules {
         return resolved.add(pending) ? null : ResultCode.PENDING_RESOLVED_TWICE_IN_ENTRY;
     }
 
-    /** No NUL or other control characters (tab and newline allowed in memos), no lone surrogates. */
+    /** See {@link DisplayText#printable}: no control, bidirectional-control or lone surrogate characters. */
     static boolean printable(String text, boolean allowLineBreaks) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                if (!(allowLineBreaks && (c == '\n' || c == '\t'))) {
-                    return false;
-                }
-            } else if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return DisplayText.printable(text, allowLineBreaks);
     }
 
     private static Optional<PostResult> reject(EntryKey key, ResultCode code, int leg) {

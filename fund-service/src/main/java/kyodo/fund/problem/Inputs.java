@@ -1,5 +1,7 @@
 package kyodo.fund.problem;
 
+import kyodo.ledger.DisplayText;
+
 /** Checks for values that come from outside; each failure is a 400 that names the field and the bound. */
 public final class Inputs {
     private Inputs() {
@@ -13,12 +15,9 @@ public final class Inputs {
         if (trimmed.length() > lengthMax) {
             throw Refused.invalid(field + " must have at most " + lengthMax + " characters");
         }
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
-            if (c == 0 || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
-                    || Character.isSurrogate(c) && !validSurrogate(trimmed, i)) {
-                throw Refused.invalid(field + " holds a character that cannot be stored");
-            }
+        if (!DisplayText.note(trimmed)) {
+            throw Refused.invalid(field + " holds characters that cannot be used: control characters, text-direction"
+                    + " controls, or '<' starting a tag");
         }
         return trimmed;
     }
@@ -42,13 +41,5 @@ public final class Inputs {
             throw Refused.invalid(field + " is required");
         }
         return value;
-    }
-
-    private static boolean validSurrogate(String text, int i) {
-        char c = text.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 }

@@ -3,6 +3,8 @@ package kyodo.wallet.account;
 import io.swagger.v3.oas.annotations.Operation;
 import kyodo.wallet.user.SignedIn;
 import kyodo.wallet.user.User;
+import kyodo.wallet.web.Problems;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,10 +21,13 @@ class WalletApi {
     private final Statements statements;
     private final Clock clock;
 
-    WalletApi(SignedIn signedIn, Statements statements, Clock clock) {
+    private final Problems problems;
+
+    WalletApi(SignedIn signedIn, Statements statements, Clock clock, Problems problems) {
         this.signedIn = signedIn;
         this.statements = statements;
         this.clock = clock;
+        this.problems = problems;
     }
 
     record WalletView(long available, long posted, long pendingIn, long pendingOut, String month, int page,
@@ -34,13 +39,20 @@ class WalletApi {
 
     @Operation(summary = "Balance and one page of a month's history (Asia/Tokyo), newest first")
     @GetMapping("/api/wallet")
-    WalletView wallet(@RequestParam(required = false) String month, @RequestParam(defaultValue = "0") int page,
-                      Authentication authentication) {
+    ResponseEntity<?> wallet(@RequestParam(required = false) String month, @RequestParam(defaultValue = "0") int page,
+                             Authentication authentication) {
+        // The pages fall back to this month for a bad month; a program gets told, so it never reads the wrong one.
+        if (month != null && !month.equals(WalletController.month(month, clock).toString())) {
+            return problems.of(400, "MONTH_INVALID", "error.MONTH_INVALID");
+        }
+        if (page < 0 || page >= Statements.PAGE_MAX) {
+            return problems.of(400, "PAGE_OUT_OF_RANGE", "error.PAGE_OUT_OF_RANGE");
+        }
         User user = signedIn.user(authentication);
         Statement s = statements.of(WalletOwner.resident(user.id()), WalletController.month(month, clock), page, 0);
-        return new WalletView(s.balance().available(), s.balance().posted(), s.balance().pendingIn(),
+        return ResponseEntity.ok(new WalletView(s.balance().available(), s.balance().posted(), s.balance().pendingIn(),
                 s.balance().pendingOut(), s.month().toString(), s.page(), s.hasMore(),
                 s.lines().stream().map(l -> new Line(l.sequence(), l.postedAt(), l.kind(), l.counterparty(),
-                        l.change(), l.memo())).toList());
+                        l.change(), l.memo())).toList()));
     }
 }

@@ -1,5 +1,6 @@
 package kyodo.wallet.transfer;
 
+import kyodo.ledger.DisplayText;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
 import kyodo.ledger.EntryKey;
@@ -55,6 +56,9 @@ public class Sender {
         String memo = note == null ? "" : note.strip();
         if (memo.length() > NOTE_LENGTH_MAX) {
             return new Sent(0, PaymentError.NOTE_TOO_LONG, false);
+        }
+        if (!DisplayText.note(memo)) {
+            return new Sent(0, PaymentError.NOTE_INVALID, false);
         }
         if (intent == null || !Cashier.INTENT.matcher(intent).matches()) {
             return new Sent(0, PaymentError.QR_MALFORMED, false);

@@ -1,5 +1,6 @@
 package kyodo.wallet.user;
 
+import kyodo.ledger.DisplayText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,7 @@ public class Registrar {
     @Transactional
     public SignedUp signUpMerchant(String username, String displayName, String password, String shopName) {
         String shop = shopName == null ? "" : shopName.strip();
-        if (shop.isEmpty() || shop.length() > Merchant.NAME_LENGTH_MAX) {
+        if (shop.isEmpty() || shop.length() > Merchant.NAME_LENGTH_MAX || !DisplayText.name(shop)) {
             return new SignedUp(null, SignUpError.SHOP_NAME_INVALID);
         }
         SignedUp user = createUser(username, displayName, password, Role.MERCHANT);
@@ -74,7 +75,7 @@ public class Registrar {
             return new SignedUp(null, SignUpError.USERNAME_INVALID);
         }
         String display = displayName == null ? "" : displayName.strip();
-        if (display.isEmpty() || display.length() > User.DISPLAY_NAME_LENGTH_MAX) {
+        if (display.isEmpty() || display.length() > User.DISPLAY_NAME_LENGTH_MAX || !DisplayText.name(display)) {
             return new SignedUp(null, SignUpError.DISPLAY_NAME_INVALID);
         }
         if (password == null || password.length() < User.PASSWORD_LENGTH_MIN) {
