@@ -98,6 +98,11 @@ public abstract class WalletWebTest {
         return wallets.balance(WalletOwner.merchant(merchant.id())).available();
     }
 
+    /** Where this test run's QR signing key was created. */
+    protected static Path keysDirectory() {
+        return KEYS;
+    }
+
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("kyodo-test-keys");

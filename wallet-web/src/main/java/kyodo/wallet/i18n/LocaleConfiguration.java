@@ -63,6 +63,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
         SupportedLocaleResolver() {
             super(COOKIE);
             setDefaultLocaleFunction(LocaleConfiguration::fromAcceptLanguage);
+            setCookieHttpOnly(true); // only the server reads the choice of language
+            setCookieSameSite("Lax");
         }
 
         @Override

@@ -47,9 +47,10 @@ class SecurityConfiguration {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/signin", "/signup", "/signup/**", "/css/**", "/js/**",
-                                "/favicon.ico", "/error", "/actuator/health", "/actuator/prometheus",
-                                "/api/fund/**", "/fund/**", "/api/session", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/favicon.ico", "/error", "/actuator/health",
+                                "/api/fund/**", "/fund/**", "/api/session", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(MetricsScrapers.LOOPBACK_OR_ADMIN)
                         .requestMatchers("/wallet/**", "/pay", "/pay/**", "/send/**", "/api/wallet/**",
                                 "/api/payments/**", "/api/transfers/**", "/api/consumer-token").hasRole("RESIDENT")
                         .requestMatchers("/merchant/**", "/api/merchant/**").hasRole("MERCHANT")

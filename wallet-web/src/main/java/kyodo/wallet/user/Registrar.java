@@ -46,11 +46,7 @@ public class Registrar {
 
     @Transactional
     public SignedUp signUpResident(String username, String displayName, String password) {
-        SignedUp user = createUser(username, displayName, password, Role.RESIDENT);
-        if (user.ok()) {
-            events.publishEvent(new ResidentSignedUp(user.user().id()));
-        }
-        return user;
+        return createUser(username, displayName, password, Role.RESIDENT);
     }
 
     /** A merchant's owner account and the shop, waiting for approval. */
@@ -88,6 +84,10 @@ public class Registrar {
             return new SignedUp(null, SignUpError.USERNAME_TAKEN);
         }
         User saved = users.save(User.create(name, display, passwords.encode(password), role, clock.instant()));
+        if (role == Role.RESIDENT) {
+            // every resident has a wallet, however the account was made (sign-up, staff tools, demo data)
+            events.publishEvent(new ResidentSignedUp(saved.id()));
+        }
         return new SignedUp(saved, null);
     }
 

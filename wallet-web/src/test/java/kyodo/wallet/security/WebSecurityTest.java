@@ -190,6 +190,7 @@ class WebSecurityTest extends WalletWebTest {
     @Test
     void repeatedFailedSignInsAreRateLimited() throws Exception {
         int tooMany = 0;
+        long started = System.nanoTime();
         for (int i = 0; i < 15; i++) {
             int status = mvc.perform(post("/signin").with(csrf()).with(request -> {
                         request.setRemoteAddr("203.0.113.9");
@@ -200,7 +201,12 @@ class WebSecurityTest extends WalletWebTest {
                 tooMany++;
             }
         }
-        assertThat(tooMany).isGreaterThanOrEqualTo(15 - SignInRateLimitFilter.BURST);
+        // The bucket refills while the attempts run (each failed one checks a password hash), so what may pass
+        // is the burst plus what the elapsed time earned back; on a quiet machine that is the burst alone.
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int mayPass = SignInRateLimitFilter.BURST + (int) Math.ceil(seconds / SignInRateLimitFilter.SECONDS_PER_TRY);
+        assertThat(15 - tooMany).isLessThanOrEqualTo(mayPass);
+        assertThat(tooMany).isPositive();
     }
 
     @Test
@@ -211,6 +217,18 @@ class WebSecurityTest extends WalletWebTest {
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/start"));
         mvc.perform(post("/signin").with(csrf()).param("username", resident.username()).param("password", "wrong!"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/signin?error"));
+    }
+
+    @Test
+    void aSignedInCoordinatorIsTheFundsGroupCoordinator() throws Exception {
+        String name = "coord" + System.nanoTime() % 1_000_000;
+        registrar.createUser(name, "コーディネーター", PASSWORD, kyodo.wallet.user.Role.COORDINATOR);
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/signin").with(csrf())
+                        .param("username", name).param("password", PASSWORD))
+                .andExpect(status().isFound()).andReturn().getRequest().getSession();
+
+        mvc.perform(get("/api/fund/applications/mine").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/api/fund/groups/pending").session(session)).andExpect(status().isForbidden());
     }
 
     @Test

@@ -1,0 +1,165 @@
+package kyodo.wallet.security;
+
+import kyodo.wallet.WalletWebTest;
+import kyodo.wallet.qr.QrCodes;
+import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Security hygiene: headers on every kind of answer, session cookies that scripts and other sites cannot use,
+ * operational metrics kept from the public, and no secret in the repository or the logs.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class HygieneTest extends WalletWebTest {
+    /** A PEM private key with real content (a test's placeholder of a few characters does not count). */
+    private static final Pattern PRIVATE_KEY = Pattern.compile(
+            "-----BEGIN [A-Z ]*PRIVATE KEY-----\\s+[A-Za-z0-9+/=\\s]{60,}-----END");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    QrCodes qrCodes;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyKindOfAnswerCarriesTheSecurityHeaders() throws Exception {
+        User resident = resident(100);
+        Merchant shop = merchant();
+        Map<String, MockHttpServletRequestBuilder> answers = Map.ofEntries(
+                Map.entry("home", get("/")),
+                Map.entry("sign-in page", get("/signin")),
+                Map.entry("sign-up page", get("/signup")),
+                Map.entry("fund directory", get("/fund/groups")),
+                Map.entry("wallet page", get("/wallet").with(user(resident.username()).roles("RESIDENT"))),
+                Map.entry("merchant terminal", get("/merchant").with(user(ownerName(shop)).roles("MERCHANT"))),
+                Map.entry("staff page", get("/staff").with(user("staff").roles("STAFF"))),
+                Map.entry("API answer", get("/api/wallet").with(user(resident.username()).roles("RESIDENT"))),
+                Map.entry("API problem", post("/api/payments").with(csrf())
+                        .with(user(resident.username()).roles("RESIDENT"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}")),
+                Map.entry("refused page", get("/staff").with(user(resident.username()).roles("RESIDENT"))),
+                Map.entry("page not found", get("/no-such-page").with(user(resident.username()).roles("RESIDENT"))),
+                Map.entry("signed-out API", get("/api/wallet")));
+        List<String> missing = new ArrayList<>();
+        for (var answer : answers.entrySet()) {
+            MockHttpServletResponse response = mvc.perform(answer.getValue()).andReturn().getResponse();
+            String csp = response.getHeader("Content-Security-Policy");
+            if (csp == null || !csp.contains("frame-ancestors 'none'") || !csp.contains("script-src 'self'")
+                    || !"nosniff".equals(response.getHeader("X-Content-Type-Options"))
+                    || !"DENY".equals(response.getHeader("X-Frame-Options"))
+                    || response.getHeader("Referrer-Policy") == null) {
+                missing.add(answer.getKey() + " (" + response.getStatus() + ")");
+            }
+        }
+        assertThat(missing).as("answers without the security headers").isEmpty();
+    }
+
+    @Test
+    void theSessionCookieIsSecureHttpOnlyAndSameSite() throws Exception {
+        // The tests' public address is https, as in production: the cookie must be Secure.
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/session")).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> cookies = session.headers().allValues("Set-Cookie");
+
+        assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID="));
+        assertThat(cookies).filteredOn(cookie -> cookie.startsWith("JSESSIONID=")).allSatisfy(cookie ->
+                assertThat(cookie).contains("HttpOnly").contains("Secure").containsIgnoringCase("SameSite=Lax"));
+    }
+
+    @Test
+    void metricsAreForTheLocalScraperOrAnAdmin() throws Exception {
+        assertThat(status(get("/actuator/prometheus"))).isEqualTo(200); // MockMvc's caller is 127.0.0.1
+        assertThat(status(get("/actuator/prometheus").with(remote("203.0.113.7")))).isIn(401, 403);
+        assertThat(status(get("/actuator/prometheus").with(remote("203.0.113.7"))
+                .with(user("someone").roles("RESIDENT")))).isEqualTo(403);
+        assertThat(status(get("/actuator/prometheus").with(remote("203.0.113.7"))
+                .with(user("admin").roles("ADMIN")))).isEqualTo(200);
+        assertThat(status(get("/actuator/health").with(remote("203.0.113.7")))).isEqualTo(200);
+    }
+
+    @Test
+    void theRepositoryHoldsNoPrivateKey() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        assertThat(root.resolve("pom.xml")).exists();
+        List<Path> offenders;
+        try (Stream<Path> files = Files.walk(root)) {
+            offenders = files.filter(Files::isRegularFile)
+                    .filter(file -> Stream.of("target", ".git", ".kyodo", "node_modules")
+                            .noneMatch(skipped -> root.relativize(file).toString().startsWith(skipped)
+                                    || root.relativize(file).toString().contains("/" + skipped + "/")))
+                    .filter(HygieneTest::holdsPrivateKey)
+                    .toList();
+        }
+        assertThat(offenders).as("files with a private key").isEmpty();
+    }
+
+    @Test
+    void theLogsHoldNoPasswordAndNoSigningKey(CapturedOutput output) throws Exception {
+        User payer = resident(100);
+        Merchant shop = merchant();
+        mvc.perform(post("/signin").with(csrf()).param("username", payer.username()).param("password", PASSWORD));
+        mvc.perform(post("/signin").with(csrf()).param("username", payer.username()).param("password", "wrong-" + PASSWORD));
+        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"qr\":\"" + qrCodes.url(qrCodes.storeQr(shop.id()))
+                        + "\",\"amount\":\"5\",\"intent\":\"" + QrCodes.nonce() + "\"}"));
+
+        String key = Files.readString(keysDirectory().resolve("qr-signing-ed25519.pem"));
+        String keyBody = key.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
+        assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain(keyBody);
+    }
+
+    private int status(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor remote(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private static boolean holdsPrivateKey(Path file) {
+        try {
+            if (Files.size(file) > 2_000_000) {
+                return false;
+            }
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return PRIVATE_KEY.matcher(text).find();
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+}
