@@ -21,13 +21,6 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,8 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs the application on a fresh database and loopback port, signs in residents, and pays a store QR through
@@ -54,7 +45,6 @@ public final class PaymentBench {
     static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup-seconds", 20);
     static final int PAYERS = 20;
     static final int QR_IMAGES = 2_000;
-    private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
     private static final String PASSWORD = "bench-password-1";
 
     public static void main(String[] args) throws Exception {
@@ -83,13 +73,13 @@ public final class PaymentBench {
         registrar.approve(shop.id(), staff.id());
         String storeQr = qrCodes.url(qrCodes.storeQr(shop.id()));
 
-        List<Payer> payers = new ArrayList<>();
+        List<ApiSession> payers = new ArrayList<>();
         for (int i = 0; i < PAYERS; i++) {
             User user = registrar.signUpResident("bench-" + i, "payer " + i, PASSWORD).user();
             ledger.post(EntryRequest.of("bench:issue:" + i, EntryKind.ISSUE, "bench", Leg.transfer(
                     wallets.issuance(), wallets.find(WalletOwner.resident(user.id())).orElseThrow(),
                     Amount.pt(1_000_000))));
-            payers.add(Payer.signIn(user.username()));
+            payers.add(ApiSession.signIn(PORT, user.username(), PASSWORD));
         }
 
         // Warm up at the measured rate (JIT, connection and statement caches, the ledger's batch rhythm), so that
@@ -124,7 +114,7 @@ public final class PaymentBench {
 
     /** One open-loop run at a fixed rate; latencies (sorted) count from each request's scheduled start. */
     private record Phase(long[] latencies, int errors, double elapsedSeconds) {
-        static Phase run(List<Payer> payers, String storeQr, int ratePerSecond, int seconds) {
+        static Phase run(List<ApiSession> payers, String storeQr, int ratePerSecond, int seconds) {
             int total = ratePerSecond * seconds;
             long[] latencies = new long[total];
             AtomicInteger errors = new AtomicInteger();
@@ -138,7 +128,7 @@ public final class PaymentBench {
                     LockSupport.parkNanos(wait);
                 }
                 int index = i;
-                inFlight.add(payers.get(i % payers.size()).pay(storeQr).handle((status, failure) -> {
+                inFlight.add(pay(payers.get(i % payers.size()), storeQr).handle((status, failure) -> {
                     latencies[index] = System.nanoTime() - scheduled;
                     if (failure != null || status != 200) {
                         errors.incrementAndGet();
@@ -157,6 +147,11 @@ public final class PaymentBench {
         }
     }
 
+    static CompletableFuture<Integer> pay(ApiSession payer, String qr) {
+        return payer.post("/api/payments",
+                "{\"qr\":\"" + qr + "\",\"amount\":\"1\",\"intent\":\"" + QrCodes.nonce() + "\"}");
+    }
+
     /**
      * Where the server spent a payment's time: waiting for the ledger's batch, waiting for a pooled connection.
      * These are cumulative since start (the warm-up included), which is enough to see which one dominates.
@@ -170,45 +165,5 @@ public final class PaymentBench {
                 ledger.mean(TimeUnit.MILLISECONDS), ledger.max(TimeUnit.MILLISECONDS),
                 acquire.mean(TimeUnit.MILLISECONDS), acquire.max(TimeUnit.MILLISECONDS), batches.count(),
                 batches.mean());
-    }
-
-    /** One signed-in resident: a cookie jar (the session) and the CSRF token to send. */
-    private record Payer(HttpClient http, String csrf) {
-        static Payer signIn(String username) throws Exception {
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-            String token = csrf(http);
-            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token;
-            HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(uri("/signin"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (signIn.statusCode() != 302 || !signIn.headers().firstValue("Location").orElse("").endsWith("/start")) {
-                throw new IllegalStateException("sign-in failed for " + username + ": " + signIn.statusCode());
-            }
-            return new Payer(http, csrf(http));
-        }
-
-        CompletableFuture<Integer> pay(String qr) {
-            String body = "{\"qr\":\"" + qr + "\",\"amount\":\"1\",\"intent\":\"" + QrCodes.nonce() + "\"}";
-            return http.sendAsync(HttpRequest.newBuilder(uri("/api/payments")).header("X-CSRF-TOKEN", csrf)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
-        }
-
-        private static String csrf(HttpClient http) throws Exception {
-            String session = http.send(HttpRequest.newBuilder(uri("/api/session")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = CSRF.matcher(session);
-            if (!m.find()) {
-                throw new IllegalStateException("no CSRF token in " + session);
-            }
-            return m.group(1);
-        }
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://localhost:" + PORT + path);
     }
 }
