@@ -166,6 +166,15 @@ public class VoucherDesk {
         return new Issued(batch, null);
     }
 
+    /** The printable A4 sheet of a batch's vouchers, each with its signed QR. */
+    public Optional<byte[]> sheet(long batchId) {
+        return batches.findById(batchId).map(batch -> VoucherSheet.pdf("紙券 " + batch.denomination() + " pt × "
+                + batch.count(), vouchers.ofBatch(batchId).stream()
+                .map(v -> new VoucherSheet.Printed(v.serial(), v.amount(), v.expiresOn().toString(),
+                        qr.token(v.serial(), v.amount(), v.expiresOn())))
+                .toList()));
+    }
+
     /** What a merchant's scanner read (a voucher QR) or what was typed (a serial): redeemed once, or why not. */
     public Redeemed redeem(long merchantId, String scannedOrTyped) {
         Optional<Merchant> merchant = merchants.findById(merchantId);

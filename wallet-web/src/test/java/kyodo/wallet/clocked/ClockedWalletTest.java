@@ -1,0 +1,132 @@
+package kyodo.wallet.clocked;
+
+import kyodo.ledger.AccountFlag;
+import kyodo.ledger.AccountKind;
+import kyodo.ledger.AccountSpec;
+import kyodo.ledger.Amount;
+import kyodo.ledger.Asset;
+import kyodo.ledger.EntryKind;
+import kyodo.ledger.EntryRequest;
+import kyodo.ledger.Leg;
+import kyodo.ledger.Ledger;
+import kyodo.ledger.testing.TestDatabase;
+import kyodo.wallet.KyodoApplication;
+import kyodo.wallet.account.Wallets;
+import kyodo.wallet.qr.QrCodes;
+import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.Merchants;
+import kyodo.wallet.user.Registrar;
+import kyodo.wallet.user.Role;
+import kyodo.wallet.user.User;
+import kyodo.wallet.user.Users;
+import kyodo.wallet.voucher.VoucherAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application on one fresh PostgreSQL database with a {@link SettableClock} (starting 2026-04-06 10:00 in
+ * Tokyo), shared by the voucher and settlement test classes; each test makes its own shops and only moves the clock
+ * forward. Demo data is off; a staff member is made here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@AutoConfigureMockMvc
+@Import(ClockedWalletTest.Clocks.class)
+public abstract class ClockedWalletTest {
+    protected static final String PASSWORD = "test-password-1";
+    protected static final SettableClock CLOCK = new SettableClock(
+            LocalDateTime.of(2026, 4, 6, 10, 0).atZone(KyodoApplication.WARD_ZONE).toInstant());
+    private static final TestDatabase DATABASE = TestDatabase.create("wallet_clocked");
+    private static final Path KEYS = temporaryDirectory();
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        SettableClock settableClock() {
+            return CLOCK;
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("kyodo.db.url", DATABASE::url);
+        registry.add("kyodo.db.user", DATABASE::user);
+        registry.add("kyodo.db.password", DATABASE::password);
+        registry.add("kyodo.qr.key-directory", KEYS::toString);
+        registry.add("kyodo.qr.base-url", () -> "https://kyodo.example");
+        registry.add("kyodo.demo.enabled", () -> "false");
+        registry.add("kyodo.payments.rate-burst", () -> "100000");
+        registry.add("kyodo.journal.checkpoint-interval", () -> "1h");
+    }
+
+    @Autowired
+    protected Registrar registrar;
+    @Autowired
+    protected Users users;
+    @Autowired
+    protected Merchants merchants;
+    @Autowired
+    protected Wallets wallets;
+    @Autowired
+    protected Ledger ledger;
+
+    protected User staff() {
+        return users.findByUsername("clocked-staff").orElseGet(() ->
+                registrar.createUser("clocked-staff", "職員", PASSWORD, Role.STAFF).user());
+    }
+
+    /** A new shop, approved by staff. */
+    protected Merchant merchant() {
+        String name = "shop" + NAMES.incrementAndGet();
+        User owner = registrar.signUpMerchant(name, "店主 " + name, PASSWORD, "テスト商店 " + name).user();
+        Merchant merchant = merchants.findByOwnerId(owner.id()).orElseThrow();
+        assertThat(registrar.approve(merchant.id(), staff().id())).isEmpty();
+        return merchants.findById(merchant.id()).orElseThrow();
+    }
+
+    protected String ownerName(Merchant merchant) {
+        return users.findById(merchant.ownerId()).orElseThrow().username();
+    }
+
+    /**
+     * Adds {@code points} to the fiscal year's issuance budget the way staff set it: {@code issuance:pt} →
+     * {@code budget:pt:<fy>} (kind BUDGET).
+     */
+    protected void addBudget(int fiscalYear, long points) {
+        var spec = AccountSpec.of(VoucherAccounts.budgetCode(fiscalYear), Asset.PT, AccountKind.LIABILITY,
+                AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+        var budget = ledger.open(spec).ok() ? ledger.account(spec.code()).orElseThrow().id()
+                : ledger.account(spec.code()).orElseThrow().id();
+        assertThat(ledger.post(EntryRequest.of("test:budget:" + QrCodes.nonce(), new EntryKind("BUDGET"), "test",
+                Leg.transfer(wallets.issuance(), budget, Amount.pt(points)))).onTheBooks()).isTrue();
+    }
+
+    protected long balanceOf(String accountCode) {
+        return ledger.account(accountCode).map(a -> a.balance().posted()).orElse(0L);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("kyodo-test-keys");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
