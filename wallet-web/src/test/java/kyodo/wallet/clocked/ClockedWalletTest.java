@@ -10,7 +10,6 @@ import kyodo.ledger.EntryRequest;
 import kyodo.ledger.Leg;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.testing.TestDatabase;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.Wallets;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
@@ -22,11 +21,8 @@ import kyodo.wallet.user.Users;
 import kyodo.wallet.voucher.VoucherAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,7 +30,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,23 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureMockMvc
-@Import(ClockedWalletTest.Clocks.class)
+@Import(TestClockConfiguration.class)
 public abstract class ClockedWalletTest {
     protected static final String PASSWORD = "test-password-1";
-    protected static final SettableClock CLOCK = new SettableClock(
-            LocalDateTime.of(2026, 4, 6, 10, 0).atZone(KyodoApplication.WARD_ZONE).toInstant());
+    protected static final SettableClock CLOCK = TestClockConfiguration.CLOCK;
     private static final TestDatabase DATABASE = TestDatabase.create("wallet_clocked");
     private static final Path KEYS = temporaryDirectory();
     private static final AtomicInteger NAMES = new AtomicInteger();
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        SettableClock settableClock() {
-            return CLOCK;
-        }
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -94,8 +79,12 @@ public abstract class ClockedWalletTest {
 
     /** A new shop, approved by staff. */
     protected Merchant merchant() {
+        return merchant("テスト商店 " + NAMES.incrementAndGet());
+    }
+
+    protected Merchant merchant(String shopName) {
         String name = "shop" + NAMES.incrementAndGet();
-        User owner = registrar.signUpMerchant(name, "店主 " + name, PASSWORD, "テスト商店 " + name).user();
+        User owner = registrar.signUpMerchant(name, "店主 " + name, PASSWORD, shopName).user();
         Merchant merchant = merchants.findByOwnerId(owner.id()).orElseThrow();
         assertThat(registrar.approve(merchant.id(), staff().id())).isEmpty();
         return merchants.findById(merchant.id()).orElseThrow();
