@@ -8,6 +8,7 @@ import kyodo.ledger.AccountResult;
 import kyodo.ledger.AccountSpec;
 import kyodo.ledger.Asset;
 import kyodo.ledger.Ledger;
+import kyodo.wallet.account.PointsProperties;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The points accounts vouchers move through (codes agreed for the whole currency): the fiscal year's issuance
  * budget {@code budget:pt:<fy>} (set by staff; never opened here, so a missing budget is refused, not invented),
- * {@code vouchers:outstanding:pt} (never below zero) and {@code expired:pt}.
+ * {@code vouchers:outstanding:pt} (never below zero) and where expired points go: {@code expired:pt}, or
+ * {@code fund:pt} when the points policy ({@code kyodo.points.expired-to}) gives expired points to the fund.
  */
 @Component
 public class VoucherAccounts {
@@ -25,10 +27,12 @@ public class VoucherAccounts {
     public static final String EXPIRED = "expired:pt";
 
     private final Ledger ledger;
+    private final PointsProperties points;
     private final Map<String, AccountId> opened = new ConcurrentHashMap<>();
 
-    public VoucherAccounts(Ledger ledger) {
+    public VoucherAccounts(Ledger ledger, PointsProperties points) {
         this.ledger = ledger;
+        this.points = points;
     }
 
     public static String budgetCode(int fiscalYear) {
@@ -45,7 +49,7 @@ public class VoucherAccounts {
     }
 
     public AccountId expired() {
-        return openOrFind(AccountSpec.of(EXPIRED, Asset.PT, AccountKind.EQUITY));
+        return openOrFind(AccountSpec.of(points.expiredTo().accountCode(), Asset.PT, AccountKind.EQUITY));
     }
 
     /**

@@ -1,14 +1,8 @@
 package kyodo.wallet.clocked;
 
-import kyodo.ledger.AccountFlag;
-import kyodo.ledger.AccountKind;
-import kyodo.ledger.AccountSpec;
-import kyodo.ledger.Amount;
-import kyodo.ledger.Asset;
-import kyodo.ledger.EntryKind;
-import kyodo.ledger.EntryRequest;
-import kyodo.ledger.Leg;
+import kyodo.fund.FiscalYear;
 import kyodo.ledger.Ledger;
+import kyodo.wallet.earning.IssuanceBudget;
 import kyodo.ledger.testing.TestDatabase;
 import kyodo.wallet.account.Wallets;
 import kyodo.wallet.qr.QrCodes;
@@ -18,7 +12,6 @@ import kyodo.wallet.user.Registrar;
 import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
-import kyodo.wallet.voucher.VoucherAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -71,6 +64,8 @@ public abstract class ClockedWalletTest {
     protected Wallets wallets;
     @Autowired
     protected Ledger ledger;
+    @Autowired
+    protected IssuanceBudget issuanceBudget;
 
     protected User staff() {
         return users.findByUsername("clocked-staff").orElseGet(() ->
@@ -94,17 +89,10 @@ public abstract class ClockedWalletTest {
         return users.findById(merchant.ownerId()).orElseThrow().username();
     }
 
-    /**
-     * Adds {@code points} to the fiscal year's issuance budget the way staff set it: {@code issuance:pt} →
-     * {@code budget:pt:<fy>} (kind BUDGET).
-     */
+    /** Adds {@code points} to the fiscal year's issuance budget the way staff do ({@code BUDGET} entry). */
     protected void addBudget(int fiscalYear, long points) {
-        var spec = AccountSpec.of(VoucherAccounts.budgetCode(fiscalYear), Asset.PT, AccountKind.LIABILITY,
-                AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
-        var budget = ledger.open(spec).ok() ? ledger.account(spec.code()).orElseThrow().id()
-                : ledger.account(spec.code()).orElseThrow().id();
-        assertThat(ledger.post(EntryRequest.of("test:budget:" + QrCodes.nonce(), new EntryKind("BUDGET"), "test",
-                Leg.transfer(wallets.issuance(), budget, Amount.pt(points)))).onTheBooks()).isTrue();
+        assertThat(issuanceBudget.raise(new FiscalYear(fiscalYear), points, "test", QrCodes.nonce()).onTheBooks())
+                .isTrue();
     }
 
     protected long balanceOf(String accountCode) {
