@@ -1,14 +1,14 @@
 package kyodo.wallet;
 
-import kyodo.ledger.AccountId;
-import kyodo.ledger.Amount;
+import kyodo.fund.FiscalYear;
+import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
-import kyodo.ledger.EntryRequest;
-import kyodo.ledger.Leg;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.testing.TestDatabase;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
+import kyodo.wallet.earning.IssuanceBudget;
+import kyodo.wallet.earning.Issuer;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,8 @@ public abstract class WalletWebTest {
     private static final TestDatabase DATABASE = TestDatabase.create("wallet_web");
     private static final Path KEYS = temporaryDirectory();
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /** Each fiscal year the tests issue in gets this budget once (far more than they issue). */
+    protected static final long TEST_BUDGET = 90_000_000;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -51,6 +54,8 @@ public abstract class WalletWebTest {
         registry.add("kyodo.qr.key-directory", KEYS::toString);
         registry.add("kyodo.qr.base-url", () -> BASE_URL);
         registry.add("kyodo.payments.rate-burst", () -> "1000");
+        // tests run the expiry job themselves
+        registry.add("kyodo.points.expiry-scheduled", () -> "false");
     }
 
     @Autowired
@@ -63,17 +68,28 @@ public abstract class WalletWebTest {
     protected Wallets wallets;
     @Autowired
     protected Ledger ledger;
+    @Autowired
+    protected IssuanceBudget budget;
+    @Autowired
+    protected Issuer issuer;
 
-    /** A new resident with {@code points} issued to their wallet. */
+    /** A new resident with {@code points} issued to this month's vintage of their wallet. */
     protected User resident(long points) {
         String name = "resident" + NAMES.incrementAndGet();
         User user = registrar.signUpResident(name, "住民 " + name, PASSWORD).user();
         if (points > 0) {
-            AccountId wallet = wallets.find(WalletOwner.resident(user.id())).orElseThrow();
-            assertThat(ledger.post(EntryRequest.of("test:issue:" + user.id(), EntryKind.ISSUE, "test",
-                    Leg.transfer(wallets.issuance(), wallet, Amount.pt(points)))).onTheBooks()).isTrue();
+            issue(WalletOwner.resident(user.id()), wallets.currentMonth(), points);
         }
         return user;
+    }
+
+    /** Issues {@code points} into the owner's vintage of {@code month}, through the issuance budget. */
+    protected void issue(WalletOwner owner, YearMonth month, long points) {
+        FiscalYear year = FiscalYear.containing(month.atDay(1));
+        assertThat(budget.raise(year, TEST_BUDGET, "test", "test-budget").onTheBooks()).isTrue();
+        assertThat(issuer.issueInto(owner, month, points,
+                new EntryKey("test:issue:" + owner.accountCode() + ":" + month + ":" + NAMES.incrementAndGet()),
+                EntryKind.ISSUE, "test", "test points", null).onTheBooks()).isTrue();
     }
 
     /** A new shop, approved by the demo staff member. */

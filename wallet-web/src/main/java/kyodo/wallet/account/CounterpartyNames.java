@@ -24,6 +24,9 @@ public class CounterpartyNames {
     /** A message key, not a name: the ward's issuance account. */
     public static final String ISSUANCE_KEY = "#counterparty.issuance";
     public static final String UNKNOWN_KEY = "#counterparty.unknown";
+    /** Message keys: where expired points went (see {@link PointsProperties.ExpiredTo}). */
+    public static final String EXPIRED_KEY = "#counterparty.expired";
+    public static final String FUND_KEY = "#counterparty.fund";
 
     private final Ledger ledger;
     private final Users users;
@@ -41,8 +44,14 @@ public class CounterpartyNames {
     /** A display name, or a message key starting with {@code #}. */
     public String nameOf(AccountId account) {
         String code = codes.computeIfAbsent(account, id -> ledger.account(id).map(Account::code).orElse(""));
-        if (Wallets.ISSUANCE_CODE.equals(code)) {
+        if (Wallets.ISSUANCE_CODE.equals(code) || code.startsWith(Wallets.BUDGET_CODE_PREFIX)) {
             return ISSUANCE_KEY;
+        }
+        if (PointsProperties.ExpiredTo.EXPIRED.accountCode().equals(code)) {
+            return EXPIRED_KEY;
+        }
+        if (PointsProperties.ExpiredTo.FUND.accountCode().equals(code)) {
+            return FUND_KEY;
         }
         Optional<WalletOwner> owner = WalletOwner.fromAccountCode(code);
         if (owner.isEmpty()) {

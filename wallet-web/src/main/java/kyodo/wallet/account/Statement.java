@@ -1,7 +1,5 @@
 package kyodo.wallet.account;
 
-import kyodo.ledger.Balance;
-
 import java.time.YearMonth;
 import java.util.List;
 
@@ -10,6 +8,6 @@ import java.util.List;
  *
  * @param nextAfter pass as {@code after} for the rest of a month that has more lines than one read; 0 for none
  */
-public record Statement(Balance balance, YearMonth month, List<StatementLine> lines, int page, boolean hasMore,
+public record Statement(WalletBalance balance, YearMonth month, List<StatementLine> lines, int page, boolean hasMore,
                         long nextAfter) {
 }

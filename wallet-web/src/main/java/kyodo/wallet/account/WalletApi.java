@@ -31,7 +31,7 @@ class WalletApi {
     }
 
     record WalletView(long available, long posted, long pendingIn, long pendingOut, String month, int page,
-                      boolean hasMore, List<Line> lines) {
+                      boolean hasMore, List<Line> lines, List<WalletBalance.Expiring> expiring) {
     }
 
     record Line(long sequence, Instant postedAt, String kind, String counterparty, long change, String memo) {
@@ -53,6 +53,6 @@ class WalletApi {
         return ResponseEntity.ok(new WalletView(s.balance().available(), s.balance().posted(), s.balance().pendingIn(),
                 s.balance().pendingOut(), s.month().toString(), s.page(), s.hasMore(),
                 s.lines().stream().map(l -> new Line(l.sequence(), l.postedAt(), l.kind(), l.counterparty(),
-                        l.change(), l.memo())).toList()));
+                        l.change(), l.memo())).toList(), s.balance().expiring()));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -23,8 +24,10 @@ class WalletController {
     private final Statements statements;
     private final QrCodes qrCodes;
     private final Clock clock;
+    private final PointsProperties points;
 
-    WalletController(SignedIn signedIn, Statements statements, QrCodes qrCodes, Clock clock) {
+    WalletController(SignedIn signedIn, Statements statements, QrCodes qrCodes, Clock clock, PointsProperties points) {
+        this.points = points;
         this.signedIn = signedIn;
         this.statements = statements;
         this.qrCodes = qrCodes;
@@ -41,6 +44,13 @@ class WalletController {
         model.addAttribute("statement", statement);
         model.addAttribute("previousMonth", shown.minusMonths(1).toString());
         model.addAttribute("nextMonth", shown.plusMonths(1).toString());
+        // the reminder: points that expire within the configured days, by the last of their expiry dates
+        LocalDate horizon = LocalDate.now(clock.withZone(KyodoApplication.WARD_ZONE)).plusDays(points.reminderDays());
+        long soon = statement.balance().expiringBy(horizon);
+        model.addAttribute("expiringSoon", soon);
+        model.addAttribute("expiringSoonBy", statement.balance().expiring().stream()
+                .filter(e -> !e.lastDay().isAfter(horizon)).map(WalletBalance.Expiring::lastDay)
+                .reduce((a, b) -> b).orElse(horizon));
         return "wallet";
     }
 

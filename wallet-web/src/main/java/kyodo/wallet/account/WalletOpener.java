@@ -6,7 +6,10 @@ import kyodo.wallet.user.ResidentSignedUp;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Opens a wallet as soon as its holder exists: a resident at sign-up, a merchant at approval, a group at registration. */
+/**
+ * Opens a wallet as soon as its holder exists: a resident at sign-up, a merchant at approval, a group at
+ * registration. A resident's or group's wallet starts as the current month's vintage account.
+ */
 @Component
 class WalletOpener {
     private final Wallets wallets;

@@ -1,16 +1,18 @@
 package kyodo.wallet.account;
 
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The holder of a wallet. Its account code is {@code wallet:<kind>:<id>}; per-month vintage accounts, when
- * expiry comes, will be {@code wallet:<kind>:<id>:<yyyy-MM>} beside it, which is why the code is made here
- * and nowhere else.
+ * The holder of a wallet. A merchant's wallet is one account, {@code wallet:merchant:<id>}; residents' and groups'
+ * points expire, so their wallets are per-month vintage accounts {@code wallet:<kind>:<id>:<yyyy-MM>} (the month
+ * the points were issued). Codes are made here and nowhere else.
  */
 public record WalletOwner(OwnerKind kind, long id) {
     private static final Pattern CODE = Pattern.compile("wallet:(resident|merchant|group):([0-9]{1,18})(:.*)?");
+    private static final Pattern VINTAGE = Pattern.compile("wallet:(resident|group):[0-9]{1,18}:([0-9]{4}-[0-9]{2})");
 
     public WalletOwner {
         if (kind == null || id <= 0) {
@@ -30,8 +32,35 @@ public record WalletOwner(OwnerKind kind, long id) {
         return new WalletOwner(OwnerKind.GROUP, groupId);
     }
 
+    /** The single account of a merchant; for residents and groups, the account they had before vintages. */
     public String accountCode() {
         return "wallet:" + kind.code() + ":" + id;
+    }
+
+    /** Whether the wallet is kept as per-month vintages (residents and groups; merchants do not hold vintages). */
+    public boolean hasVintages() {
+        return kind != OwnerKind.MERCHANT;
+    }
+
+    /** The account of the points issued in {@code month}. */
+    public String vintageCode(YearMonth month) {
+        if (!hasVintages()) {
+            throw new IllegalArgumentException("a merchant's wallet has no vintages: " + this);
+        }
+        return accountCode() + ":" + month;
+    }
+
+    /** The vintage month of a vintage account's code. */
+    public static Optional<YearMonth> vintageOf(String code) {
+        Matcher m = VINTAGE.matcher(code == null ? "" : code);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YearMonth.parse(m.group(2)));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The owner of a wallet account (or of one of its vintages), if the code is a wallet's. */

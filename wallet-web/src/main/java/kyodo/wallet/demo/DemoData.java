@@ -1,13 +1,13 @@
 package kyodo.wallet.demo;
 
-import kyodo.ledger.AccountId;
-import kyodo.ledger.Amount;
+import kyodo.fund.FiscalYear;
+import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
-import kyodo.ledger.EntryRequest;
-import kyodo.ledger.Leg;
-import kyodo.ledger.Ledger;
+import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
+import kyodo.wallet.earning.IssuanceBudget;
+import kyodo.wallet.earning.Issuer;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
@@ -21,12 +21,15 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
  * With {@code kyodo.demo.enabled=true} (the default for a local run) and no users yet: residents, two shops (one
  * approved, one waiting), a group with its coordinator, staff, an auditor and an admin, and points issued to the
- * residents through the ledger. Prints how to sign in.
+ * residents through the issuance path (this fiscal year's budget is set first; part of the points are of an older
+ * vintage that expires this month, so the wallet shows a reminder). Prints how to sign in.
  */
 @Component
 @ConditionalOnProperty(name = "kyodo.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -35,19 +38,29 @@ class DemoData implements ApplicationRunner {
     /** Demo passwords are public by design: these accounts exist only in a demo database. */
     static final String PASSWORD = "kyodo-demo-pass";
     static final long POINTS_PER_RESIDENT = 5_000;
+    /** Of each resident's points, this many are of the oldest spendable vintage (they expire this month). */
+    static final long OLDER_POINTS = 1_200;
+    static final long DEMO_BUDGET = 1_000_000;
 
     private final Users users;
     private final Merchants merchants;
     private final Registrar registrar;
     private final Wallets wallets;
-    private final Ledger ledger;
+    private final IssuanceBudget budget;
+    private final Issuer issuer;
+    private final PointsProperties points;
+    private final Clock clock;
 
-    DemoData(Users users, Merchants merchants, Registrar registrar, Wallets wallets, Ledger ledger) {
+    DemoData(Users users, Merchants merchants, Registrar registrar, Wallets wallets, IssuanceBudget budget,
+             Issuer issuer, PointsProperties points, Clock clock) {
         this.users = users;
         this.merchants = merchants;
         this.registrar = registrar;
         this.wallets = wallets;
-        this.ledger = ledger;
+        this.budget = budget;
+        this.issuer = issuer;
+        this.points = points;
+        this.clock = clock;
     }
 
     @Override
@@ -63,13 +76,15 @@ class DemoData implements ApplicationRunner {
         registrar.createUser("admin", "管理者", PASSWORD, Role.ADMIN);
         registrar.createUser("committee", "協働推進会議 委員 高橋", PASSWORD, Role.COMMITTEE);
         registrar.createUser("donor", "寄附者 伊藤", PASSWORD, Role.DONOR);
-        AccountId issuance = wallets.issuance();
+        budget.raise(FiscalYear.current(clock), DEMO_BUDGET, "demo", "demo-initial");
+        FiscalYear olderYear = FiscalYear.containing(olderVintage().atDay(1));
+        if (!olderYear.equals(FiscalYear.current(clock))) {
+            budget.raise(olderYear, DEMO_BUDGET, "demo", "demo-initial");
+        }
         for (String[] resident : List.of(new String[]{"hanako", "山田 花子"}, new String[]{"taro", "田中 太郎"},
                 new String[]{"yuki", "小林 由紀"})) {
             User user = registrar.signUpResident(resident[0], resident[1], PASSWORD).user();
-            ledger.post(EntryRequest.of("demo:issue:" + user.id(), EntryKind.ISSUE, "demo",
-                    Leg.transfer(issuance, wallets.open(WalletOwner.resident(user.id())),
-                            Amount.pt(POINTS_PER_RESIDENT))).withMemo("demo points"));
+            issueDemoPoints(WalletOwner.resident(user.id()));
         }
         registrar.signUpMerchant("bakery", "パン屋 店主", PASSWORD, "こだまベーカリー");
         registrar.signUpMerchant("cafe", "カフェ 店主", PASSWORD, "さくらカフェ");
@@ -78,6 +93,24 @@ class DemoData implements ApplicationRunner {
         User coordinator = registrar.createUser("coordinator", "みどり会 代表", PASSWORD, Role.COORDINATOR).user();
         registrar.registerGroup("みどり会(環境美化ボランティア)", coordinator.id());
         printHints();
+    }
+
+    /**
+     * Through the issuance path, from this fiscal year's budget: most points in this month's vintage and some in
+     * an older one, so that the wallet shows two expiry dates (the older one within the reminder window when the
+     * expiry is short).
+     */
+    private void issueDemoPoints(WalletOwner resident) {
+        YearMonth now = wallets.currentMonth();
+        issuer.issueInto(resident, olderVintage(), OLDER_POINTS, new EntryKey("demo:issue-older:" + resident.id()),
+                EntryKind.ISSUE, "demo", "demo points", null);
+        issuer.issueInto(resident, now, POINTS_PER_RESIDENT - OLDER_POINTS,
+                new EntryKey("demo:issue:" + resident.id()), EntryKind.ISSUE, "demo", "demo points", null);
+    }
+
+    /** The oldest vintage still spendable: it expires at the end of this month. */
+    private YearMonth olderVintage() {
+        return wallets.currentMonth().minusMonths(points.expiryMonths());
     }
 
     private static void printHints() {

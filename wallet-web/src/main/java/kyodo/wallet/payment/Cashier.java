@@ -1,7 +1,7 @@
 package kyodo.wallet.payment;
 
 import kyodo.ledger.AccountId;
-import kyodo.ledger.Amount;
+import kyodo.ledger.JournalEntry;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
 import kyodo.ledger.EntryRequest;
@@ -9,6 +9,8 @@ import kyodo.ledger.Leg;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
+import kyodo.wallet.account.PointsProperties;
+import kyodo.wallet.account.Spender;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
 import kyodo.wallet.qr.ConsumerToken;
@@ -46,10 +48,14 @@ public class Cashier {
     private final Clock clock;
     private final PaymentProperties properties;
     private final TokenBuckets rateLimits;
+    private final Spender spender;
+    private final PointsProperties points;
 
     public Cashier(Ledger ledger, Wallets wallets, Merchants merchants, Payments payments, QrCodes qrCodes,
-                   Clock clock, PaymentProperties properties) {
+                   Clock clock, PaymentProperties properties, Spender spender, PointsProperties points) {
         this.ledger = ledger;
+        this.spender = spender;
+        this.points = points;
         this.wallets = wallets;
         this.merchants = merchants;
         this.payments = payments;
@@ -136,7 +142,7 @@ public class Cashier {
             return PaymentOutcome.failed(parsed.error());
         }
         ConsumerToken consumer = opened.value();
-        if (wallets.find(WalletOwner.resident(consumer.userId())).isEmpty()) {
+        if (!wallets.exists(WalletOwner.resident(consumer.userId()))) {
             return PaymentOutcome.failed(PaymentError.PAYER_NOT_FOUND);
         }
         if (payments.spendToken(consumer.nonce(), clock.instant()) == 0) {
@@ -151,15 +157,14 @@ public class Cashier {
         if (!rateLimits.tryTake("payer:" + payerId)) {
             return PaymentOutcome.failed(PaymentError.RATE_LIMITED);
         }
-        Optional<AccountId> from = wallets.find(WalletOwner.resident(payerId));
-        if (from.isEmpty()) {
+        WalletOwner payer = WalletOwner.resident(payerId);
+        if (!wallets.exists(payer)) {
             return PaymentOutcome.failed(PaymentError.PAYER_NOT_FOUND);
         }
         AccountId to = wallets.open(WalletOwner.merchant(merchant.id()));
-        EntryRequest entry = new EntryRequest(new EntryKey(key), EntryKind.SPEND, "user:" + payerId,
-                orderRef.isEmpty() ? merchant.name() : merchant.name() + " #" + orderRef, null,
-                List.of(Leg.transfer(from.get(), to, Amount.pt(amount))));
-        PostResult result = ledger.post(entry);
+        // oldest vintages first, one leg each, all into the merchant's single account
+        PostResult result = spender.take(payer, amount, vintage -> to, new EntryKey(key), EntryKind.SPEND,
+                "user:" + payerId, orderRef.isEmpty() ? merchant.name() : merchant.name() + " #" + orderRef, null);
         if (!result.onTheBooks()) {
             return PaymentOutcome.failed(errorOf(result.code()));
         }
@@ -192,14 +197,19 @@ public class Cashier {
         if (ledger.entry(new EntryKey(key)).isPresent()) {
             return new PaymentOutcome(sale.get(), null, true);
         }
+        Optional<JournalEntry> saleEntry = ledger.entry(new EntryKey(sale.get().entryKey()));
+        if (saleEntry.isEmpty()) {
+            return PaymentOutcome.failed(PaymentError.SALE_NOT_FOUND);
+        }
+        long alreadyRefunded = sale.get().refunded();
         if (payments.reserveRefund(paymentId, parsed.amount()) == 0) {
             return PaymentOutcome.failed(PaymentError.REFUND_EXCEEDS_SALE);
         }
         AccountId merchantWallet = wallets.open(WalletOwner.merchant(merchantId));
-        AccountId payerWallet = wallets.open(WalletOwner.resident(sale.get().payerId()));
+        List<Leg> legs = RefundVintages.legs(saleEntry.get(), WalletOwner.resident(sale.get().payerId()),
+                merchantWallet, alreadyRefunded, parsed.amount(), wallets, points, clock.instant());
         PostResult result = ledger.post(new EntryRequest(new EntryKey(key), EntryKind.REVERSAL, "merchant:" + merchantId,
-                "refund of sale " + paymentId, null,
-                List.of(Leg.transfer(merchantWallet, payerWallet, Amount.pt(parsed.amount())))));
+                "refund of sale " + paymentId, null, legs));
         if (!result.onTheBooks()) {
             payments.releaseRefund(paymentId, parsed.amount());
             return PaymentOutcome.failed(errorOf(result.code()));

@@ -55,6 +55,7 @@ class SecurityConfiguration {
                                 "/api/payments/**", "/api/transfers/**", "/api/consumer-token").hasRole("RESIDENT")
                         .requestMatchers("/merchant/**", "/api/merchant/**").hasRole("MERCHANT")
                         .requestMatchers("/staff/**").hasAnyRole("STAFF", "ADMIN")
+                        .requestMatchers("/api/staff/**").hasAnyRole("STAFF", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .defaultSuccessUrl("/start", false).failureUrl("/signin?error").permitAll())

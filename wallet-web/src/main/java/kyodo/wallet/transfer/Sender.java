@@ -1,16 +1,12 @@
 package kyodo.wallet.transfer;
 
 import kyodo.ledger.DisplayText;
-import kyodo.ledger.AccountId;
-import kyodo.ledger.Amount;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
-import kyodo.ledger.EntryRequest;
-import kyodo.ledger.Leg;
-import kyodo.ledger.Ledger;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
 import kyodo.wallet.account.OwnerKind;
+import kyodo.wallet.account.Spender;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
 import kyodo.wallet.payment.AmountInput;
@@ -21,21 +17,21 @@ import kyodo.wallet.user.Role;
 import kyodo.wallet.user.Users;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.Optional;
-
-/** Sends points from a resident's wallet to another resident's or a group's, once per form (intent). */
+/**
+ * Sends points from a resident's wallet to another resident's or a group's, once per form (intent): the oldest
+ * vintages first, each into the recipient's vintage of the same month, in one entry.
+ */
 @Component
 public class Sender {
     public static final int NOTE_LENGTH_MAX = 140;
 
-    private final Ledger ledger;
     private final Wallets wallets;
     private final Users users;
     private final CivicGroups groups;
+    private final Spender spender;
 
-    public Sender(Ledger ledger, Wallets wallets, Users users, CivicGroups groups) {
-        this.ledger = ledger;
+    public Sender(Wallets wallets, Users users, CivicGroups groups, Spender spender) {
+        this.spender = spender;
         this.wallets = wallets;
         this.users = users;
         this.groups = groups;
@@ -74,14 +70,14 @@ public class Sender {
         if (toKind == OwnerKind.RESIDENT && toId == fromUserId) {
             return new Sent(0, PaymentError.SAME_WALLET, false);
         }
-        Optional<AccountId> from = wallets.find(WalletOwner.resident(fromUserId));
-        if (from.isEmpty()) {
+        WalletOwner sender = WalletOwner.resident(fromUserId);
+        if (!wallets.exists(sender)) {
             return new Sent(0, PaymentError.PAYER_NOT_FOUND, false);
         }
-        AccountId to = wallets.open(new WalletOwner(toKind, toId));
-        PostResult result = ledger.post(new EntryRequest(new EntryKey("tr:" + intent + ":" + fromUserId),
-                EntryKind.TRANSFER, "user:" + fromUserId, memo, null,
-                List.of(Leg.transfer(from.get(), to, Amount.pt(parsed.amount())))));
+        WalletOwner recipient = new WalletOwner(toKind, toId);
+        // points keep their vintage: each leg lands in the recipient's account of the same month
+        PostResult result = spender.take(sender, parsed.amount(), vintage -> wallets.vintage(recipient, vintage),
+                new EntryKey("tr:" + intent + ":" + fromUserId), EntryKind.TRANSFER, "user:" + fromUserId, memo, null);
         if (!result.onTheBooks()) {
             return new Sent(0, result.code() == ResultCode.INSUFFICIENT_FUNDS ? PaymentError.INSUFFICIENT_FUNDS
                     : PaymentError.LEDGER_REFUSED, false);

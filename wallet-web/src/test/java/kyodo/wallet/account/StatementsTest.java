@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.YearMonth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A wallet's month, newest first, in pages, with the other side's name. */
 class StatementsTest extends WalletWebTest {
@@ -59,8 +60,14 @@ class StatementsTest extends WalletWebTest {
     }
 
     @Test
-    void walletCodesLeaveRoomForMonthlyVintages() {
-        assertThat(WalletOwner.resident(42).accountCode()).isEqualTo("wallet:resident:42");
+    void residentsAndGroupsHoldMonthlyVintagesAndMerchantsOneAccount() {
+        assertThat(WalletOwner.merchant(42).accountCode()).isEqualTo("wallet:merchant:42");
+        assertThat(WalletOwner.resident(42).vintageCode(YearMonth.of(2026, 11))).isEqualTo("wallet:resident:42:2026-11");
+        assertThat(WalletOwner.vintageOf("wallet:group:7:2027-03")).contains(YearMonth.of(2027, 3));
+        assertThat(WalletOwner.vintageOf("wallet:merchant:7:2027-03")).isEmpty();
+        assertThat(WalletOwner.vintageOf("wallet:resident:7")).isEmpty();
+        assertThatThrownBy(() -> WalletOwner.merchant(42).vintageCode(YearMonth.of(2026, 11)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(WalletOwner.fromAccountCode("wallet:resident:42:2026-11")).contains(WalletOwner.resident(42));
         assertThat(WalletOwner.fromAccountCode("wallet:group:7")).contains(WalletOwner.group(7));
         assertThat(WalletOwner.fromAccountCode("issuance:pt")).isEmpty();

@@ -77,7 +77,7 @@ public final class PaymentBench {
         for (int i = 0; i < PAYERS; i++) {
             User user = registrar.signUpResident("bench-" + i, "payer " + i, PASSWORD).user();
             ledger.post(EntryRequest.of("bench:issue:" + i, EntryKind.ISSUE, "bench", Leg.transfer(
-                    wallets.issuance(), wallets.find(WalletOwner.resident(user.id())).orElseThrow(),
+                    wallets.issuance(), wallets.open(WalletOwner.resident(user.id())),
                     Amount.pt(1_000_000))));
             payers.add(ApiSession.signIn(PORT, user.username(), PASSWORD));
         }

@@ -2,6 +2,8 @@ package kyodo.wallet.payment;
 
 import kyodo.wallet.WalletWebTest;
 import kyodo.wallet.account.OwnerKind;
+import kyodo.wallet.account.PointsProperties;
+import kyodo.wallet.account.Spender;
 import kyodo.wallet.qr.ConsumerToken;
 import kyodo.wallet.qr.MerchantQr;
 import kyodo.wallet.qr.QrCodes;
@@ -39,6 +41,8 @@ class CashierTest extends WalletWebTest {
     JdbcTemplate jdbc;
     @Autowired
     Payments payments;
+    @Autowired
+    Spender spender;
 
     @Test
     void payingAnOrderQrMovesThePointsOnceEvenWhenSubmittedTwice() {
@@ -184,7 +188,7 @@ class CashierTest extends WalletWebTest {
         User payer = resident(1_000);
         Merchant shop = merchant();
         Cashier strict = new Cashier(ledger, wallets, merchants, payments, qrCodes, Clock.systemUTC(),
-                new PaymentProperties(30, 2, 0.001));
+                new PaymentProperties(30, 2, 0.001), spender, PointsProperties.defaults());
 
         assertThat(strict.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 10, "")), "", null).ok()).isTrue();
         assertThat(strict.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 10, "")), "", null).ok()).isTrue();

@@ -140,6 +140,24 @@ class HygieneTest extends WalletWebTest {
         assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain(keyBody);
     }
 
+    @Test
+    void everyStaffActionThatMovesMoneyNamesWhoAndWhen() throws Exception {
+        var staff = user("staff").authorities(SignInUsers.authorities(kyodo.wallet.user.Role.STAFF));
+        String recorded = mvc.perform(post("/api/fund/donations/recorded").with(csrf()).with(staff)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"donation":{"donorType":"COMPANY","donorName":"協働商事株式会社",
+                                 "donorAddress":"東京都協働区2-3-4","amount":50000,"designation":"general",
+                                 "anonymous":false,"publicNameConsent":true},
+                                 "method":"BANK_TRANSFER","receivedOn":"2026-11-20"}"""))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(recorded).contains("\"status\":\"CONFIRMED\"");
+
+        var entry = ledger.entries(ledger.head().sequence(), ledger.head().sequence()).get(0);
+        assertThat(entry.kind().code()).isEqualTo("DONATION");
+        assertThat(entry.actor()).contains("staff");
+        assertThat(entry.postedAt()).isNotNull();
+    }
+
     private int status(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse().getStatus();
     }

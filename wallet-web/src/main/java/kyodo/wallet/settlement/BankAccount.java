@@ -1,0 +1,9 @@
+package kyodo.wallet.settlement;
+
+import java.time.Instant;
+
+/** Where a merchant's settlement yen are transferred; names in half-width katakana, as the Zengin file carries them. */
+public record BankAccount(long merchantId, String bankCode, String bankNameKana, String branchCode,
+                          String branchNameKana, AccountType accountType, String accountNumber, String holderKana,
+                          Instant updatedAt) {
+}

@@ -1,0 +1,129 @@
+package kyodo.wallet.settlement;
+
+import kyodo.fund.document.PdfPage;
+import kyodo.ledger.AccountId;
+import kyodo.ledger.HistoryLine;
+import kyodo.ledger.HistoryPage;
+import kyodo.ledger.Ledger;
+import kyodo.wallet.KyodoApplication;
+import kyodo.wallet.account.WalletOwner;
+import kyodo.wallet.account.Wallets;
+import kyodo.wallet.user.Merchant;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A merchant's statement for one settled month, as PDF (IPAex Gothic, via the fund's {@link PdfPage}) and as CSV
+ * (UTF-8, a header row, every cell quoted, and a cell that a spreadsheet would read as a formula prefixed with an
+ * apostrophe). It lists every movement of the merchant's points during the month and the settlement itself.
+ */
+@Component
+public class SettlementStatements {
+    /** A statement lists at most this many movements; a month with more is cut and says so. */
+    public static final int LINES_MAX = 20_000;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(KyodoApplication.WARD_ZONE);
+
+    private final Ledger ledger;
+    private final Wallets wallets;
+
+    public SettlementStatements(Ledger ledger, Wallets wallets) {
+        this.ledger = ledger;
+        this.wallets = wallets;
+    }
+
+    record Movement(Instant at, String kind, String memo, long points) {
+    }
+
+    List<Movement> movements(Settlement settlement) {
+        List<Movement> movements = new ArrayList<>();
+        AccountId wallet = wallets.find(WalletOwner.merchant(settlement.merchantId())).orElse(null);
+        if (wallet == null) {
+            return movements;
+        }
+        Instant from = Settler.startOf(settlement.month());
+        Instant to = Settler.startOf(settlement.month().plusMonths(1));
+        long after = 0;
+        while (movements.size() < LINES_MAX) {
+            HistoryPage page = ledger.history(wallet, from, to, after, HistoryPage.LIMIT_MAX);
+            for (HistoryLine line : page.lines()) {
+                movements.add(new Movement(line.postedAt(), line.kind().code(), line.memo(), line.postedChange()));
+            }
+            if (page.nextAfter() == 0 || page.lines().isEmpty()) {
+                break;
+            }
+            after = page.nextAfter();
+        }
+        return movements;
+    }
+
+    public byte[] pdf(Merchant merchant, Settlement settlement) {
+        try (PdfPage pdf = new PdfPage("精算明細書 " + settlement.month())) {
+            pdf.heading("精算明細書 / Settlement statement")
+                    .text("加盟店 / Merchant: " + merchant.name() + " (No. " + merchant.id() + ")")
+                    .text("対象月 / Month: " + settlement.month())
+                    .text("精算ポイント / Points settled: " + pt(settlement.points()))
+                    .text("換算率 / Rate: 1 pt = " + settlement.rate() + " 円 (1円未満切り捨て / fractions of a yen rounded down)")
+                    .text("精算額 / Amount: " + yen(settlement.yen()))
+                    .text("状態 / State: " + (settlement.state() == SettlementState.PAID ? "支払済 / paid" : "未払 / payable"))
+                    .gap()
+                    .text("ポイントの動き / Movements of points");
+            for (Movement m : movements(settlement)) {
+                pdf.small(WHEN.format(m.at()) + "  " + m.kind() + "  " + signedPt(m.points()) + "  " + m.memo());
+            }
+            return pdf.bytes();
+        }
+    }
+
+    public byte[] csv(Merchant merchant, Settlement settlement) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, "merchant_id", "merchant", "month", "posted_at", "kind", "memo", "points_in", "points_out");
+        for (Movement m : movements(settlement)) {
+            row(csv, Long.toString(merchant.id()), merchant.name(), settlement.month().toString(), WHEN.format(m.at()),
+                    m.kind(), m.memo(), m.points() > 0 ? Long.toString(m.points()) : "",
+                    m.points() < 0 ? Long.toString(-m.points()) : "");
+        }
+        row(csv, Long.toString(merchant.id()), merchant.name(), settlement.month().toString(), "", "SETTLEMENT",
+                "points " + settlement.points() + " x rate " + settlement.rate() + " = yen " + settlement.yen()
+                        + " (" + settlement.state() + ")", "", "");
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder csv, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append('"').append(neutralised(cells[i]).replace("\"", "\"\"")).append('"');
+        }
+        csv.append("\r\n");
+    }
+
+    /** A cell starting with {@code = + - @} (or a tab or CR) is prefixed with {@code '}, so no spreadsheet runs it. */
+    static String neutralised(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell : cell;
+    }
+
+    private static String pt(long points) {
+        return String.format(Locale.ROOT, "%,d pt", points);
+    }
+
+    private static String signedPt(long points) {
+        return (points > 0 ? "+" : "") + pt(points);
+    }
+
+    private static String yen(long yen) {
+        return String.format(Locale.ROOT, "¥%,d", yen);
+    }
+}

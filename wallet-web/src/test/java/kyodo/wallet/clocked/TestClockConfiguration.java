@@ -1,0 +1,21 @@
+package kyodo.wallet.clocked;
+
+import kyodo.wallet.KyodoApplication;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import java.time.LocalDateTime;
+
+/** Puts {@link #CLOCK} in place of the application's clock (the ledger, QR codes and every feature read it). */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClockConfiguration {
+    static final SettableClock CLOCK = new SettableClock(
+            LocalDateTime.of(2026, 4, 6, 10, 0).atZone(KyodoApplication.WARD_ZONE).toInstant());
+
+    @Bean
+    @Primary
+    SettableClock settableClock() {
+        return CLOCK;
+    }
+}

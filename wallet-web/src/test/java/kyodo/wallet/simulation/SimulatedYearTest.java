@@ -1,0 +1,529 @@
+package kyodo.wallet.simulation;
+
+import kyodo.fund.FiscalYear;
+import kyodo.ledger.Account;
+import kyodo.ledger.Asset;
+import kyodo.ledger.EntryKey;
+import kyodo.ledger.Ledger;
+import kyodo.ledger.PostResult;
+import kyodo.ledger.ResultCode;
+import kyodo.ledger.TrialBalance;
+import kyodo.ledger.testing.BooksAudit;
+import kyodo.ledger.testing.TestDatabase;
+import kyodo.wallet.KyodoApplication;
+import kyodo.wallet.account.OwnerKind;
+import kyodo.wallet.account.WalletOwner;
+import kyodo.wallet.clocked.SettableClock;
+import kyodo.wallet.earning.IssuanceBudget;
+import kyodo.wallet.earning.Issuer;
+import kyodo.wallet.expiry.ExpiryJob;
+import kyodo.wallet.payment.Cashier;
+import kyodo.wallet.payment.PaymentOutcome;
+import kyodo.wallet.qr.QrCodes;
+import kyodo.wallet.settlement.SettlementAccounts;
+import kyodo.wallet.settlement.Settlement;
+import kyodo.wallet.settlement.SettlementState;
+import kyodo.wallet.settlement.Settlements;
+import kyodo.wallet.settlement.Settler;
+import kyodo.wallet.transfer.Sender;
+import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.Merchants;
+import kyodo.wallet.user.Registrar;
+import kyodo.wallet.user.Role;
+import kyodo.wallet.voucher.Voucher;
+import kyodo.wallet.voucher.VoucherAccounts;
+import kyodo.wallet.voucher.VoucherDesk;
+import kyodo.wallet.voucher.VoucherError;
+import kyodo.wallet.voucher.VoucherQr;
+import kyodo.wallet.voucher.VoucherState;
+import kyodo.wallet.voucher.Vouchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A seeded year of the currency against the real services on PostgreSQL, with a clock the test moves: 1,000
+ * residents, 50 merchants and 20 groups; every week each group's volunteer activity issues points for the hours
+ * worked (from the fiscal year's budget), residents who worked recently pay merchants, send points to each other and to groups, merchants
+ * take paper vouchers and refund some sales; every month staff issue a voucher batch, the previous month is settled
+ * and older settlements are paid; expiry of points and vouchers runs every week. Afterwards every point is
+ * accounted for: issued = in wallets + vouchers outstanding + expired + settled, no wallet is below zero, the budget
+ * was never exceeded, the books audit clean and the trial balance is zero.
+ *
+ * <p>The seed is printed; {@code -Dkyodo.sim.seed=<seed>} replays the same operations. Within a week, operations
+ * that could depend on each other run in an order fixed by the seed (each payer's payments in one thread, transfers
+ * one by one), so a replay decides them alike.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@Import(SimulationConfiguration.class)
+class SimulatedYearTest {
+    static final int RESIDENTS = 1_000;
+    static final int MERCHANTS = 50;
+    static final int GROUPS = 20;
+    static final int WEEKS = 52;
+    static final int ATTENDEES_PER_ACTIVITY = 4;
+    static final int PAYMENTS_PER_WEEK = 40;
+    static final int TRANSFERS_PER_WEEK = 8;
+    static final int GIFTS_TO_GROUPS_PER_WEEK = 2;
+    static final int REFUNDS_PER_WEEK = 2;
+    static final int VOUCHERS_PER_MONTH = 30;
+    static final int REDEMPTIONS_PER_WEEK = 5;
+    static final long VOUCHER_DENOMINATION = 500;
+    static final long BUDGET_POINTS = 4_000_000;
+    static final long SETTLEMENT_BUDGET_YEN = 20_000_000;
+    static final int THREADS = 8;
+    /** Residents who worked in the last weeks are the ones with points to spend and give. */
+    static final int RECENT_EARNERS_MAX = 300;
+    private static final TestDatabase DATABASE = TestDatabase.create("wallet_simulation");
+    private static final Path KEYS = temporaryDirectory();
+    private static final SettableClock CLOCK = SimulationConfiguration.CLOCK;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("kyodo.db.url", DATABASE::url);
+        registry.add("kyodo.db.user", DATABASE::user);
+        registry.add("kyodo.db.password", DATABASE::password);
+        registry.add("kyodo.qr.key-directory", KEYS::toString);
+        registry.add("kyodo.qr.base-url", () -> "https://kyodo.example");
+        registry.add("kyodo.demo.enabled", () -> "false");
+        registry.add("kyodo.payments.rate-burst", () -> "1000000");
+        registry.add("kyodo.payments.rate-per-second", () -> "1000000");
+        registry.add("kyodo.points.expiry-scheduled", () -> "false");
+        registry.add("kyodo.journal.checkpoint-interval", () -> "1h");
+    }
+
+    @Autowired
+    Registrar registrar;
+    @Autowired
+    Merchants merchants;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    Issuer issuer;
+    @Autowired
+    IssuanceBudget budget;
+    @Autowired
+    ExpiryJob expiryJob;
+    @Autowired
+    Cashier cashier;
+    @Autowired
+    QrCodes qrCodes;
+    @Autowired
+    Sender sender;
+    @Autowired
+    VoucherDesk voucherDesk;
+    @Autowired
+    Vouchers vouchers;
+    @Autowired
+    VoucherQr voucherQr;
+    @Autowired
+    Settler settler;
+    @Autowired
+    Settlements settlements;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    /** What the simulation did, counted as it went (only operations the books accepted). */
+    static final class Tally {
+        final AtomicLong issued = new AtomicLong();
+        final AtomicLong issues = new AtomicLong();
+        final AtomicLong vouchersIssued = new AtomicLong();
+        final AtomicLong payments = new AtomicLong();
+        final AtomicLong paymentsRefused = new AtomicLong();
+        final AtomicLong transfers = new AtomicLong();
+        final AtomicLong redemptions = new AtomicLong();
+        final AtomicLong refunds = new AtomicLong();
+        final AtomicLong settlements = new AtomicLong();
+        final AtomicLong paid = new AtomicLong();
+        final long[] phaseNanos = new long[7];
+
+        String phases() {
+            String[] names = {"month-end", "expiry", "issue", "pay", "transfer", "vouchers", "refunds"};
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < names.length; i++) {
+                text.append(names[i]).append(' ').append(phaseNanos[i] / 1_000_000).append(" ms ");
+            }
+            return text.toString();
+        }
+
+        @Override
+        public String toString() {
+            return "issues " + issues + " (" + issued + " pt), voucher points " + vouchersIssued + ", payments "
+                    + payments + " (refused " + paymentsRefused + "), transfers " + transfers + ", redemptions "
+                    + redemptions + ", refunds " + refunds + ", settlements " + settlements + ", paid " + paid;
+        }
+    }
+
+    @Test
+    void aYearOfTheCurrencyKeepsEveryPointAccountedFor() throws Exception {
+        long seed = Long.getLong("kyodo.sim.seed", new SecureRandom().nextLong());
+        System.out.println("SimulatedYearTest seed " + seed + " (replay with -Dkyodo.sim.seed=" + seed + ")");
+        try {
+            simulate(new Random(seed));
+        } catch (Throwable failure) {
+            throw new AssertionError("the simulated year failed with seed " + seed + "; replay with -Dkyodo.sim.seed="
+                    + seed + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private void simulate(Random random) throws Exception {
+        long started = System.nanoTime();
+        long staff = registrar.createUser("sim-staff", "職員", "sim-password", Role.STAFF).user().id();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<Long>> signedUp = new ArrayList<>(RESIDENTS);
+        for (int i = 0; i < RESIDENTS; i++) {
+            String name = "resident" + i;
+            signedUp.add(pool.submit(() -> registrar.signUpResident(name, "住民 " + name, "sim-password").user().id()));
+        }
+        List<Long> residents = new ArrayList<>(RESIDENTS);
+        for (Future<Long> resident : signedUp) {
+            residents.add(resident.get());
+        }
+        List<Long> shops = new ArrayList<>(MERCHANTS);
+        for (int i = 0; i < MERCHANTS; i++) {
+            long owner = registrar.signUpMerchant("shop" + i, "店主 " + i, "sim-password", "商店 " + i).user().id();
+            Merchant shop = merchants.findByOwnerId(owner).orElseThrow();
+            assertThat(registrar.approve(shop.id(), staff)).isEmpty();
+            shops.add(shop.id());
+        }
+        List<Long> groups = new ArrayList<>(GROUPS);
+        List<Long> ratePerHour = new ArrayList<>(GROUPS);
+        for (int i = 0; i < GROUPS; i++) {
+            long coordinator = registrar.createUser("coordinator" + i, "代表 " + i, "sim-password", Role.COORDINATOR)
+                    .user().id();
+            groups.add(registrar.registerGroup("団体 " + i, coordinator).id());
+            ratePerHour.add(80 + 10L * random.nextInt(8));
+        }
+        FiscalYear year = FiscalYear.containing(today());
+        assertThat(budget.raise(year, BUDGET_POINTS, "staff:" + staff, QrCodes.nonce()).onTheBooks()).isTrue();
+        assertThat(settler.addBudget(year.year(), Long.toString(SETTLEMENT_BUDGET_YEN), QrCodes.nonce(), staff))
+                .isEmpty();
+        System.out.printf("SimulatedYearTest: people and shops in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+
+        Tally tally = new Tally();
+        List<Long> earners = new ArrayList<>();
+        List<Voucher> unredeemed = new ArrayList<>();
+        List<Voucher> redeemed = new ArrayList<>();
+        List<long[]> recentSales = new ArrayList<>(); // {paymentId, merchantId, amount}
+        YearMonth lastBatchMonth = null;
+        YearMonth nextToSettle = YearMonth.from(today());
+        try {
+            for (int week = 0; week < WEEKS; week++) {
+                // Monday: month-end work, then the week's expiry runs
+                long mark = System.nanoTime();
+                YearMonth month = YearMonth.from(today());
+                nextToSettle = settleMonthsOver(nextToSettle, staff, tally);
+                if (!month.equals(lastBatchMonth)) {
+                    VoucherDesk.Issued batch = voucherDesk.issue(staff, VOUCHER_DENOMINATION, VOUCHERS_PER_MONTH,
+                            today().plusDays(45), QrCodes.nonce());
+                    assertThat(batch.error()).isNull();
+                    tally.vouchersIssued.addAndGet(batch.batch().total());
+                    unredeemed.addAll(vouchers.ofBatch(batch.batch().id()));
+                    lastBatchMonth = month;
+                }
+                mark = lap(tally, 0, mark);
+                expiryJob.run();
+                voucherDesk.expire();
+                unredeemed.removeIf(v -> v.expiresOn().isBefore(today()));
+
+                mark = lap(tally, 1, mark);
+                // Tuesday: each group's activity; hours confirmed, points issued from the budget
+                CLOCK.advance(Duration.ofDays(1));
+                List<Future<?>> work = new ArrayList<>();
+                for (int g = 0; g < GROUPS; g++) {
+                    List<Long> attendees = pick(random, residents, ATTENDEES_PER_ACTIVITY);
+                    earners.addAll(attendees);
+                    for (long resident : attendees) {
+                        long hours = 1 + random.nextInt(4);
+                        long points = hours * ratePerHour.get(g);
+                        String key = "sim:activity:" + week + ":" + groups.get(g) + ":" + resident;
+                        String memo = "活動 団体 " + groups.get(g) + " 第" + week + "週 " + hours + "時間";
+                        work.add(pool.submit(() -> {
+                            PostResult result = issuer.issue(WalletOwner.resident(resident), points, new EntryKey(key),
+                                    Issuer.ISSUE, "coordinator", memo, null);
+                            assertThat(result.code()).as(key).isEqualTo(ResultCode.POSTED);
+                            tally.issued.addAndGet(points);
+                            tally.issues.incrementAndGet();
+                        }));
+                    }
+                }
+                await(work);
+                if (earners.size() > RECENT_EARNERS_MAX) {
+                    earners.subList(0, earners.size() - RECENT_EARNERS_MAX).clear();
+                }
+                assertBudgetNotExceeded(year);
+                if (week == WEEKS / 2) {
+                    refuseIssuanceBeyondTheBudget(year, residents.get(0));
+                }
+
+                mark = lap(tally, 2, mark);
+                // Wednesday: residents pay shops (each payer's payments in order, in one thread)
+                CLOCK.advance(Duration.ofDays(1));
+                Map<Long, List<long[]>> byPayer = new LinkedHashMap<>();
+                for (int i = 0; i < PAYMENTS_PER_WEEK; i++) {
+                    long payer = earners.get(random.nextInt(earners.size()));
+                    byPayer.computeIfAbsent(payer, p -> new ArrayList<>())
+                            .add(new long[]{shops.get(random.nextInt(MERCHANTS)), 50 + random.nextInt(550)});
+                }
+                List<Future<List<long[]>>> sales = new ArrayList<>();
+                for (Map.Entry<Long, List<long[]>> payer : byPayer.entrySet()) {
+                    List<String> intents = payer.getValue().stream().map(p -> QrCodes.nonce()).toList();
+                    sales.add(pool.submit(() -> {
+                        List<long[]> made = new ArrayList<>();
+                        for (int i = 0; i < payer.getValue().size(); i++) {
+                            long[] purchase = payer.getValue().get(i);
+                            PaymentOutcome outcome = cashier.pay(payer.getKey(),
+                                    qrCodes.url(qrCodes.storeQr(purchase[0])), Long.toString(purchase[1]),
+                                    intents.get(i));
+                            if (outcome.ok()) {
+                                tally.payments.incrementAndGet();
+                                made.add(new long[]{outcome.payment().id(), purchase[0], purchase[1]});
+                            } else {
+                                assertThat(outcome.error().name()).isEqualTo("INSUFFICIENT_FUNDS");
+                                tally.paymentsRefused.incrementAndGet();
+                            }
+                        }
+                        return made;
+                    }));
+                }
+                recentSales.clear();
+                for (Future<List<long[]>> made : sales) {
+                    recentSales.addAll(made.get());
+                }
+
+                mark = lap(tally, 3, mark);
+                // Thursday: mutual help between residents and gifts to groups, one by one
+                CLOCK.advance(Duration.ofDays(1));
+                for (int i = 0; i < TRANSFERS_PER_WEEK + GIFTS_TO_GROUPS_PER_WEEK; i++) {
+                    long from = earners.get(random.nextInt(earners.size()));
+                    boolean toGroup = i >= TRANSFERS_PER_WEEK;
+                    long to = toGroup ? groups.get(random.nextInt(GROUPS)) : residents.get(random.nextInt(RESIDENTS));
+                    if (!toGroup && to == from) {
+                        continue;
+                    }
+                    Sender.Sent sent = sender.send(from, toGroup ? OwnerKind.GROUP : OwnerKind.RESIDENT, to,
+                            Long.toString(10 + random.nextInt(300)), "ありがとう", QrCodes.nonce());
+                    if (sent.ok()) {
+                        tally.transfers.incrementAndGet();
+                    } else {
+                        assertThat(sent.error().name()).isEqualTo("INSUFFICIENT_FUNDS");
+                    }
+                }
+
+                mark = lap(tally, 4, mark);
+                // Friday: shops take paper vouchers (each voucher at one shop), and a used one is refused
+                CLOCK.advance(Duration.ofDays(1));
+                List<Future<?>> redemptions = new ArrayList<>();
+                unredeemed.removeIf(v -> v.expiresOn().isBefore(today()));
+                for (int i = 0; i < REDEMPTIONS_PER_WEEK && !unredeemed.isEmpty(); i++) {
+                    Voucher voucher = unredeemed.remove(random.nextInt(unredeemed.size()));
+                    long shop = shops.get(random.nextInt(MERCHANTS));
+                    String token = voucherQr.token(voucher.serial(), voucher.amount(), voucher.expiresOn());
+                    redemptions.add(pool.submit(() -> {
+                        assertThat(voucherDesk.redeem(shop, token).error()).isNull();
+                        tally.redemptions.incrementAndGet();
+                    }));
+                    redeemed.add(voucher);
+                }
+                await(redemptions);
+                if (!redeemed.isEmpty()) {
+                    Voucher again = redeemed.get(random.nextInt(redeemed.size()));
+                    long head = ledger.head().sequence();
+                    assertThat(voucherDesk.redeem(shops.get(random.nextInt(MERCHANTS)), again.serial().grouped())
+                            .error()).isIn(VoucherError.VOUCHER_ALREADY_REDEEMED, VoucherError.VOUCHER_EXPIRED);
+                    assertThat(ledger.head().sequence()).isEqualTo(head);
+                }
+
+                mark = lap(tally, 5, mark);
+                // Saturday: a few refunds of this week's sales
+                CLOCK.advance(Duration.ofDays(1));
+                for (int i = 0; i < REFUNDS_PER_WEEK && !recentSales.isEmpty(); i++) {
+                    long[] sale = recentSales.remove(random.nextInt(recentSales.size()));
+                    PaymentOutcome refund = cashier.refund(sale[1], sale[0], Long.toString(1 + random.nextInt(
+                            (int) sale[2])), QrCodes.nonce());
+                    if (refund.ok()) {
+                        tally.refunds.incrementAndGet();
+                    }
+                }
+
+                if (week % 13 == 12) {
+                    System.out.printf("SimulatedYearTest: week %d done at %d ms (%s)%n", week + 1,
+                            (System.nanoTime() - started) / 1_000_000, tally.phases());
+                }
+                lap(tally, 6, mark);
+                // to next Monday 09:00
+                CLOCK.advance(Duration.ofDays(2));
+            }
+            // after the year: settle what is over, expire, and run both jobs again to see they change nothing
+            settleMonthsOver(nextToSettle, staff, tally);
+            expiryJob.run();
+            voucherDesk.expire();
+            long head = ledger.head().sequence();
+            assertThat(expiryJob.run().vintagesSwept()).isZero();
+            assertThat(voucherDesk.expire()).isZero();
+            assertThat(ledger.head().sequence()).isEqualTo(head);
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("SimulatedYearTest: %s; %d entries in %d ms%n", tally, ledger.head().sequence(),
+                (System.nanoTime() - started) / 1_000_000);
+        checkTheBooks(tally, year);
+    }
+
+    private static long lap(Tally tally, int phase, long since) {
+        long now = System.nanoTime();
+        tally.phaseNanos[phase] += now - since;
+        return now;
+    }
+
+    /** Settles every month that is over and not yet settled; pays the settlements of the month before it. */
+    private YearMonth settleMonthsOver(YearMonth next, long staff, Tally tally) {
+        YearMonth month = next;
+        while (!CLOCK.instant().isBefore(month.plusMonths(1).atDay(1).atStartOfDay(KyodoApplication.WARD_ZONE)
+                .toInstant())) {
+            Settler.Run run = settler.settle(month, staff);
+            assertThat(run.error()).isNull();
+            for (Settler.Line line : run.lines()) {
+                assertThat(line.error()).as("settlement of " + line.merchant().id()).isNull();
+                assertThat(line.settlement().posted()).isTrue();
+            }
+            tally.settlements.addAndGet(run.lines().size());
+            for (Settlement earlier : settlements.ofMonth(month.minusMonths(1))) {
+                if (earlier.state() == SettlementState.PAYABLE) {
+                    assertThat(settler.markPaid(earlier.id(), staff)).isEmpty();
+                    tally.paid.incrementAndGet();
+                }
+            }
+            month = month.plusMonths(1);
+        }
+        return month;
+    }
+
+    private void refuseIssuanceBeyondTheBudget(FiscalYear year, long resident) {
+        long left = ledger.balance(budget.account(year)).orElseThrow().available();
+        long head = ledger.head().sequence();
+        PostResult beyond = issuer.issue(WalletOwner.resident(resident), left + 1,
+                new EntryKey("sim:beyond-budget"), Issuer.ISSUE, "coordinator", "beyond the budget", null);
+        assertThat(beyond.code()).isEqualTo(ResultCode.INSUFFICIENT_FUNDS);
+        assertThat(ledger.head().sequence()).isEqualTo(head);
+    }
+
+    private void assertBudgetNotExceeded(FiscalYear year) {
+        Account account = ledger.account(budget.account(year)).orElseThrow();
+        assertThat(account.totals().debitsPosted()).isLessThanOrEqualTo(account.totals().creditsPosted());
+    }
+
+    private void checkTheBooks(Tally tally, FiscalYear year) {
+        assertThat(BooksAudit.problems(dataSource, ledger)).isEmpty();
+        for (TrialBalance balance : ledger.trialBalance(CLOCK.instant())) {
+            assertThat(balance.balanced()).as("trial balance of " + balance.asset()).isTrue();
+        }
+        long ledgerId = ledger.id().value();
+        long issued = sum("select coalesce(sum(debits_posted), 0) from account where ledger_id = ? and code like 'budget:pt:%'", ledgerId);
+        long budgetCredited = sum("select coalesce(sum(credits_posted), 0) from account where ledger_id = ? and code like 'budget:pt:%'", ledgerId);
+        long inWallets = sum("select coalesce(sum(credits_posted - debits_posted), 0) from account where ledger_id = ? and code like 'wallet:%'", ledgerId);
+        long inMerchantWallets = sum("select coalesce(sum(credits_posted - debits_posted), 0) from account where ledger_id = ? and code like 'wallet:merchant:%'", ledgerId);
+        long walletsBelowZero = sum("select count(*) from account where ledger_id = ? and code like 'wallet:%' and debits_posted > credits_posted", ledgerId);
+        long outstanding = balance(VoucherAccounts.OUTSTANDING);
+        long expired = balance(VoucherAccounts.EXPIRED);
+        long settled = balance(SettlementAccounts.SETTLED);
+
+        assertThat(issued).isEqualTo(tally.issued.get() + tally.vouchersIssued.get());
+        assertThat(issued).as("issued = in wallets + vouchers outstanding + expired + settled")
+                .isEqualTo(inWallets + outstanding + expired + settled);
+        assertThat(issued).as("issued = spent (settled or held by shops) + expired + outstanding (wallets, vouchers)")
+                .isEqualTo((settled + inMerchantWallets) + expired + (inWallets - inMerchantWallets + outstanding));
+        assertThat(walletsBelowZero).isZero();
+        assertThat(issued).isLessThanOrEqualTo(budgetCredited);
+        assertBudgetNotExceeded(year);
+
+        Map<VoucherState, long[]> byState = vouchers.totalsByState();
+        assertThat(outstanding).isEqualTo(byState.get(VoucherState.OUTSTANDING)[1]);
+        assertThat(sum("select count(*) from voucher where state <> 'OUTSTANDING' and not posted")).isZero();
+        assertThat(byState.get(VoucherState.REDEEMED)[0]).isEqualTo(tally.redemptions.get());
+        long settledPoints = sum("select coalesce(sum(points), 0) from settlement");
+        long settledYen = sum("select coalesce(sum(yen), 0) from settlement");
+        long paidYen = sum("select coalesce(sum(yen), 0) from settlement where state = 'PAID'");
+        assertThat(settled).isEqualTo(settledPoints);
+        long payable = sum("select coalesce(sum(credits_posted - debits_posted), 0) from account where ledger_id = ? and code like 'settlement:payable:merchant:%'", ledgerId);
+        assertThat(payable + paidYen).isEqualTo(settledYen);
+        assertThat(-balance(SettlementAccounts.PAID)).isEqualTo(paidYen);
+
+        // the year did what it says: nothing above holds vacuously
+        assertThat(tally.issues.get()).isEqualTo((long) WEEKS * GROUPS * ATTENDEES_PER_ACTIVITY);
+        assertThat(tally.payments.get()).isPositive();
+        assertThat(tally.transfers.get()).isPositive();
+        assertThat(tally.redemptions.get()).isPositive();
+        assertThat(byState.get(VoucherState.EXPIRED)[0]).isPositive();
+        assertThat(expired).isGreaterThan(byState.get(VoucherState.EXPIRED)[1]);
+        assertThat(settled).isPositive();
+        assertThat(tally.paid.get()).isPositive();
+    }
+
+    private long balance(String code) {
+        return ledger.account(code).map(a -> a.balance().posted()).orElse(0L);
+    }
+
+    private long sum(String sql, Object... arguments) {
+        Long value = jdbc.queryForObject(sql, Long.class, arguments);
+        return value == null ? 0 : value;
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(CLOCK.instant(), KyodoApplication.WARD_ZONE);
+    }
+
+    private static List<Long> pick(Random random, List<Long> from, int count) {
+        List<Long> picked = new ArrayList<>(count);
+        while (picked.size() < count) {
+            long candidate = from.get(random.nextInt(from.size()));
+            if (!picked.contains(candidate)) {
+                picked.add(candidate);
+            }
+        }
+        return picked;
+    }
+
+    private static void await(List<Future<?>> work) throws Exception {
+        for (Future<?> future : work) {
+            future.get();
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("kyodo-sim-keys");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
