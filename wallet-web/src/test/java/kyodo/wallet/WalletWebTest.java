@@ -51,6 +51,9 @@ public abstract class WalletWebTest {
         registry.add("kyodo.qr.key-directory", KEYS::toString);
         registry.add("kyodo.qr.base-url", () -> BASE_URL);
         registry.add("kyodo.payments.rate-burst", () -> "1000");
+        // A checkpoint for every growth of the tree, so a test that catches the journal up can prove its entries.
+        registry.add("kyodo.journal.checkpoint-entries", () -> "1");
+        registry.add("kyodo.journal.keys-directory", () -> KEYS.resolve("journal").toString());
     }
 
     @Autowired
