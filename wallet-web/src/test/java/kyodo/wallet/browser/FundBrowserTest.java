@@ -9,6 +9,7 @@ import kyodo.fund.grant.ApplicationDesk;
 import kyodo.fund.grant.GrantOffice;
 import kyodo.fund.grant.Program;
 import kyodo.ledger.EntryKey;
+import kyodo.ledger.journal.postgres.JournalFollower;
 import kyodo.wallet.WalletWebTest;
 import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
@@ -60,6 +61,8 @@ class FundBrowserTest extends WalletWebTest {
     DonationDesk donations;
     @Autowired
     Clock clock;
+    @Autowired
+    JournalFollower follower;
 
     @BeforeAll
     static void startBrowser() {
@@ -80,7 +83,7 @@ class FundBrowserTest extends WalletWebTest {
     }
 
     @Test
-    void aDonorPledgesStaffConfirmAndTheDonorDownloadsTheReceiptPdf() throws Exception {
+    void aDonorPledgesStaffConfirmTheDonorDownloadsTheReceiptPdfAndAnyoneOpensItsProofPage() throws Exception {
         int n = SERIAL.incrementAndGet();
         User donor = registrar.createUser("fund-donor-" + n, "寄附者 " + n, PASSWORD, Role.DONOR).user();
         User staff = registrar.createUser("fund-staff-" + n, "区職員 " + n, PASSWORD, Role.STAFF).user();
@@ -118,6 +121,20 @@ class FundBrowserTest extends WalletWebTest {
             assertThat(new PDFTextStripper().getText(document)).contains("寄附金受領証明書").contains(receiptNumber)
                     .contains("寄附 花子 様").contains("¥54,321");
         }
+
+        // The page the receipt's QR opens: the entry, its proof against a signed checkpoint, how to verify.
+        long sequence = ledger.entry(new EntryKey("fund-donation-" + donation)).orElseThrow().sequence();
+        follower.catchUp();
+        signOut();
+        browser.get(local("/log/entries/" + sequence));
+        assertThat(browser.findElement(By.id("entry-legs")).getText()).contains("fund:bank").contains("¥54,321");
+        assertThat(browser.findElement(By.id("proof-verified")).getText()).contains("このサーバーでも確かめました");
+        assertThat(browser.findElement(By.id("verify-command")).getText()).startsWith("java -jar ledger-core");
+        assertNoHorizontalScroll();
+        browser.findElement(By.id("lang-en")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Proof of journal entry " + sequence);
+        assertThat(browser.findElement(By.id("how-heading")).getText()).isEqualTo("How anyone can verify");
+        assertNoHorizontalScroll();
     }
 
     @Test
