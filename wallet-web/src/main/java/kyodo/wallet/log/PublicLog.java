@@ -20,8 +20,11 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the public log answers, read from the stored tree and checkpoints: nothing here computes a proof by
@@ -30,6 +33,13 @@ import java.util.List;
  */
 @Component
 public class PublicLog {
+    /**
+     * Keys of the entries whose contents anyone may read: the fund's (donations, awards, disbursements), which
+     * name no donor. Points entries are residents' own dealings (a transfer carries its sender's note, a payment
+     * the shop), so the log proves them (their hashes are in every proof) but does not show them.
+     */
+    public static final List<String> PUBLIC_KEY_PREFIXES = List.of("fund-");
+
     private final PostgresJournal journal;
     private final CheckpointSigner signer;
     private final Ledger ledger;
@@ -59,7 +69,7 @@ public class PublicLog {
     }
 
     /** The newest checkpoint that contains entry {@code sequence}, if one has been signed since it was posted. */
-    public java.util.Optional<StoredCheckpoint> checkpointContaining(long sequence) {
+    public Optional<StoredCheckpoint> checkpointContaining(long sequence) {
         try {
             return journal.latestCheckpoint().filter(c -> c.treeSize() >= sequence);
         } catch (SQLException e) {
@@ -100,11 +110,18 @@ public class PublicLog {
         }
         JournalEntry entry = ledger.entry(sequence).orElseThrow(() -> new LogRefused(404, "ENTRY_NOT_FOUND",
                 "no entry " + sequence));
+        if (!isPublic(entry)) {
+            throw new LogRefused(404, "ENTRY_NOT_PUBLIC", "entry " + sequence + " is not one of the fund's entries");
+        }
         byte[] canonical = CanonicalEncoding.encode(entry);
         byte[] leaf = new MerkleHash().leaf(canonical);
         String json = ExportFormat.entry(entry, leaf, id -> ledger.account(new AccountId(id)).map(Account::code)
                 .orElse(""));
         return new Entry(entry, canonical, leaf, json);
+    }
+
+    public static boolean isPublic(JournalEntry entry) {
+        return PUBLIC_KEY_PREFIXES.stream().anyMatch(prefix -> entry.key().value().startsWith(prefix));
     }
 
     public String accountCode(AccountId id) {
@@ -145,8 +162,7 @@ public class PublicLog {
     }
 
     public static String pem(VerifierKey key) {
-        String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .encodeToString(key.spki());
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.spki());
         return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
     }
 

@@ -50,20 +50,20 @@ record LogClient(MockMvc mvc) {
         return Checkpoint.parse(signed.text());
     }
 
-    /** The leaf hash a reader computes from the entry's canonical bytes. */
+    /** The leaf hash a reader computes from a public entry's canonical bytes, as served. */
     byte[] leafOf(long sequence) throws Exception {
         String json = text("/log/entries/" + sequence + ".json");
         byte[] canonical = Base64.getDecoder().decode((String) JsonPath.read(json, "$.canonical"));
         return new MerkleHash().leaf(canonical);
     }
 
-    /** Whether the served inclusion proof of {@code sequence} leads to the root of {@code checkpoint}. */
-    boolean inclusionVerifies(long sequence, Checkpoint checkpoint) throws Exception {
+    /** Whether the served inclusion proof of {@code sequence} leads from {@code leaf} to the checkpoint's root. */
+    boolean inclusionVerifies(long sequence, byte[] leaf, Checkpoint checkpoint) throws Exception {
         String json = text("/log/entries/" + sequence + "/inclusion?size=" + checkpoint.size());
         List<String> hashes = JsonPath.read(json, "$.hashes");
         long treeSize = ((Number) JsonPath.read(json, "$.treeSize")).longValue();
-        return treeSize == checkpoint.size() && MerkleProofs.verifyInclusion(sequence - 1, treeSize,
-                leafOf(sequence), decode(hashes), checkpoint.root());
+        return treeSize == checkpoint.size() && MerkleProofs.verifyInclusion(sequence - 1, treeSize, leaf,
+                decode(hashes), checkpoint.root());
     }
 
     static List<byte[]> decode(List<String> base64) {

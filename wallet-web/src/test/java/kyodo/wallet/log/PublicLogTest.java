@@ -1,9 +1,14 @@
 package kyodo.wallet.log;
 
 import com.jayway.jsonpath.JsonPath;
+import kyodo.fund.access.Actor;
+import kyodo.fund.access.Role;
+import kyodo.fund.donation.DonationDesk;
 import kyodo.ledger.CanonicalEncoding;
+import kyodo.ledger.JournalEntry;
 import kyodo.ledger.journal.export.ExportFormat;
 import kyodo.ledger.journal.export.ExportedEntry;
+import kyodo.ledger.journal.merkle.MerkleHash;
 import kyodo.ledger.journal.merkle.MerkleProofs;
 import kyodo.ledger.journal.note.Checkpoint;
 import kyodo.ledger.journal.note.VerifierKey;
@@ -18,27 +23,47 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The public log over HTTP, without sign-in: what it serves verifies with ledger-core's verification code. */
 class PublicLogTest extends WalletWebTest {
+    private static final Actor STAFF = new Actor("log-staff", Set.of(Role.STAFF));
+
     @Autowired
     MockMvc mvc;
     @Autowired
     JournalFollower follower;
+    @Autowired
+    DonationDesk donations;
 
     private LogClient client() {
         return new LogClient(mvc);
     }
 
-    /** Posts {@code count} entries (new residents with points) and lets the journal catch up and checkpoint. */
+    /** Records {@code count} donations (public fund entries) and lets the journal catch up and checkpoint. */
     private long growAndCheckpoint(int count) throws Exception {
         for (int i = 0; i < count; i++) {
-            resident(10 + i);
+            donations.record(STAFF, new DonationDesk.Form("COMPANY", "公開台帳試験株式会社", "", 1_000L + i,
+                    "general", false, false), new DonationDesk.Arrival("CASH", null, null));
         }
         return follower.catchUp();
+    }
+
+    /**
+     * The leaf of an entry as a reader gets it: a fund entry's from the served canonical bytes; a points entry's
+     * contents are not served, so from what its holder has (here the ledger).
+     */
+    private byte[] leaf(long sequence) throws Exception {
+        JournalEntry entry = ledger.entry(sequence).orElseThrow();
+        if (PublicLog.isPublic(entry)) {
+            return client().leafOf(sequence);
+        }
+        assertThat(mvc.perform(get("/log/entries/" + sequence + ".json")).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        return new MerkleHash().leaf(CanonicalEncoding.encode(entry));
     }
 
     @Test
@@ -75,9 +100,11 @@ class PublicLogTest extends WalletWebTest {
         assertThat(latest.size()).isGreaterThanOrEqualTo(newer);
 
         for (long sequence : new long[] {1, older / 2 + 1, older, newer}) {
-            assertThat(client().inclusionVerifies(sequence, latest)).as("entry " + sequence).isTrue();
+            byte[] leaf = leaf(sequence);
+            assertThat(client().inclusionVerifies(sequence, leaf, latest)).as("entry " + sequence).isTrue();
             if (sequence <= older) {
-                assertThat(client().inclusionVerifies(sequence, olderCheckpoint)).as("entry " + sequence).isTrue();
+                assertThat(client().inclusionVerifies(sequence, leaf, olderCheckpoint)).as("entry " + sequence)
+                        .isTrue();
             }
         }
         // Without a size the proof is against the latest checkpoint, whose note comes with it.
@@ -85,7 +112,7 @@ class PublicLogTest extends WalletWebTest {
         assertThat(client().verified(JsonPath.read(json, "$.checkpoint"))).isEqualTo(latest);
         // A proof for another leaf does not pass for this one.
         List<String> hashes = JsonPath.read(json, "$.hashes");
-        assertThat(MerkleProofs.verifyInclusion(newer - 1, latest.size(), client().leafOf(1),
+        assertThat(MerkleProofs.verifyInclusion(newer - 1, latest.size(), leaf(newer - 1),
                 LogClient.decode(hashes), latest.root())).isFalse();
     }
 
@@ -102,6 +129,25 @@ class PublicLogTest extends WalletWebTest {
         ExportedEntry exported = ExportFormat.readEntry(line);
         assertThat(CanonicalEncoding.encode(exported.entry())).isEqualTo(canonical);
         assertThat(exported.leafHash()).isEqualTo(Base64.getDecoder().decode((String) JsonPath.read(json, "$.leafHash")));
+    }
+
+    @Test
+    void aPointsEntrysContentsAreNotServedButItsInclusionIsProved() throws Exception {
+        resident(25);
+        long sequence = follower.catchUp();
+        JournalEntry entry = ledger.entry(sequence).orElseThrow();
+        assertThat(PublicLog.isPublic(entry)).isFalse();
+
+        var json = mvc.perform(get("/log/entries/" + sequence + ".json")).andReturn().getResponse();
+        assertThat(json.getStatus()).isEqualTo(404);
+        assertThat((String) JsonPath.read(json.getContentAsString(StandardCharsets.UTF_8), "$.code"))
+                .isEqualTo("ENTRY_NOT_PUBLIC");
+        var page = mvc.perform(get("/log/entries/" + sequence)).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(404);
+        assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("この記帳の内容は公開されていません")
+                .doesNotContain(entry.key().value());
+        byte[] leaf = new MerkleHash().leaf(CanonicalEncoding.encode(entry));
+        assertThat(client().inclusionVerifies(sequence, leaf, client().verifiedCheckpoint(null))).isTrue();
     }
 
     @Test
