@@ -14,8 +14,8 @@ import static kyodo.fund.FundApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every fund endpoint against every role: a role outside an endpoint's list is refused (403), a visitor who did
- * not sign in is asked to (401), and public endpoints answer everyone. Which object a permitted role may touch
+ * Every fund endpoint and staff page against every role: a role outside an endpoint's list is refused (403), a
+ * visitor who did not sign in is asked to (401), and public endpoints answer everyone. Which object a permitted role may touch
  * (own donations, own applications, assigned reviews) is tested with each feature.
  */
 class AuthorizationMatrixTest extends FundWebTest {
@@ -64,6 +64,7 @@ class AuthorizationMatrixTest extends FundWebTest {
             post("/api/fund/groups/1/reject", Role.STAFF),
             get("/api/fund/groups/pending", Role.STAFF),
             post("/api/fund/programs", Role.STAFF),
+            new Endpoint("PUT", "/api/fund/programs/1", roles(Role.STAFF)),
             post("/api/fund/programs/1/publish", Role.STAFF),
             get("/api/fund/programs/1/ranking", Role.STAFF, Role.COMMITTEE, Role.AUDITOR),
             post("/api/fund/applications", Role.GROUP_COORDINATOR),
@@ -79,7 +80,22 @@ class AuthorizationMatrixTest extends FundWebTest {
             post("/api/fund/disbursements/1/reject", Role.STAFF),
             post("/api/fund/awards/1/close", Role.STAFF),
             post("/api/fund/awards/1/report", Role.GROUP_COORDINATOR),
-            post("/api/fund/awards/1/evaluations", Role.COMMITTEE));
+            post("/api/fund/awards/1/evaluations", Role.COMMITTEE),
+            // Pages: refused the same way (the host's chain turns a page's 401 into its sign-in).
+            get("/fund/donate", Role.DONOR, Role.RESIDENT),
+            get("/fund/donations", Role.DONOR, Role.RESIDENT),
+            get("/fund/staff/pledges", Role.STAFF),
+            get("/fund/applications", Role.GROUP_COORDINATOR),
+            get("/fund/review/1", Role.COMMITTEE),
+            get("/fund/staff/disbursements", Role.STAFF),
+            get("/fund/staff/programs", Role.STAFF),
+            get("/fund/staff/programs/new", Role.STAFF),
+            post("/fund/staff/programs", Role.STAFF),
+            get("/fund/staff/programs/1", Role.STAFF),
+            post("/fund/staff/programs/1", Role.STAFF),
+            post("/fund/staff/programs/1/publish", Role.STAFF),
+            post("/fund/staff/applications/1/award", Role.STAFF),
+            post("/fund/staff/awards/1/disbursements", Role.STAFF));
 
     private ResultActions call(Endpoint endpoint, Role role) throws Exception {
         var who = role == null ? null : as("matrix-" + role.name().toLowerCase(), role.name());

@@ -56,6 +56,9 @@ public abstract class WalletWebTest {
         registry.add("kyodo.payments.rate-burst", () -> "1000");
         // tests run the expiry job themselves
         registry.add("kyodo.points.expiry-scheduled", () -> "false");
+        // A checkpoint for every growth of the tree, so a test that catches the journal up can prove its entries.
+        registry.add("kyodo.journal.checkpoint-entries", () -> "1");
+        registry.add("kyodo.journal.keys-directory", () -> KEYS.resolve("journal").toString());
     }
 
     @Autowired

@@ -10,6 +10,8 @@ import kyodo.ledger.Asset;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
 import kyodo.ledger.EntryRequest;
+import kyodo.ledger.JournalEntry;
+import kyodo.ledger.JournalLeg;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.Leg;
 import kyodo.ledger.PendingId;
@@ -80,6 +82,24 @@ public class FundBooks {
 
     public Optional<Account> account(String code) {
         return ledger.account(code);
+    }
+
+    /** The entry already on the books under {@code key}, if any. */
+    public Optional<JournalEntry> entry(String key) {
+        return ledger.entry(new EntryKey(key));
+    }
+
+    /**
+     * Whether {@code entry} is exactly the donation {@link #donate} would post: one leg, bank to the designation,
+     * the same amount. A confirm that finds such an entry under the donation's key adopts it instead of posting.
+     */
+    public boolean isDonation(JournalEntry entry, Designation designation, long yen) {
+        if (!entry.kind().equals(EntryKind.DONATION) || entry.legs().size() != 1) {
+            return false;
+        }
+        JournalLeg leg = entry.legs().get(0);
+        return leg.debit().equals(bank()) && leg.credit().equals(designation(designation))
+                && leg.asset().equals(Asset.JPY) && leg.amount() == yen;
     }
 
     public PostResult donate(String key, Designation designation, long yen, String actor, String memo) {

@@ -10,6 +10,7 @@ import kyodo.fund.directory.Groups;
 import kyodo.fund.problem.Inputs;
 import kyodo.fund.problem.Refusal;
 import kyodo.fund.problem.Refused;
+import kyodo.ledger.JournalEntry;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
 import org.springframework.stereotype.Service;
@@ -17,11 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * The donation use cases. Confirming and cancelling lock the donation row, post with the donation's own
  * idempotency key, then record the new state in the same transaction: if the transaction fails after the
- * ledger posted, a retry posts nothing new (the key answers ALREADY_POSTED) and finishes the row.
+ * ledger posted, a retried confirm finds the entry under the donation's key, posts nothing new and finishes the
+ * row, and a withdrawal of that pledge is refused.
  */
 @Service
 public class DonationDesk {
@@ -85,12 +88,23 @@ public class DonationDesk {
         if (receivedOn.isBefore(today.minusYears(1))) {
             throw Refused.invalid("receivedOn must be within the last year");
         }
-        PostResult posted = books.donate(id.entryKey(), donation.designation(), donation.amount(), staff.userId(),
-                "寄附 " + id.value());
-        requireOnTheBooks(posted);
+        // An earlier confirm may have posted and then failed before its row update committed: adopt its entry
+        // (whoever retries, even another staff member whose request would not match the original's digest).
+        Optional<JournalEntry> earlier = books.entry(id.entryKey());
+        String confirmedBy = staff.userId();
+        if (earlier.isPresent()) {
+            if (!books.isDonation(earlier.get(), donation.designation(), donation.amount())) {
+                throw new Refused(Refusal.BOOKS_REFUSED, "entry " + id.entryKey() + " on the books does not match "
+                        + "donation " + id.value());
+            }
+            confirmedBy = earlier.get().actor();
+        } else {
+            requireOnTheBooks(books.donate(id.entryKey(), donation.designation(), donation.amount(), staff.userId(),
+                    "寄附 " + id.value()));
+        }
         FiscalYear year = FiscalYear.containing(receivedOn);
         int number = donations.nextReceiptNumber(year.year());
-        donations.confirmed(id, clock.instant(), staff.userId(), receivedOn, id.entryKey(), year.year(), number,
+        donations.confirmed(id, clock.instant(), confirmedBy, receivedOn, id.entryKey(), year.year(), number,
                 method);
         return donations.find(id).orElseThrow();
     }
@@ -113,7 +127,10 @@ public class DonationDesk {
         return donations.find(id).orElseThrow();
     }
 
-    /** A pledge that never arrived is withdrawn by its donor or by staff; nothing was on the books. */
+    /**
+     * A pledge that never arrived is withdrawn by its donor or by staff; nothing was on the books. Refused when an
+     * interrupted confirm already put it on the books.
+     */
     @Transactional
     public Donation withdraw(Actor actor, DonationId id) {
         Donation donation = donations.lock(id).orElseThrow(() -> Refused.notFound("donation " + id.value()));
@@ -123,6 +140,12 @@ public class DonationDesk {
         }
         if (donation.status() != Donation.Status.PLEDGED) {
             throw new Refused(Refusal.WRONG_STATE, "donation " + id.value() + " is " + donation.status());
+        }
+        if (books.entry(id.entryKey()).isPresent()) {
+            // A confirm posted it and failed before recording so; the money is on the books and staff must finish
+            // the confirmation (retrying confirm adopts the entry). Withdrawing now would orphan the entry.
+            throw new Refused(Refusal.WRONG_STATE, "donation " + id.value() + " is already on the books; "
+                    + "staff must finish confirming it");
         }
         donations.withdrawn(id, clock.instant(), actor.userId());
         return donations.find(id).orElseThrow();

@@ -55,6 +55,11 @@ public class Awards {
                 .optional();
     }
 
+    public List<Award> ofProgram(ProgramId program) {
+        return jdbc.sql("select * from fund_award where program_id = ? order by id limit ?")
+                .params(program.value(), PAGE_MAX).query(Awards::row).list();
+    }
+
     public List<Award> all(int limit) {
         return jdbc.sql("select * from fund_award order by id limit ?").param(Math.min(limit, PAGE_MAX))
                 .query(Awards::row).list();

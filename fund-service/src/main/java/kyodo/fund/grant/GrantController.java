@@ -56,6 +56,12 @@ class GrantController {
         return office.open(Actor.required(), form);
     }
 
+    @PutMapping("/api/fund/programs/{id}")
+    @PreAuthorize("hasRole('STAFF')")
+    Program revise(@PathVariable long id, @RequestBody GrantOffice.ProgramForm form) {
+        return office.revise(Actor.required(), new ProgramId(id), form);
+    }
+
     @PostMapping("/api/fund/programs/{id}/publish")
     @PreAuthorize("hasRole('STAFF')")
     Program publish(@PathVariable long id) {

@@ -49,6 +49,22 @@ public class GrantOffice {
 
     @Transactional
     public Program open(Actor staff, ProgramForm form) {
+        ProgramId id = programs.insert(validated(form), staff.userId(), clock.instant());
+        return programs.find(id).orElseThrow();
+    }
+
+    /** Replaces a draft program's terms; a published program is fixed (the database refuses it too). */
+    @Transactional
+    public Program revise(Actor staff, ProgramId id, ProgramForm form) {
+        Program program = programs.lock(id).orElseThrow(() -> Refused.notFound("program " + id.value()));
+        if (program.published()) {
+            throw new Refused(Refusal.WRONG_STATE, "program " + id.value() + " is published and can no longer change");
+        }
+        programs.update(id, validated(form));
+        return programs.find(id).orElseThrow();
+    }
+
+    private static Program validated(ProgramForm form) {
         Inputs.required("program", form);
         String title = Inputs.text("title", form.title(), Program.TITLE_LENGTH_MAX);
         Field field = Field.ofCode(form.field()).orElseThrow(() -> Refused.invalid("field is not a known field"));
@@ -86,9 +102,8 @@ public class GrantOffice {
                 reviewers.add(Inputs.text("reviewers[]", reviewer, Actor.USER_ID_LENGTH_MAX));
             }
         }
-        ProgramId id = programs.insert(new Program(null, title, field, designation, description, budget, startsOn,
-                endsOn, deadline, Program.Status.DRAFT, criteria, reviewers), staff.userId(), clock.instant());
-        return programs.find(id).orElseThrow();
+        return new Program(null, title, field, designation, description, budget, startsOn, endsOn, deadline,
+                Program.Status.DRAFT, criteria, reviewers);
     }
 
     @Transactional

@@ -39,6 +39,32 @@ public class Programs {
                 .param("endsOn", Date.valueOf(p.endsOn())).param("deadline", Timestamp.from(p.deadline()))
                 .param("by", by).param("at", Timestamp.from(at)).update(key, "id");
         ProgramId id = new ProgramId(key.getKey().longValue());
+        insertParts(id, p);
+        return id;
+    }
+
+    /** Replaces a draft's terms, criteria and reviewers; false when it is no longer a draft. */
+    boolean update(ProgramId id, Program p) {
+        int updated = jdbc.sql("""
+                        update fund_program set title = :title, field = :field, designation = :designation,
+                            description = :description, budget = :budget, starts_on = :startsOn, ends_on = :endsOn,
+                            deadline = :deadline, version = version + 1
+                        where id = :id and status = 'DRAFT'""")
+                .param("title", p.title()).param("field", p.field().code())
+                .param("designation", p.designation().text()).param("description", p.description())
+                .param("budget", p.budget()).param("startsOn", Date.valueOf(p.startsOn()))
+                .param("endsOn", Date.valueOf(p.endsOn())).param("deadline", Timestamp.from(p.deadline()))
+                .param("id", id.value()).update();
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.sql("delete from fund_program_criterion where program_id = ?").param(id.value()).update();
+        jdbc.sql("delete from fund_program_reviewer where program_id = ?").param(id.value()).update();
+        insertParts(id, p);
+        return true;
+    }
+
+    private void insertParts(ProgramId id, Program p) {
         for (int i = 0; i < p.criteria().size(); i++) {
             jdbc.sql("insert into fund_program_criterion (program_id, idx, name, weight) values (?, ?, ?, ?)")
                     .params(id.value(), i, p.criteria().get(i).name(), p.criteria().get(i).weight()).update();
@@ -47,7 +73,6 @@ public class Programs {
             jdbc.sql("insert into fund_program_reviewer (program_id, reviewer_id) values (?, ?)")
                     .params(id.value(), reviewer).update();
         }
-        return id;
     }
 
     boolean publish(ProgramId id) {
@@ -63,6 +88,13 @@ public class Programs {
     Optional<Program> lock(ProgramId id) {
         return jdbc.sql("select * from fund_program where id = ? for update").param(id.value()).query(this::row)
                 .optional();
+    }
+
+    /** Every program, drafts first, then the newest deadline first: the staff's list. */
+    public List<Program> all(int limit) {
+        return jdbc.sql("""
+                        select * from fund_program order by status = 'PUBLISHED', deadline desc, id desc limit ?""")
+                .param(Math.min(limit, PAGE_MAX)).query(this::row).list();
     }
 
     public List<Program> published(int limit) {

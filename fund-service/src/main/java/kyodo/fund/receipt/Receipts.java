@@ -3,7 +3,9 @@ package kyodo.fund.receipt;
 import kyodo.fund.FiscalYear;
 import kyodo.fund.document.PdfPage;
 import kyodo.fund.document.Yen;
+import kyodo.fund.books.FundBooks;
 import kyodo.fund.donation.Donation;
+import kyodo.ledger.JournalEntry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -12,33 +14,44 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Renders receipts and statements. The receipt's QR links to the donation's journal entry at
- * {@code kyodo.fund.public-base-url}; once the verifiable journal serves inclusion proofs the same page shows it.
+ * Renders receipts and statements. The receipt's QR opens the public log's page of the entry that put the
+ * donation on the books ({@value #PROOF_PAGE}{@code <sequence>} at {@code kyodo.fund.public-base-url}), which
+ * shows the entry with its inclusion proof and the signed checkpoint; the host application serves that page.
  */
 @Component
 public class Receipts {
+    /** Where the host application serves the public log's page of one entry, by sequence number. */
+    public static final String PROOF_PAGE = "/log/entries/";
     private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final float QR_POINTS = 110;
 
     private final String fundName;
     private final String baseUrl;
+    private final FundBooks books;
 
     Receipts(@Value("${kyodo.fund.name:協働推進基金}") String fundName,
-             @Value("${kyodo.fund.public-base-url:http://localhost:8080}") String baseUrl) {
+             @Value("${kyodo.fund.public-base-url:http://localhost:8080}") String baseUrl, FundBooks books) {
         this.fundName = fundName;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.books = books;
         URI.create(this.baseUrl); // fail at start on a malformed setting, not on the first receipt
     }
 
-    /** Where the QR of a receipt points: the public page of the entry that put the donation on the books. */
-    public String entryLink(String entryKey) {
-        return baseUrl + "/api/fund/entries/" + entryKey;
+    /**
+     * Where the QR of a receipt points: the public log's page of the entry under {@code entryKey}, by its
+     * sequence number (the log's own name for an entry, the one its proofs use).
+     */
+    public String proofLink(String entryKey) {
+        long sequence = books.entry(entryKey).map(JournalEntry::sequence).orElseThrow(() ->
+                new IllegalStateException("entry " + entryKey + " is not on the books"));
+        return baseUrl + PROOF_PAGE + sequence;
     }
 
     public byte[] receipt(Donation donation) {
         if (donation.receiptNumber() == null) {
             throw new IllegalArgumentException("donation " + donation.id().value() + " has no receipt number");
         }
+        String link = proofLink(donation.entryKey());
         try (PdfPage pdf = new PdfPage("寄附金受領証明書 " + donation.receiptNumberText())) {
             pdf.heading("寄附金受領証明書")
                     .small("Donation receipt")
@@ -57,8 +70,8 @@ public class Receipts {
                     .gap()
                     .text(fundName)
                     .gap()
-                    .small("記帳の確認 (Journal entry): " + entryLink(donation.entryKey()))
-                    .qr(entryLink(donation.entryKey()), QR_POINTS);
+                    .small("記帳と証明の確認 (Journal entry and proof): " + link)
+                    .qr(link, QR_POINTS);
             return pdf.bytes();
         }
     }

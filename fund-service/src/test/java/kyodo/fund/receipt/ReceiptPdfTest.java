@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import kyodo.ledger.EntryKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -65,7 +66,7 @@ class ReceiptPdfTest extends FundWebTest {
     }
 
     @Test
-    void theReceiptQrDecodesToTheDonationsJournalEntry() throws Exception {
+    void theReceiptQrDecodesToTheLogPageOfTheDonationsJournalEntry() throws Exception {
         long id = confirmedDonation(5_000);
 
         byte[] pdf = download(STAFF, "/api/fund/donations/" + id + "/receipt.pdf");
@@ -77,7 +78,8 @@ class ReceiptPdfTest extends FundWebTest {
                             new BufferedImageLuminanceSource(page))), Map.of(DecodeHintType.TRY_HARDER, true))
                     .getText();
         }
-        assertThat(link).isEqualTo("https://kyodo.example.jp/api/fund/entries/fund-donation-" + id);
+        long sequence = ledger.entry(new EntryKey("fund-donation-" + id)).orElseThrow().sequence();
+        assertThat(link).isEqualTo("https://kyodo.example.jp/log/entries/" + sequence);
         api().get(null, "/api/fund/entries/fund-donation-" + id).andExpect(status().isOk())
                 .andExpect(jsonPath("$.kind").value("DONATION"))
                 .andExpect(jsonPath("$.legs[0].debit").value("fund:bank"))

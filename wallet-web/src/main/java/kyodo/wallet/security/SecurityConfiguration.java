@@ -51,6 +51,8 @@ class SecurityConfiguration {
                                 "/api/fund/**", "/fund/**", "/api/session", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/prometheus").access(MetricsScrapers.LOOPBACK_OR_ADMIN)
+                        // The public log (kyodo.wallet.log): anyone may verify without signing in.
+                        .requestMatchers("/log", "/log/**", "/.well-known/kyodo-log-keys").permitAll()
                         .requestMatchers("/wallet/**", "/pay", "/pay/**", "/send/**", "/api/wallet/**",
                                 "/api/payments/**", "/api/transfers/**", "/api/consumer-token").hasRole("RESIDENT")
                         .requestMatchers("/merchant/**", "/api/merchant/**").hasRole("MERCHANT")

@@ -1,0 +1,101 @@
+package kyodo.wallet.log;
+
+import kyodo.ledger.JournalLeg;
+import kyodo.ledger.journal.merkle.InclusionProof;
+import kyodo.ledger.journal.postgres.StoredCheckpoint;
+import kyodo.wallet.qr.QrProperties;
+import kyodo.wallet.web.Formats;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pages of the public log, Japanese first: {@code /log} (the latest checkpoint and how to verify) and
+ * {@code /log/entries/{sequence}}, which a donation receipt's QR opens: the entry, its inclusion proof, the
+ * signed checkpoint it is proved against, and the same explanation in plain words. The page checks the proof
+ * and the signature itself as a convenience; the point is that a reader need not trust it.
+ */
+@Controller
+class LogPage {
+    private final PublicLog log;
+    private final Formats formats;
+    private final String baseUrl;
+
+    LogPage(PublicLog log, Formats formats, QrProperties qr) {
+        this.log = log;
+        this.formats = formats;
+        this.baseUrl = qr.baseUrl().endsWith("/") ? qr.baseUrl().substring(0, qr.baseUrl().length() - 1)
+                : qr.baseUrl();
+    }
+
+    /** One leg as the page shows it: account codes and the amount with its unit. */
+    record LegRow(int index, String kind, String debit, String credit, String amount) {
+    }
+
+    @GetMapping("/log")
+    String index(Model model) {
+        model.addAttribute("baseUrl", baseUrl);
+        model.addAttribute("keys", log.keys());
+        try {
+            StoredCheckpoint checkpoint = log.checkpoint(null);
+            model.addAttribute("checkpoint", checkpoint);
+            model.addAttribute("rootHex", HexFormat.of().formatHex(checkpoint.root()));
+        } catch (LogRefused none) {
+            model.addAttribute("checkpoint", null);
+        }
+        return "log";
+    }
+
+    @GetMapping("/log/entries/{sequence}")
+    String entry(@PathVariable String sequence, Model model, HttpServletResponse response) {
+        model.addAttribute("baseUrl", baseUrl);
+        model.addAttribute("keys", log.keys());
+        PublicLog.Entry found;
+        try {
+            found = log.entry(LogInput.positive("sequence", sequence));
+        } catch (LogRefused refused) {
+            response.setStatus(refused.status());
+            model.addAttribute("errorKey", refused.messageKey());
+            model.addAttribute("errorDetail", refused.getMessage());
+            return "log-entry";
+        }
+        long number = found.entry().sequence();
+        model.addAttribute("sequence", number);
+        model.addAttribute("entry", found.entry());
+        model.addAttribute("postedAt", formats.dateTime(found.entry().postedAt()));
+        model.addAttribute("legs", legs(found.entry().legs()));
+        model.addAttribute("canonical", Base64.getEncoder().encodeToString(found.canonical()));
+        model.addAttribute("leafHex", HexFormat.of().formatHex(found.leafHash()));
+        Optional<StoredCheckpoint> containing = log.checkpointContaining(number);
+        model.addAttribute("checkpoint", containing.orElse(null));
+        containing.ifPresent(checkpoint -> {
+            InclusionProof proof = log.inclusion(number, checkpoint);
+            model.addAttribute("proof", proof);
+            model.addAttribute("proofHashes", proof.hashes().stream().map(HexFormat.of()::formatHex).toList());
+            model.addAttribute("rootHex", HexFormat.of().formatHex(checkpoint.root()));
+            model.addAttribute("proofVerified", proof.verify(checkpoint.root()));
+            model.addAttribute("signatureVerified", log.signedByThisLog(checkpoint));
+        });
+        return "log-entry";
+    }
+
+    private List<LegRow> legs(List<JournalLeg> legs) {
+        List<LegRow> rows = new ArrayList<>();
+        for (JournalLeg leg : legs) {
+            String amount = "JPY".equals(leg.asset().code()) ? formats.yen(leg.amount())
+                    : "PT".equals(leg.asset().code()) ? formats.pt(leg.amount())
+                    : leg.amount() + " " + leg.asset().code();
+            rows.add(new LegRow(leg.index(), leg.kind().name(), leg.debit() == null ? "" : log.accountCode(leg.debit()),
+                    leg.credit() == null ? "" : log.accountCode(leg.credit()), amount));
+        }
+        return rows;
+    }
+}
