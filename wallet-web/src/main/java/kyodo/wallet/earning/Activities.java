@@ -28,7 +28,12 @@ public class Activities {
         this.jdbc = jdbc;
     }
 
-    long create(long groupId, String title, String description, String place, Instant startsAt, Instant endsAt,
+    /**
+     * Writes an activity as given. The board checks the form first (and refuses a start in the past); this is for
+     * it, for demo data and for tests that need activities that already took place. The database still refuses a
+     * group that is not verified and a time range that is not one.
+     */
+    public long create(long groupId, String title, String description, String place, Instant startsAt, Instant endsAt,
                 int slots, long pointsPerHour, String createdBy, Instant at) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -68,7 +73,11 @@ public class Activities {
                 .query((rs, n) -> rs.getLong(1)).list();
     }
 
-    void signUp(long activityId, long residentId, Instant at) {
+    /**
+     * Writes a sign-up. The board refuses late, full or overlapping ones with a message first; the database refuses
+     * full and overlapping ones again whoever writes.
+     */
+    public void signUp(long activityId, long residentId, Instant at) {
         jdbc.sql("""
                         insert into activity_signup (activity_id, resident_id, during, signed_up_at)
                         values (?, ?, 'empty', ?)""")
