@@ -6,6 +6,7 @@ import kyodo.ledger.EntryKind;
 import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
+import kyodo.wallet.earning.EarningDemo;
 import kyodo.wallet.earning.IssuanceBudget;
 import kyodo.wallet.earning.Issuer;
 import kyodo.wallet.user.Merchant;
@@ -50,9 +51,11 @@ class DemoData implements ApplicationRunner {
     private final Issuer issuer;
     private final PointsProperties points;
     private final Clock clock;
+    private final EarningDemo earningDemo;
 
     DemoData(Users users, Merchants merchants, Registrar registrar, Wallets wallets, IssuanceBudget budget,
-             Issuer issuer, PointsProperties points, Clock clock) {
+             Issuer issuer, PointsProperties points, Clock clock, EarningDemo earningDemo) {
+        this.earningDemo = earningDemo;
         this.users = users;
         this.merchants = merchants;
         this.registrar = registrar;
@@ -92,6 +95,8 @@ class DemoData implements ApplicationRunner {
         registrar.approve(bakery.id(), staff.id());
         User coordinator = registrar.createUser("coordinator", "みどり会 代表", PASSWORD, Role.COORDINATOR).user();
         registrar.registerGroup("みどり会(環境美化ボランティア)", coordinator.id());
+        earningDemo.create(coordinator, staff, List.of(users.findByUsername("hanako").orElseThrow(),
+                users.findByUsername("taro").orElseThrow()));
         printHints();
     }
 

@@ -1,10 +1,10 @@
 package kyodo.wallet.payment;
 
 import kyodo.ledger.AccountId;
-import kyodo.ledger.JournalEntry;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
 import kyodo.ledger.EntryRequest;
+import kyodo.ledger.JournalEntry;
 import kyodo.ledger.Leg;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.PostResult;

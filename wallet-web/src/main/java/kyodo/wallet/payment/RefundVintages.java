@@ -5,6 +5,7 @@ import kyodo.ledger.Amount;
 import kyodo.ledger.JournalEntry;
 import kyodo.ledger.JournalLeg;
 import kyodo.ledger.Leg;
+import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.account.VintageAccount;
 import kyodo.wallet.account.WalletOwner;
@@ -63,7 +64,7 @@ final class RefundVintages {
             VintageAccount source = payerAccounts.get(leg.debit());
             AccountId target;
             if (source == null || points.expired(source.month(), now)) {
-                target = wallets.vintage(payer, YearMonth.from(now.atZone(kyodo.wallet.KyodoApplication.WARD_ZONE)));
+                target = wallets.vintage(payer, YearMonth.from(now.atZone(KyodoApplication.WARD_ZONE)));
             } else {
                 target = source.id();
             }
@@ -74,7 +75,7 @@ final class RefundVintages {
             credits.merge(wallets.open(payer), left, Math::addExact);
         }
         List<Leg> legs = new ArrayList<>();
-        credits.forEach((account, points1) -> legs.add(Leg.transfer(merchantWallet, account, Amount.pt(points1))));
+        credits.forEach((account, back) -> legs.add(Leg.transfer(merchantWallet, account, Amount.pt(back))));
         return legs;
     }
 }

@@ -51,6 +51,7 @@ class SignUpController {
             case RESIDENT -> "redirect:/wallet";
             case MERCHANT -> "redirect:/merchant";
             case STAFF, ADMIN -> "redirect:/staff";
+            case COORDINATOR -> "redirect:/coordinator/activities";
             default -> "redirect:/";
         };
     }

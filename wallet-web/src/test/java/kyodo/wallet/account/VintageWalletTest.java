@@ -259,6 +259,26 @@ class VintageWalletTest extends WalletWebTest {
         assertThat(budget.status(year).debited()).isEqualTo(1_000);
     }
 
+    @Test
+    void aWalletFromBeforeVintagesIsSpentFirstAsTheVintageOfTheMonthItWasOpened() {
+        User payer = resident(0);
+        WalletOwner owner = WalletOwner.resident(payer.id());
+        kyodo.ledger.AccountId legacy = ledger.open(kyodo.ledger.AccountSpec.wallet(owner.accountCode(),
+                kyodo.ledger.Asset.PT)).orThrow().id();
+        assertThat(ledger.post(kyodo.ledger.EntryRequest.of("test:legacy:" + payer.id(), EntryKind.ISSUE, "test",
+                kyodo.ledger.Leg.transfer(wallets.issuance(), legacy, kyodo.ledger.Amount.pt(40)))).onTheBooks()).isTrue();
+        issue(owner, wallets.currentMonth(), 100);
+        Merchant shop = merchant();
+
+        PaymentOutcome paid = cashier.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 60, "")), "", null);
+
+        assertThat(paid.ok()).isTrue();
+        assertThat(wallets.vintages(owner).get(0).legacy()).isTrue();
+        assertThat(wallets.vintages(owner).get(0).month()).isEqualTo(wallets.currentMonth());
+        assertThat(vintageBalances(owner)).containsExactly(0L, 80L);
+        assertThat(balance(payer)).isEqualTo(80);
+    }
+
     private List<Long> vintageBalances(WalletOwner owner) {
         return wallets.vintages(owner).stream().map(VintageAccount::posted).toList();
     }

@@ -1,0 +1,11 @@
+package kyodo.wallet.earning;
+
+import java.time.Instant;
+
+/** Confirmed hours of one resident at one activity, and the points they issued. */
+public record Attendance(long activityId, long residentId, int minutes, long points, String month, String status,
+                         String entryKey, String confirmedBy, Instant confirmedAt, String correctionReason) {
+    public boolean corrected() {
+        return "CORRECTED".equals(status);
+    }
+}

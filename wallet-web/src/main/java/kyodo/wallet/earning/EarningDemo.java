@@ -1,0 +1,56 @@
+package kyodo.wallet.earning;
+
+import kyodo.fund.access.Actor;
+import kyodo.fund.access.Role;
+import kyodo.fund.books.Field;
+import kyodo.fund.directory.Directory;
+import kyodo.fund.directory.Group;
+import kyodo.wallet.KyodoApplication;
+import kyodo.wallet.user.User;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Demo activities (called by the demo data on an empty database): the demo coordinator's group registered in the
+ * directory and verified by the demo staff member, an activity tomorrow open for sign-up, and one that took place
+ * yesterday with two residents signed up, whose hours the coordinator can confirm.
+ */
+@Component
+public class EarningDemo {
+    private final Directory directory;
+    private final ActivityBoard board;
+    private final Activities activities;
+    private final Clock clock;
+
+    public EarningDemo(Directory directory, ActivityBoard board, Activities activities, Clock clock) {
+        this.directory = directory;
+        this.board = board;
+        this.activities = activities;
+        this.clock = clock;
+    }
+
+    public void create(User coordinator, User staff, List<User> residents) {
+        Group group = directory.register(new Actor(coordinator.username(), Set.of(Role.GROUP_COORDINATOR)),
+                new Directory.Registration("みどり会(環境美化ボランティア)", "VOLUNTARY", "みどり会 代表",
+                        "midori@example.jp", Field.ENVIRONMENT.code(), "公園や川辺の清掃をしています。", List.of()));
+        directory.decide(new Actor(staff.username(), Set.of(Role.STAFF)), group.id(), true);
+        LocalDate today = LocalDate.now(clock.withZone(KyodoApplication.WARD_ZONE));
+        ZonedDateTime tomorrow = today.plusDays(1).atTime(9, 0).atZone(KyodoApplication.WARD_ZONE);
+        board.post(coordinator, new ActivityBoard.Posting(group.id().value(), "公園の清掃", "軍手は用意します。",
+                "中央公園 正門前", tomorrow.toLocalDateTime().toString(),
+                tomorrow.plusHours(2).toLocalDateTime().toString(), "20", "100"));
+        // in the past, so it cannot be posted through the board: written as the board would have written it
+        ZonedDateTime yesterday = today.minusDays(1).atTime(10, 0).atZone(KyodoApplication.WARD_ZONE);
+        long past = activities.create(group.id().value(), "川辺のごみ拾い", "", "さくら川 桜橋の下",
+                yesterday.toInstant(), yesterday.plusHours(2).toInstant(), 10, 100, coordinator.username(),
+                yesterday.minusDays(7).toInstant());
+        for (User resident : residents) {
+            activities.signUp(past, resident.id(), yesterday.minusDays(3).toInstant());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package kyodo.wallet.browser;
+
+import kyodo.fund.FiscalYear;
+import kyodo.fund.access.Actor;
+import kyodo.fund.access.Role;
+import kyodo.fund.books.Field;
+import kyodo.fund.directory.Directory;
+import kyodo.fund.directory.Group;
+import kyodo.wallet.KyodoApplication;
+import kyodo.wallet.account.PointsProperties;
+import kyodo.wallet.earning.Activities;
+import kyodo.wallet.user.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Earning in a real (headless) browser: a coordinator confirms hours, the resident sees the points and their expiry. */
+class EarningBrowserTest extends kyodo.wallet.WalletWebTest {
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Directory directory;
+    @Autowired
+    Activities activities;
+    @Autowired
+    PointsProperties points;
+    @Autowired
+    Clock clock;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCoordinatorConfirmsHoursAndTheResidentSeesThePointsAndTheirExpiryDate() {
+        budget.raise(FiscalYear.current(clock), TEST_BUDGET, "test", "test-budget");
+        User coordinator = registrar.createUser("browsercoord", "コーディネーター", PASSWORD,
+                kyodo.wallet.user.Role.COORDINATOR).user();
+        Group group = directory.register(new Actor(coordinator.username(), Set.of(Role.GROUP_COORDINATOR)),
+                new Directory.Registration("ブラウザ団体", "VOLUNTARY", "代表", "contact@example.jp",
+                        Field.ENVIRONMENT.code(), "", List.of()));
+        directory.decide(new Actor("staff", Set.of(Role.STAFF)), group.id(), true);
+        Instant ends = clock.instant().minus(Duration.ofMinutes(30));
+        long activity = activities.create(group.id().value(), "花壇の手入れ", "", "区役所前", ends.minus(Duration.ofHours(2)),
+                ends, 10, 120, coordinator.username(), ends.minus(Duration.ofDays(3)));
+        User resident = resident(0);
+        activities.signUp(activity, resident.id(), ends.minus(Duration.ofDays(1)));
+
+        browser.manage().deleteAllCookies();
+        signIn(coordinator.username());
+        assertThat(browser.getCurrentUrl()).endsWith("/coordinator/activities");
+        browser.findElement(By.id("open-" + activity)).click();
+        assertThat(text("activity-title")).isEqualTo("花壇の手入れ");
+        // no check-in: the suggestion is the whole activity; the coordinator corrects it to 1.5 hours
+        assertThat(browser.findElement(By.id("hours-" + resident.id())).getAttribute("value")).isEqualTo("2");
+        browser.findElement(By.id("hours-" + resident.id())).clear();
+        browser.findElement(By.id("hours-" + resident.id())).sendKeys("0");
+        browser.findElement(By.id("confirm-" + resident.id())).click();
+        assertThat(text("confirm-error")).contains("0より大きく");
+        browser.findElement(By.id("hours-" + resident.id())).clear();
+        browser.findElement(By.id("hours-" + resident.id())).sendKeys("1.5");
+        browser.findElement(By.id("confirm-" + resident.id())).click();
+        assertThat(text("confirm-notice")).isNotEmpty();
+        assertThat(text("issued-" + resident.id())).contains("180 pt");
+        signOut();
+
+        signIn(resident.username());
+        assertThat(browser.getCurrentUrl()).endsWith("/wallet");
+        assertThat(text("balance")).isEqualTo("180 pt");
+        String lastDay = points.lastDay(YearMonth.now(clock.withZone(KyodoApplication.WARD_ZONE))).toString();
+        assertThat(text("expiring")).contains("180 pt").contains(lastDay);
+        assertThat(text("history")).contains("+180 pt");
+        browser.get(local("/wallet?lang=en"));
+        assertThat(text("expiring")).isEqualTo("180 pt expire on " + lastDay);
+        browser.get(local("/activities?lang=ja"));
+        assertThat(text("my-hours")).contains("1.5").contains("180 pt");
+    }
+
+    private void signIn(String username) {
+        browser.get(local("/signin"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("signin-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/signin"));
+    }
+
+    private void signOut() {
+        browser.findElement(By.id("signout")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                d -> d.getCurrentUrl().equals("http://localhost:" + port + "/"));
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().strip();
+    }
+
+    private String local(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
