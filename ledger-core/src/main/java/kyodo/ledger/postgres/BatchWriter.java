@@ -4,12 +4,14 @@ import kyodo.ledger.Asset;
 import kyodo.ledger.EntryRequest;
 import kyodo.ledger.LedgerId;
 import kyodo.ledger.PostResult;
+import kyodo.ledger.ResultCode;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -116,16 +118,27 @@ final class BatchWriter implements AutoCloseable {
      * alone and the other callers still get their results.
      */
     private void process(List<Submission> batch) {
+        process(batch, new PostResult[batch.size()]);
+    }
+
+    /**
+     * @param inDoubt per submission, the POSTED result of an earlier attempt whose COMMIT failed without an answer
+     *                (the connection broke while committing), else null. If that commit did happen, the retry
+     *                finds the key on the books at that very sequence: the entry is this caller's own, and the
+     *                caller is told POSTED, as it would have been had the answer arrived, not ALREADY_POSTED.
+     */
+    private void process(List<Submission> batch, PostResult[] inDoubt) {
         for (int attempt = 0; ; attempt++) {
             long started = System.nanoTime();
+            Attempt current = new Attempt();
             try {
-                List<PostResult> results = commit(batch);
+                List<PostResult> results = commit(batch, current);
                 long finished = System.nanoTime();
                 int posted = 0;
                 for (int i = 0; i < batch.size(); i++) {
                     Submission submission = batch.get(i);
-                    PostResult result = results.get(i);
-                    if (result.code() == kyodo.ledger.ResultCode.POSTED) {
+                    PostResult result = ownPosting(results.get(i), inDoubt[i]);
+                    if (result.code() == ResultCode.POSTED) {
                         posted++;
                     }
                     submission.result().complete(result);
@@ -135,6 +148,14 @@ final class BatchWriter implements AutoCloseable {
                 return;
             } catch (SQLException e) {
                 closeConnection();
+                if (current.committing != null) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        PostResult decided = current.committing.get(i);
+                        if (inDoubt[i] == null && decided.code() == ResultCode.POSTED) {
+                            inDoubt[i] = decided;
+                        }
+                    }
+                }
                 if (SqlStates.worthRetrying(e) && attempt < settings.retriesMax()) {
                     listener.batchRetried(e.getSQLState());
                     pause(RETRY_BACKOFF_MILLIS * (attempt + 1));
@@ -142,8 +163,9 @@ final class BatchWriter implements AutoCloseable {
                 }
                 if (batch.size() > 1) {
                     int half = batch.size() / 2;
-                    process(new ArrayList<>(batch.subList(0, half)));
-                    process(new ArrayList<>(batch.subList(half, batch.size())));
+                    process(new ArrayList<>(batch.subList(0, half)), Arrays.copyOfRange(inDoubt, 0, half));
+                    process(new ArrayList<>(batch.subList(half, batch.size())),
+                            Arrays.copyOfRange(inDoubt, half, batch.size()));
                     return;
                 }
                 fail(batch, e);
@@ -152,10 +174,24 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
-    private List<PostResult> commit(List<Submission> batch) throws SQLException {
+    private static PostResult ownPosting(PostResult result, PostResult inDoubt) {
+        if (inDoubt != null && result.code() == ResultCode.ALREADY_POSTED
+                && result.sequence() == inDoubt.sequence()) {
+            return inDoubt;
+        }
+        return result;
+    }
+
+    /** One attempt at a batch; {@code committing} holds its decisions once the COMMIT has been sent. */
+    private static final class Attempt {
+        List<PostResult> committing;
+    }
+
+    private List<PostResult> commit(List<Submission> batch, Attempt attempt) throws SQLException {
         Connection current = connection();
         try {
             List<PostResult> results = new BatchTransaction(current, ledger, assets.get()).run(batch, clock);
+            attempt.committing = results;
             current.commit();
             return results;
         } catch (SQLException | RuntimeException e) {

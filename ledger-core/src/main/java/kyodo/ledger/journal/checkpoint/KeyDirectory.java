@@ -18,6 +18,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -84,12 +85,14 @@ public final class KeyDirectory {
             Files.createDirectories(directory);
             String header = NAME_HEADER + key.name() + "\nKey ID: " + key.idHex() + "\n";
             byte[] pkcs8 = PrivateKeyInfoFactory.createPrivateKeyInfo(privateKey).getEncoded();
-            writeNew(directory.resolve(stem + ".key"), header + pem("PRIVATE KEY", pkcs8), true);
             byte[] spki = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(privateKey.generatePublicKey())
                     .getEncoded();
+            // The private key is written last: a process killed half-way leaves no key that signs without its
+            // public files (or a truncated key that would stop every later start).
             writeNew(directory.resolve(stem + ".pub"), header + "vkey: " + key.vkey() + "\n"
                     + pem("PUBLIC KEY", spki), false);
             writeNew(directory.resolve(stem + ".vkey"), key.vkey() + "\n", false);
+            writeNew(directory.resolve(stem + ".key"), header + pem("PRIVATE KEY", pkcs8), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a new signing key into " + directory, e);
         }
@@ -129,16 +132,24 @@ public final class KeyDirectory {
         return out.toString();
     }
 
+    /**
+     * Writes a whole file or none: into a temporary file beside it, then renamed into place, so that a crash never
+     * leaves a truncated key under its final name.
+     */
     private static void writeNew(Path file, String text, boolean secret) throws IOException {
         if (Files.exists(file)) {
             throw new FileAlreadyExistsException(file.toString());
         }
         boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (secret && posix) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } else {
-            Files.createFile(file);
+        Path temporary = secret && posix
+                ? Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
+                        PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
     }
 }

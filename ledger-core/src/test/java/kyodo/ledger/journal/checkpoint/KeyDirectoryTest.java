@@ -40,6 +40,21 @@ class KeyDirectoryTest {
     }
 
     @Test
+    void whatAProcessKilledWhileCreatingAKeyLeavesBehindDoesNotStopTheNextStart() throws Exception {
+        // Killed before the private key was renamed into place: a temporary file and public files of a key that
+        // never signed.
+        Files.writeString(dir.resolve(".kyodo.example_journal-1-00000000.key12345.tmp"), "-----BEGIN PRIVATE");
+        Files.writeString(dir.resolve("kyodo.example_journal-1-00000000.pub"), "Key name: kyodo.example/journal-1\n");
+        List<NoteSigner> signers = KeyDirectory.loadOrCreate(dir, "kyodo.example/journal-1");
+        assertThat(signers).hasSize(1);
+        assertThat(KeyDirectory.load(dir)).extracting(NoteSigner::verifierKey)
+                .containsExactly(signers.get(0).verifierKey());
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".key"))).hasSize(1);
+        }
+    }
+
+    @Test
     void twoKeysSignSideBySideDuringARotation() throws Exception {
         NoteSigner old = KeyDirectory.create(dir, "kyodo.example/journal-1");
         NoteSigner next = KeyDirectory.create(dir, "kyodo.example/journal-2");
