@@ -6,8 +6,8 @@ import java.time.YearMonth;
 import java.util.Map;
 
 /** How the report names its dimensions, in Japanese or English. */
-record Labels(boolean english, Map<Long, String> groups) {
-    String sourceType(String type) {
+public record Labels(boolean english, Map<Long, String> groups) {
+    public String sourceType(String type) {
         return switch (type == null ? FundReport.UNRECORDED : type) {
             case "INDIVIDUAL" -> english ? "Individuals" : "個人";
             case "COMPANY" -> english ? "Companies" : "法人・団体";
@@ -15,7 +15,7 @@ record Labels(boolean english, Map<Long, String> groups) {
         };
     }
 
-    String designation(String text) {
+    public String designation(String text) {
         if (text == null || text.equals("unknown")) {
             return english ? "Not recorded" : "記録なし";
         }
@@ -33,17 +33,17 @@ record Labels(boolean english, Map<Long, String> groups) {
         return text;
     }
 
-    String field(String code) {
+    public String field(String code) {
         return Field.ofCode(code == null ? "" : code).map(f -> english ? f.english() : f.japanese())
                 .orElse(english ? "Not recorded" : "記録なし");
     }
 
-    String month(YearMonth month) {
+    public String month(YearMonth month) {
         return english ? month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
                 + " " + month.getYear() : month.getYear() + "年" + month.getMonthValue() + "月";
     }
 
-    String shortMonth(YearMonth month) {
+    public String shortMonth(YearMonth month) {
         return english ? month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
                 : month.getMonthValue() + "月";
     }
