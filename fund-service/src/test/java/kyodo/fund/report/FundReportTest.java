@@ -2,6 +2,7 @@ package kyodo.fund.report;
 
 import com.jayway.jsonpath.JsonPath;
 import kyodo.fund.FiscalYear;
+import kyodo.ledger.testing.TestDatabase;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
@@ -44,11 +47,17 @@ class FundReportTest extends ReportWebTest {
     private static final ZoneId WARD = ZoneId.of("Asia/Tokyo");
     private static final FiscalYear YEAR = new FiscalYear(2026);
     private static final String FORMULA_GROUP = "=HYPERLINK(\"http://evil.example\",\"x\")";
+    private static final TestDatabase DATABASE = TestDatabase.create("fund_report");
     private static boolean built;
     private static long firstCheckpoint;
 
     @Autowired
     PublicReports reports;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        properties(registry, DATABASE);
+    }
 
     @BeforeEach
     void world() throws Exception {

@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import javax.sql.DataSource;
@@ -24,19 +23,17 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The fund module on a database of its own: report tests move the clock through a fiscal year, and the ledger
- * never lets time go back, so they must not share the books with tests that post at the fixed test time.
+ * The fund module on a database of each test class's own: report tests move the clock through a fiscal year, and
+ * the ledger never lets time go back, so they must not share the books with tests that post at other times.
+ * A subclass names its database with {@link #properties}.
  */
 @SpringBootTest(classes = FundTestApplication.class)
 @AutoConfigureMockMvc
 abstract class ReportWebTest {
-    private static final TestDatabase DATABASE = TestDatabase.create("fund_report");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
+    static void properties(DynamicPropertyRegistry registry, TestDatabase database) {
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
         registry.add("kyodo.fund.public-base-url", () -> "https://kyodo.example.jp/");
     }
 
