@@ -24,10 +24,12 @@ class ReportApi {
     private static final CacheControl SHORT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     private final PublicReports reports;
+    private final GrantResults results;
     private final String publicBaseUrl;
 
-    ReportApi(PublicReports reports, @Value("${kyodo.fund.public-base-url:http://localhost:8080}") String baseUrl) {
+    ReportApi(PublicReports reports, GrantResults results, @Value("${kyodo.fund.public-base-url:http://localhost:8080}") String baseUrl) {
         this.reports = reports;
+        this.results = results;
         this.publicBaseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -58,5 +60,11 @@ class ReportApi {
     @GetMapping("/api/fund/reports/{year}/points.json")
     ResponseEntity<PointsReport> pointsJson(@PathVariable String year) {
         return ResponseEntity.ok().cacheControl(SHORT).body(reports.points(reports.year(year)));
+    }
+
+    /** Published grant results: program, group, amounts, agreement summary, final report and evaluations. */
+    @GetMapping("/api/fund/reports/grant-results.json")
+    ResponseEntity<java.util.List<GrantResults.Result>> grantResults() {
+        return ResponseEntity.ok().cacheControl(SHORT).body(results.all());
     }
 }

@@ -12,9 +12,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @FundPage
 class ReportPages {
     private final PublicReports reports;
+    private final GrantResults results;
 
-    ReportPages(PublicReports reports) {
+    ReportPages(PublicReports reports, GrantResults results) {
         this.reports = reports;
+        this.results = results;
+    }
+
+    @GetMapping("/fund/results")
+    String results(Model model) {
+        Labels labels = new Labels(Language.english(), java.util.Map.of());
+        model.addAttribute("en", labels.english());
+        model.addAttribute("labels", labels);
+        model.addAttribute("results", results.all());
+        return "fund/results";
     }
 
     @GetMapping("/fund/report")

@@ -50,6 +50,7 @@ class FundReportTest extends ReportWebTest {
     private static final TestDatabase DATABASE = TestDatabase.create("fund_report");
     private static boolean built;
     private static long firstCheckpoint;
+    private static long reportedAward;
 
     @Autowired
     PublicReports reports;
@@ -76,7 +77,12 @@ class FundReportTest extends ReportWebTest {
         long cancelled = donate("INDIVIDUAL", "鈴木次郎", 8_000, "general", false, false, null);
         at("2026-07-15T02:00:00Z");
         long program = program("@SUM(1+1) こども支援", "children", "field:children");
-        pay(application("coord-a", program, children, 20_000), 20_000, 12_000);
+        reportedAward = pay(application("coord-a", program, children, 20_000), 20_000, 12_000);
+        api().post(as("coord-a", "GROUP_COORDINATOR"), "/api/fund/awards/" + reportedAward + "/report",
+                "{\"summary\":\"毎週水曜に延べ480人の子どもが参加しました。\"}").andExpect(status().isCreated());
+        api().post(as("committee-1", "COMMITTEE"), "/api/fund/awards/" + reportedAward + "/evaluations",
+                "{\"goalAchievement\":4,\"comment\":\"地域に根付いた活動と評価します。\"}")
+                .andExpect(status().isCreated());
         long program2 = program("地域づくり助成", "community", "general");
         pay(application("coord-b", program2, formula, 9_000), 9_000, 9_000);
         at("2026-08-20T05:00:00Z");
@@ -215,6 +221,27 @@ class FundReportTest extends ReportWebTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(en).contains("Fund distribution report, fiscal year 2026", "Flow of donations",
                 "Money in and out by month", "Balances over time", "id=\"table-flow\"");
+    }
+
+    @Test
+    void grantResultsArePublishedWithAgreementReportAndEvaluation() throws Exception {
+        String page = mvc.perform(get("/fund/results")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("助成事業の結果と評価", "@SUM(1+1) こども支援", "こども食堂ひまわり", "¥20,000",
+                "¥12,000", "毎週水曜に延べ480人の子どもが参加しました。", "地域に根付いた活動と評価します。",
+                "/api/fund/awards/" + reportedAward + "/agreement.pdf").doesNotContain("committee-1");
+        mvc.perform(get("/api/fund/reports/grant-results.json")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.awardId == %d)].program".formatted(reportedAward))
+                        .value("@SUM(1+1) こども支援"))
+                .andExpect(jsonPath("$[?(@.awardId == %d)].group".formatted(reportedAward)).value("こども食堂ひまわり"))
+                .andExpect(jsonPath("$[?(@.awardId == %d)].disbursed".formatted(reportedAward)).value(12_000))
+                .andExpect(jsonPath("$[?(@.awardId == %d)].agreementSummary".formatted(reportedAward))
+                        .value("目的 / 計画"))
+                .andExpect(jsonPath("$[?(@.awardId == %d)].evaluations[0].goalAchievement".formatted(reportedAward))
+                        .value(4));
+        String english = mvc.perform(get("/fund/results").header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("Grant results and evaluations", "Final report");
     }
 
     @Test
@@ -398,7 +425,8 @@ class FundReportTest extends ReportWebTest {
         long id = api().postForId(STAFF, "/api/fund/programs", """
                 {"title":%s,"field":"%s","designation":"%s","description":"公募","budget":1000000,
                  "startsOn":"2026-08-01","endsOn":"2027-03-31","deadline":"2026-12-31T15:00:00Z",
-                 "criteria":[{"name":"公益性","weight":1}]}""".formatted(json(title), field, designation), "$.id");
+                 "criteria":[{"name":"公益性","weight":1}],"reviewers":["committee-1"]}"""
+                .formatted(json(title), field, designation), "$.id");
         api().post(STAFF, "/api/fund/programs/" + id + "/publish", null).andExpect(status().isOk());
         return id;
     }
@@ -413,13 +441,14 @@ class FundReportTest extends ReportWebTest {
         return id;
     }
 
-    private void pay(long application, long awarded, long paid) throws Exception {
+    private long pay(long application, long awarded, long paid) throws Exception {
         long award = api().postForId(STAFF, "/api/fund/applications/" + application + "/award",
                 "{\"amount\":" + awarded + "}", "$.id");
         long disbursement = api().postForId(STAFF, "/api/fund/awards/" + award + "/disbursements",
                 "{\"amount\":" + paid + "}", "$.id");
         api().post(STAFF_B, "/api/fund/disbursements/" + disbursement + "/approve", null)
                 .andExpect(status().isOk());
+        return award;
     }
 
     private static String json(String text) {
