@@ -3,6 +3,7 @@ package kyodo.fund.report;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -10,7 +11,7 @@ import java.time.ZoneId;
  * Where a checkpoint cuts the journal in business days: entries up to {@code treeSize} are in; whole days before
  * {@code day} can come from daily aggregates, and {@code day} itself from its legs with sequence in
  * {@code [firstOfDay, treeSize]}. Timestamps never go back in the journal, so a day's entries are one sequence
- * range.
+ * range, and its first entry is found by a binary search over the primary key (about 20 point reads).
  */
 record Cut(long treeSize, LocalDate day, long firstOfDay) {
     static final ZoneId WARD = ZoneId.of("Asia/Tokyo");
@@ -19,27 +20,30 @@ record Cut(long treeSize, LocalDate day, long firstOfDay) {
         if (treeSize == 0) {
             return new Cut(0, LocalDate.MIN, 1);
         }
-        Timestamp last = jdbc.sql("select posted_at from entry where ledger_id = ? and sequence = ?")
-                .param(ledgerId).param(treeSize).query(Timestamp.class).single();
-        LocalDate day = LocalDate.ofInstant(last.toInstant(), WARD);
+        LocalDate day = LocalDate.ofInstant(postedAt(jdbc, ledgerId, treeSize), WARD);
         Timestamp dayStart = Timestamp.from(day.atStartOfDay(WARD).toInstant());
-        Long first = jdbc.sql("""
-                        select min(sequence) from entry
-                         where ledger_id = ? and posted_at >= ? and sequence between ? and ?""")
-                .param(ledgerId).param(dayStart).param(Math.max(1, treeSize - DAY_ENTRIES_BOUND)).param(treeSize)
+        long first = jdbc.sql(FIRST_OF_DAY).param(treeSize).param(dayStart).param(dayStart).param(ledgerId)
                 .query(Long.class).single();
-        if (first != null && first == Math.max(1, treeSize - DAY_ENTRIES_BOUND) && first > 1) {
-            first = jdbc.sql("select min(sequence) from entry where ledger_id = ? and posted_at >= ? and sequence <= ?")
-                    .param(ledgerId).param(dayStart).param(treeSize).query(Long.class).single();
-        }
-        return new Cut(treeSize, day, first == null ? treeSize : first);
+        return new Cut(treeSize, day, first);
     }
 
-    /**
-     * A day's entries are looked for among the last this many first (a short index range); only a busier day
-     * falls back to the time index over the whole journal.
-     */
-    private static final long DAY_ENTRIES_BOUND = 200_000;
+    /** The binary search in one statement: each step reads one entry by its primary key. */
+    private static final String FIRST_OF_DAY = """
+            with recursive search (low, high) as (
+                select 1::bigint, ?::bigint
+                union all
+                select case when e.posted_at < ? then m.middle + 1 else s.low end,
+                       case when e.posted_at < ? then s.high else m.middle end
+                  from search s
+                 cross join lateral (select s.low + (s.high - s.low) / 2 as middle) m
+                  join entry e on e.ledger_id = ? and e.sequence = m.middle
+                 where s.low < s.high)
+            select low from search where low >= high""";
+
+    private static Instant postedAt(JdbcClient jdbc, long ledgerId, long sequence) {
+        return jdbc.sql("select posted_at from entry where ledger_id = ? and sequence = ?")
+                .param(ledgerId).param(sequence).query(Timestamp.class).single().toInstant();
+    }
 
     boolean empty() {
         return treeSize == 0;

@@ -51,15 +51,19 @@ class FundReports {
              where a.ledger_id = ? and a.code like 'fund:designation:%%' and d.day < ?
              group by 1, 2""".formatted(PREFIX_END);
 
+    /** The checkpoint day's legs on designation accounts, each side joined by equality (index lookups). */
     private static final String LAST_DAY_BALANCES = """
-            select substring(a.code from %1$d) as designation,
-                   sum(case when l.kind not in ('P', 'C') then 0
-                            when l.credit_account_id = a.id then l.amount else -l.amount end) as posted,
-                   sum(case when l.debit_account_id <> a.id then 0
-                            when l.kind = 'H' then l.amount else -coalesce(l.released_amount, 0) end) as pending
-              from leg l
-              join account a on a.ledger_id = l.ledger_id and a.id in (l.debit_account_id, l.credit_account_id)
-             where l.ledger_id = ? and l.sequence between ? and ? and a.code like 'fund:designation:%%'
+            select substring(a.code from %1$d) as designation, sum(side.posted) as posted, sum(side.pending) as pending
+              from (select l.credit_account_id as account_id,
+                           case when l.kind in ('P', 'C') then l.amount else 0 end as posted, 0 as pending
+                      from leg l where l.ledger_id = ? and l.sequence between ? and ?
+                    union all
+                    select l.debit_account_id,
+                           case when l.kind in ('P', 'C') then -l.amount else 0 end,
+                           case when l.kind = 'H' then l.amount else -coalesce(l.released_amount, 0) end
+                      from leg l where l.ledger_id = ? and l.sequence between ? and ?) side
+              join account a on a.ledger_id = ? and a.id = side.account_id
+             where a.code like 'fund:designation:%%'
              group by 1""".formatted(PREFIX_END);
 
     private static final String NAMED_DONORS = """
@@ -164,7 +168,8 @@ class FundReports {
                 });
         if (!cut.day().isAfter(year.lastDay())) {
             YearMonth lastMonth = YearMonth.from(cut.day());
-            jdbc.sql(LAST_DAY_BALANCES).param(ledgerId).param(cut.firstOfDay()).param(cut.treeSize()).query(rs -> {
+            jdbc.sql(LAST_DAY_BALANCES).param(ledgerId).param(cut.firstOfDay()).param(cut.treeSize())
+                    .param(ledgerId).param(cut.firstOfDay()).param(cut.treeSize()).param(ledgerId).query(rs -> {
                 String designation = rs.getString("designation");
                 pending.merge(designation, rs.getLong("pending"), Math::addExact);
                 changes.computeIfAbsent(designation, k -> new HashMap<>())

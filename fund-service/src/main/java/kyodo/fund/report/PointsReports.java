@@ -37,9 +37,13 @@ class PointsReports {
                  where a.ledger_id = ? and a.code like 'wallet:resident:%' and d.day >= ? and d.day < ?
                 union all
                 select ?::date, split_part(a.code, ':', 3)
-                  from leg l
-                  join account a on a.ledger_id = l.ledger_id and a.id in (l.debit_account_id, l.credit_account_id)
-                 where l.ledger_id = ? and l.sequence between ? and ? and a.code like 'wallet:resident:%'
+                  from (select l.ledger_id, l.debit_account_id as account_id from leg l
+                         where l.ledger_id = ? and l.sequence between ? and ?
+                        union all
+                        select l.ledger_id, l.credit_account_id from leg l
+                         where l.ledger_id = ? and l.sequence between ? and ?) side
+                  join account a on a.ledger_id = side.ledger_id and a.id = side.account_id
+                 where a.code like 'wallet:resident:%'
             ) moved group by 1""";
 
     private final JdbcClient jdbc;
@@ -156,8 +160,9 @@ class PointsReports {
         boolean lastDayInYear = !cut.day().isAfter(year.lastDay());
         LocalDate dailyUntil = lastDayInYear ? cut.day() : year.lastDay().plusDays(1);
         jdbc.sql(ACTIVE_RESIDENTS).param(ledgerId).param(Date.valueOf(year.firstDay())).param(Date.valueOf(dailyUntil))
-                .param(Date.valueOf(lastDayInYear ? cut.day() : year.lastDay())).param(ledgerId)
-                .param(lastDayInYear ? cut.firstOfDay() : 1).param(lastDayInYear ? cut.treeSize() : 0)
+                .param(Date.valueOf(lastDayInYear ? cut.day() : year.lastDay()))
+                .param(ledgerId).param(lastDayInYear ? cut.firstOfDay() : 1).param(lastDayInYear ? cut.treeSize() : 0)
+                .param(ledgerId).param(lastDayInYear ? cut.firstOfDay() : 1).param(lastDayInYear ? cut.treeSize() : 0)
                 .query(rs -> {
                     active.put(YearMonth.parse(rs.getString("month")), rs.getLong("residents"));
                 });
