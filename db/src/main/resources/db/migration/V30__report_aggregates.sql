@@ -33,9 +33,9 @@ create table report_fund_movement (
 -- A fiscal year's movements in one index range, with every column the report sums (index-only scans).
 create index report_fund_movement_by_day on report_fund_movement (ledger_id, day)
     include (sequence, flow, designation, donor_type, donor_key, donation_id, program_id, group_id, field, amount);
--- A donation's reversal, found from the donation (donors are counted only while their donation stands).
-create index report_fund_movement_by_donation on report_fund_movement (ledger_id, donation_id)
-    where donation_id is not null;
+-- Reversals by donation (donors are counted only while their donation stands): few rows, read whole.
+create index report_fund_movement_reversals on report_fund_movement (ledger_id, donation_id, sequence)
+    where flow = 'DONATION_REVERSED';
 
 -- Points moved per business day (Asia/Tokyo), entry kind and the classes of the two accounts (see the points
 -- account scheme: issuance, budget:pt:<fy>, resident, group, merchant:<id>, vouchers, expired, settled, fund,

@@ -28,21 +28,21 @@ class FundReports {
     static final int NAMED_DONORS_MAX = 1000;
     private static final int PREFIX_END = ReportFollower.DESIGNATION_PREFIX.length() + 1;
 
-    private static final String MOVEMENTS = """
-            select to_char(day, 'YYYY-MM') as month, flow, designation, donor_type, field, program_id, group_id,
+    static final String MOVEMENTS = """
+            select date_trunc('month', day)::date as month, flow, designation, donor_type, field, program_id, group_id,
                    sum(amount) as amount, count(*) as n
               from report_fund_movement
              where ledger_id = ? and day between ? and ? and sequence <= ?
              group by 1, 2, 3, 4, 5, 6, 7""";
 
-    private static final String DONORS = """
+    static final String DONORS = """
             select count(distinct m.donor_key) from report_fund_movement m
              where m.ledger_id = ? and m.day between ? and ? and m.sequence <= ? and m.flow = 'DONATION'
                and not exists (select 1 from report_fund_movement r
                                 where r.ledger_id = m.ledger_id and r.donation_id = m.donation_id
                                   and r.flow = 'DONATION_REVERSED' and r.sequence <= ?)""";
 
-    private static final String DAILY_BALANCES = """
+    static final String DAILY_BALANCES = """
             select substring(a.code from %1$d) as designation,
                    case when d.day < ? then null else to_char(d.day, 'YYYY-MM') end as month,
                    sum(d.credits_posted - d.debits_posted) as posted, sum(d.debits_pending) as pending
@@ -66,7 +66,7 @@ class FundReports {
              where a.code like 'fund:designation:%%'
              group by 1""".formatted(PREFIX_END);
 
-    private static final String NAMED_DONORS = """
+    static final String NAMED_DONORS = """
             select distinct dn.donor_name from report_fund_movement m
               join fund_donation dn on dn.id = m.donation_id
              where m.ledger_id = ? and m.day between ? and ? and m.sequence <= ? and m.flow = 'DONATION'
@@ -118,7 +118,7 @@ class FundReports {
         Map<List<Object>, long[]> in = new LinkedHashMap<>();
         List<Figure> out = new ArrayList<>();
         jdbc.sql(MOVEMENTS).param(ledgerId).param(first).param(last).param(treeSize).query(rs -> {
-            YearMonth month = YearMonth.parse(rs.getString("month"));
+            YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
             String flow = rs.getString("flow");
             long amount = rs.getLong("amount");
             long count = rs.getLong("n");

@@ -7,6 +7,9 @@ import org.springframework.stereotype.Service;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +24,15 @@ public class PublicReports {
     private final FundReports fund;
     private final PointsReports points;
     private final Clock clock;
+    /** Reports by (year, tree size, root), the most recently used {@link #CACHED_REPORTS_MAX}. */
+    private final Map<List<Object>, FundReport> computed = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, FundReport> eldest) {
+            return size() > CACHED_REPORTS_MAX;
+        }
+    };
+
+    static final int CACHED_REPORTS_MAX = 16;
 
     PublicReports(ReportFollower follower, Checkpoints checkpoints, FundReports fund, PointsReports points,
                   Clock clock) {
@@ -31,8 +43,26 @@ public class PublicReports {
         this.clock = clock;
     }
 
+    /**
+     * The fund report of {@code year} at the newest covered checkpoint. Figures at a checkpoint never change (the
+     * journal is append-only), so a report is computed once per year and checkpoint and then served from memory
+     * until a newer checkpoint arrives.
+     */
     public FundReport fund(FiscalYear year) {
-        return fund.compute(checked(year), checkpoint());
+        FiscalYear checkedYear = checked(year);
+        ReportCheckpoint checkpoint = checkpoint();
+        List<Object> key = List.of(checkedYear.year(), checkpoint.treeSize(), checkpoint.rootHex());
+        synchronized (computed) {
+            FundReport cached = computed.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        FundReport report = fund.compute(checkedYear, checkpoint);
+        synchronized (computed) {
+            computed.put(key, report);
+        }
+        return report;
     }
 
     public PointsReport points(FiscalYear year) {
