@@ -1,0 +1,70 @@
+package kyodo.fund.report;
+
+import kyodo.fund.problem.FundApi;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+
+/**
+ * Open data of the public reports, no sign-in: the fund report as JSON, CSV and PDF, and the points report as
+ * JSON, for a fiscal year (2026 = April 2026 to March 2027).
+ */
+@RestController
+@FundApi
+class ReportApi {
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    private static final CacheControl SHORT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+
+    private final PublicReports reports;
+    private final GrantResults results;
+    private final String publicBaseUrl;
+
+    ReportApi(PublicReports reports, GrantResults results, @Value("${kyodo.fund.public-base-url:http://localhost:8080}") String baseUrl) {
+        this.reports = reports;
+        this.results = results;
+        this.publicBaseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    @GetMapping("/api/fund/reports/{year}/fund.json")
+    ResponseEntity<OpenData.Document> fundJson(@PathVariable String year) {
+        return ResponseEntity.ok().cacheControl(SHORT)
+                .body(OpenData.json(reports.fund(reports.year(year))));
+    }
+
+    @GetMapping("/api/fund/reports/{year}/fund.csv")
+    ResponseEntity<byte[]> fundCsv(@PathVariable String year) {
+        FundReport report = reports.fund(reports.year(year));
+        return ResponseEntity.ok().cacheControl(SHORT).contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("kyodo-fund-" + report.year().year() + ".csv").build().toString())
+                .body(OpenData.csv(report));
+    }
+
+    @GetMapping("/api/fund/reports/{year}/fund.pdf")
+    ResponseEntity<byte[]> fundPdf(@PathVariable String year) {
+        FundReport report = reports.fund(reports.year(year));
+        return ResponseEntity.ok().cacheControl(SHORT).contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("kyodo-fund-" + report.year().year() + ".pdf").build().toString())
+                .body(ReportPdf.of(report, publicBaseUrl));
+    }
+
+    @GetMapping("/api/fund/reports/{year}/points.json")
+    ResponseEntity<PointsReport> pointsJson(@PathVariable String year) {
+        return ResponseEntity.ok().cacheControl(SHORT).body(reports.points(reports.year(year)));
+    }
+
+    /** Published grant results: program, group, amounts, agreement summary, final report and evaluations. */
+    @GetMapping("/api/fund/reports/grant-results.json")
+    ResponseEntity<java.util.List<GrantResults.Result>> grantResults() {
+        return ResponseEntity.ok().cacheControl(SHORT).body(results.all());
+    }
+}

@@ -1,0 +1,457 @@
+package kyodo.fund.report;
+
+import com.jayway.jsonpath.JsonPath;
+import kyodo.fund.FiscalYear;
+import kyodo.ledger.testing.TestDatabase;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static kyodo.fund.FundApi.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The public fund report against an independent recomputation: plain SQL over {@code leg}, {@code entry},
+ * {@code account} and the fund's rows, written here without the report's tables or code, at the checkpoint's
+ * tree size. Entries posted after the checkpoint must not count until the next checkpoint.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FundReportTest extends ReportWebTest {
+    private static final RequestPostProcessor STAFF = as("staff-a", "STAFF");
+    private static final RequestPostProcessor STAFF_B = as("staff-b", "STAFF");
+    private static final ZoneId WARD = ZoneId.of("Asia/Tokyo");
+    private static final FiscalYear YEAR = new FiscalYear(2026);
+    private static final String FORMULA_GROUP = "=HYPERLINK(\"http://evil.example\",\"x\")";
+    private static final TestDatabase DATABASE = TestDatabase.create("fund_report");
+    private static boolean built;
+    private static long firstCheckpoint;
+    private static long reportedAward;
+
+    @Autowired
+    PublicReports reports;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        properties(registry, DATABASE);
+    }
+
+    @BeforeEach
+    void world() throws Exception {
+        if (built) {
+            return;
+        }
+        built = true;
+        at("2026-05-10T01:00:00Z");
+        long children = group("coord-a", "こども食堂ひまわり");
+        long formula = group("coord-b", FORMULA_GROUP);
+        donate("INDIVIDUAL", "山田花子", 10_000, "general", false, true, null);
+        donate("COMPANY", "匿名建設株式会社", 50_000, "field:children", true, false, null);
+        at("2026-06-02T03:00:00Z");
+        donate("INDIVIDUAL", "佐藤一郎", 3_000, "field:children", false, true, "donor-1");
+        donate("INDIVIDUAL", "佐藤一郎", 4_000, "group:" + children, false, true, "donor-1");
+        long cancelled = donate("INDIVIDUAL", "鈴木次郎", 8_000, "general", false, false, null);
+        at("2026-07-15T02:00:00Z");
+        long program = program("@SUM(1+1) こども支援", "children", "field:children");
+        reportedAward = pay(application("coord-a", program, children, 20_000), 20_000, 12_000);
+        api().post(as("coord-a", "GROUP_COORDINATOR"), "/api/fund/awards/" + reportedAward + "/report",
+                "{\"summary\":\"毎週水曜に延べ480人の子どもが参加しました。\"}").andExpect(status().isCreated());
+        api().post(as("committee-1", "COMMITTEE"), "/api/fund/awards/" + reportedAward + "/evaluations",
+                "{\"goalAchievement\":4,\"comment\":\"地域に根付いた活動と評価します。\"}")
+                .andExpect(status().isCreated());
+        long program2 = program("地域づくり助成", "community", "general");
+        pay(application("coord-b", program2, formula, 9_000), 9_000, 9_000);
+        at("2026-08-20T05:00:00Z");
+        api().post(STAFF, "/api/fund/donations/" + cancelled + "/cancel", "{\"reason\":\"二重計上\"}")
+                .andExpect(status().isOk());
+        firstCheckpoint = checkpoint();
+        at("2026-09-01T01:00:00Z");
+        donate("COMPANY", "後から株式会社", 70_000, "general", false, true, null);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void everyFigureEqualsARecomputationFromTheLegsAtTheCheckpoint() {
+        FundReport report = reports.fund(YEAR);
+
+        assertThat(report.checkpoint().treeSize()).isEqualTo(firstCheckpoint);
+        assertThat(report.checkpoint().rootHex()).isEqualTo(jdbc.sql(
+                        "select encode(root, 'hex') from journal_checkpoint where ledger_id = 1 and tree_size = ?")
+                .param(firstCheckpoint).query(String.class).single());
+        assertMatchesRecomputation(report, firstCheckpoint);
+        assertThat(report.inBySource()).doesNotContainKey(FundReport.UNRECORDED);
+        assertThat(report.totalIn()).isPositive();
+        assertThat(report.totalOut()).isPositive();
+        assertThat(report.months()).contains(YearMonth.of(2026, 4), YearMonth.of(2026, 8))
+                .doesNotContain(YearMonth.of(2026, 9));
+    }
+
+    /** Last: it signs the next checkpoint, after which the other tests' checkpoint is no longer the newest. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void entriesAfterTheCheckpointCountOnlyFromTheNextCheckpoint() throws Exception {
+        long head = ledger.head().sequence();
+        assertThat(head).isGreaterThan(firstCheckpoint);
+        assertThat(recomputedIn(head)).isNotEqualTo(recomputedIn(firstCheckpoint));
+        assertThat(reports.fund(YEAR).inBySourceAndDesignation()).isEqualTo(recomputedIn(firstCheckpoint));
+
+        long next = checkpoint();
+        try {
+            FundReport later = reports.fund(YEAR);
+            assertThat(later.checkpoint().treeSize()).isEqualTo(next);
+            assertMatchesRecomputation(later, next);
+            assertThat(later.months()).contains(YearMonth.of(2026, 9));
+        } finally {
+            assertThat(next).isEqualTo(head);
+        }
+    }
+
+    @Test
+    void anonymousDonorsStayAnonymousAndNamesNeedConsent() throws Exception {
+        FundReport report = reports.fund(YEAR);
+        assertThat(report.namedDonors()).contains("山田花子", "佐藤一郎")
+                .doesNotContain("匿名建設株式会社", "鈴木次郎");
+        String page = mvc.perform(get("/fund/report").param("year", "2026")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String json = mvc.perform(get("/api/fund/reports/2026/fund.json")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String csv = new String(mvc.perform(get("/api/fund/reports/2026/fund.csv")).andReturn().getResponse()
+                .getContentAsByteArray(), StandardCharsets.UTF_8);
+        for (String published : List.of(page, json, csv)) {
+            assertThat(published).doesNotContain("匿名建設株式会社").doesNotContain("鈴木次郎");
+        }
+        assertThat(page).contains("山田花子");
+    }
+
+    @Test
+    void csvHasTheDocumentedColumnsAndNeutralisesFormulas() throws Exception {
+        byte[] bytes = mvc.perform(get("/api/fund/reports/2026/fund.csv")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).isEqualTo(String.join(",", OpenData.COLUMNS));
+        assertThat(lines).hasSize(OpenData.rows(reports.fund(YEAR)).size() + 1);
+        String formulaRow = Arrays.stream(lines).filter(l -> l.contains("HYPERLINK")).findFirst().orElseThrow();
+        assertThat(formulaRow).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
+        assertThat(Arrays.stream(lines).filter(l -> l.contains("SUM(1+1)")).findFirst().orElseThrow())
+                .contains("'@SUM(1+1)");
+        for (String line : Arrays.copyOfRange(lines, 1, lines.length)) {
+            assertThat(line).startsWith("2026," + firstCheckpoint + ",");
+        }
+        assertThat(OpenData.neutralise("-1")).isEqualTo("'-1");
+        assertThat(OpenData.neutralise("\tx")).isEqualTo("'\tx");
+        assertThat(OpenData.neutralise("\rx")).isEqualTo("'\rx");
+        assertThat(OpenData.neutralise("+x")).isEqualTo("'+x");
+        assertThat(OpenData.neutralise("安全")).isEqualTo("安全");
+    }
+
+    @Test
+    void jsonCarriesTheCheckpointTotalsAndTheSameRowsAsTheCsv() throws Exception {
+        FundReport report = reports.fund(YEAR);
+        String json = mvc.perform(get("/api/fund/reports/2026/fund.json")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.fiscalYear").value(2026))
+                .andExpect(jsonPath("$.from").value("2026-04-01"))
+                .andExpect(jsonPath("$.to").value("2027-03-31"))
+                .andExpect(jsonPath("$.checkpoint.treeSize").value(firstCheckpoint))
+                .andExpect(jsonPath("$.checkpoint.rootHex").value(report.checkpoint().rootHex()))
+                .andExpect(jsonPath("$.checkpoint.verifyUrl").value("/log"))
+                .andExpect(jsonPath("$.totals.inYen").value(report.totalIn()))
+                .andExpect(jsonPath("$.totals.outYen").value(report.totalOut()))
+                .andExpect(jsonPath("$.totals.donors").value(report.donors()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<String> columns = JsonPath.read(json, "$.columns");
+        assertThat(columns).isEqualTo(OpenData.COLUMNS);
+        List<Map<String, Object>> figures = JsonPath.read(json, "$.figures");
+        assertThat(figures).hasSize(OpenData.rows(report).size());
+        assertThat(figures.get(0)).containsKeys("section", "month", "sourceType", "designation", "field",
+                "programId", "program", "groupId", "group", "amountYen", "count");
+    }
+
+    @Test
+    void pdfHasJapaneseHeadingsAsText() throws Exception {
+        byte[] pdf = mvc.perform(get("/api/fund/reports/2026/fund.pdf")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("基金配分報告 2026年度", "チェックポイント", "受入(寄附者の種別別)",
+                    "交付(団体別)", "使途指定別残高", "こども食堂ひまわり", "山田花子");
+            assertThat(text).doesNotContain("匿名建設株式会社");
+        }
+    }
+
+    @Test
+    void pageShowsChartsWithTablesInJapaneseAndEnglish() throws Exception {
+        String ja = mvc.perform(get("/fund/report").param("year", "2026")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(ja).contains("基金配分報告 2026年度", "<svg", "id=\"chart-flow\"", "id=\"chart-monthly\"",
+                "id=\"chart-balances\"", "id=\"table-flow\"", "id=\"table-monthly\"", "id=\"table-balances\"",
+                "<title id=\"chart-flow-title\">寄附金の流れ</title>", "href=\"/log/checkpoint\"",
+                String.valueOf(firstCheckpoint));
+        assertThat(ja).doesNotContain("<script").doesNotContain(FORMULA_GROUP);
+        String en = mvc.perform(get("/fund/report").param("year", "2026").header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("Fund distribution report, fiscal year 2026", "Flow of donations",
+                "Money in and out by month", "Balances over time", "id=\"table-flow\"");
+    }
+
+    @Test
+    void grantResultsArePublishedWithAgreementReportAndEvaluation() throws Exception {
+        String page = mvc.perform(get("/fund/results")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("助成事業の結果と評価", "@SUM(1+1) こども支援", "こども食堂ひまわり", "¥20,000",
+                "¥12,000", "毎週水曜に延べ480人の子どもが参加しました。", "地域に根付いた活動と評価します。",
+                "/api/fund/awards/" + reportedAward + "/agreement.pdf").doesNotContain("committee-1");
+        mvc.perform(get("/api/fund/reports/grant-results.json")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.awardId == %d)].program".formatted(reportedAward))
+                        .value("@SUM(1+1) こども支援"))
+                .andExpect(jsonPath("$[?(@.awardId == %d)].group".formatted(reportedAward)).value("こども食堂ひまわり"))
+                .andExpect(jsonPath("$[?(@.awardId == %d)].disbursed".formatted(reportedAward)).value(12_000))
+                .andExpect(jsonPath("$[?(@.awardId == %d)].agreementSummary".formatted(reportedAward))
+                        .value("目的 / 計画"))
+                .andExpect(jsonPath("$[?(@.awardId == %d)].evaluations[0].goalAchievement".formatted(reportedAward))
+                        .value(4));
+        String english = mvc.perform(get("/fund/results").header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("Grant results and evaluations", "Final report");
+    }
+
+    @Test
+    void badYearsAreRefusedClearly() throws Exception {
+        mvc.perform(get("/api/fund/reports/20x6/fund.json")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_INPUT"));
+        mvc.perform(get("/api/fund/reports/2999/fund.csv")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_INPUT"));
+        mvc.perform(get("/fund/report").param("year", "<script>")).andExpect(status().isBadRequest());
+    }
+
+    private void assertMatchesRecomputation(FundReport report, long treeSize) {
+        assertThat(report.inBySourceAndDesignation()).isEqualTo(recomputedIn(treeSize));
+        assertThat(report.inByMonth()).isEqualTo(withMonths(report, recomputedMonthly(treeSize,
+                "e.kind in ('DONATION', 'REVERSAL') and l.debit_account_id <> l.credit_account_id "
+                        + "and (d.code = 'fund:bank' and c.code like 'fund:designation:%' and e.kind = 'DONATION' "
+                        + "or c.code = 'fund:bank' and d.code like 'fund:designation:%' and e.kind = 'REVERSAL')",
+                "case when e.kind = 'DONATION' then l.amount else -l.amount end")));
+        assertThat(report.outByMonth()).isEqualTo(withMonths(report, recomputedMonthly(treeSize,
+                "e.kind = 'DISBURSE' and d.code = 'fund:grants-payable' and c.code = 'fund:bank'", "l.amount")));
+        Map<String, Long> byProgram = new TreeMap<>();
+        Map<String, Long> byGroup = new TreeMap<>();
+        Map<String, Long> byField = new TreeMap<>();
+        jdbc.sql("""
+                        select p.title, g.name, p.field, l.amount
+                          from leg l join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
+                          join account d on d.id = l.debit_account_id and d.ledger_id = l.ledger_id
+                          join account c on c.id = l.credit_account_id and c.ledger_id = l.ledger_id
+                          join fund_disbursement fd on fd.entry_key = e.key
+                          join fund_award a on a.id = fd.award_id
+                          join fund_program p on p.id = a.program_id
+                          join fund_application ap on ap.id = a.application_id
+                          join fund_group g on g.id = ap.group_id
+                         where l.ledger_id = 1 and l.sequence <= ? and l.kind = 'P' and e.kind = 'DISBURSE'
+                           and d.code = 'fund:grants-payable' and c.code = 'fund:bank'
+                           and e.posted_at >= ? and e.posted_at < ?""")
+                .param(treeSize).param(start(YEAR.firstDay())).param(start(YEAR.lastDay().plusDays(1)))
+                .query(rs -> {
+                    byProgram.merge(rs.getString(1), rs.getLong(4), Long::sum);
+                    byGroup.merge(rs.getString(2), rs.getLong(4), Long::sum);
+                    byField.merge(rs.getString(3), rs.getLong(4), Long::sum);
+                });
+        Map<String, Long> reportedPrograms = new TreeMap<>();
+        report.outByProgram().forEach((id, amount) -> reportedPrograms.put(report.programTitle(id), amount));
+        Map<String, Long> reportedGroups = new TreeMap<>();
+        report.outByGroup().forEach((id, amount) -> reportedGroups.put(report.groupName(id), amount));
+        assertThat(reportedPrograms).isEqualTo(byProgram);
+        assertThat(reportedGroups).isEqualTo(byGroup);
+        assertThat(report.outByField()).isEqualTo(byField);
+
+        LocalDate cutDay = jdbc.sql("select (posted_at at time zone 'Asia/Tokyo')::date from entry "
+                + "where ledger_id = 1 and sequence = ?").param(treeSize).query(LocalDate.class).single();
+        Map<String, Long> opening = new TreeMap<>(report.openingBalances());
+        opening.values().removeIf(v -> v == 0);
+        Map<String, Long> expectedOpening = recomputedBalances(treeSize, YEAR.firstDay(), true);
+        expectedOpening.values().removeIf(v -> v == 0);
+        assertThat(opening).isEqualTo(expectedOpening);
+        for (YearMonth month : report.months()) {
+            LocalDate end = month.atEndOfMonth().isAfter(cutDay) ? cutDay : month.atEndOfMonth();
+            Map<String, Long> expected = recomputedBalances(treeSize, end.plusDays(1), true);
+            Map<String, Long> reported = new TreeMap<>(report.balancesByMonth().get(month));
+            reported.values().removeIf(v -> v == 0);
+            expected.values().removeIf(v -> v == 0);
+            assertThat(reported).as("balances at the end of %s", month).isEqualTo(expected);
+        }
+        Map<String, Long> committed = new TreeMap<>(report.committed());
+        committed.values().removeIf(v -> v == 0);
+        Map<String, Long> expectedCommitted = recomputedBalances(treeSize, YEAR.lastDay().plusDays(1), false);
+        expectedCommitted.values().removeIf(v -> v == 0);
+        assertThat(committed).isEqualTo(expectedCommitted);
+
+        long donors = jdbc.sql("""
+                        select count(distinct coalesce('user:' || dn.donor_user_id,
+                                     dn.donor_type || dn.donor_name || dn.donor_address))
+                          from fund_donation dn join entry e on e.ledger_id = 1 and e.key = dn.entry_key
+                         where e.sequence <= ? and e.posted_at >= ? and e.posted_at < ?
+                           and not exists (select 1 from entry r where r.ledger_id = 1 and r.key = dn.reversal_key
+                                            and r.sequence <= ?)""")
+                .param(treeSize).param(start(YEAR.firstDay())).param(start(YEAR.lastDay().plusDays(1)))
+                .param(treeSize).query(Long.class).single();
+        assertThat(report.donors()).isEqualTo(donors).isPositive();
+    }
+
+    /** Source type → designation → donations less reversals, from the legs up to the tree size. */
+    private Map<String, Map<String, Long>> recomputedIn(long treeSize) {
+        Map<String, Map<String, Long>> flows = new TreeMap<>();
+        jdbc.sql("""
+                        select dn.donor_type,
+                               case when e.kind = 'DONATION' then substring(c.code from 18)
+                                    else substring(d.code from 18) end,
+                               sum(case when e.kind = 'DONATION' then l.amount else -l.amount end)
+                          from leg l join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
+                          join account d on d.id = l.debit_account_id and d.ledger_id = l.ledger_id
+                          join account c on c.id = l.credit_account_id and c.ledger_id = l.ledger_id
+                          join fund_donation dn on e.kind = 'DONATION' and dn.entry_key = e.key
+                                                or e.kind = 'REVERSAL' and dn.reversal_key = e.key
+                         where l.ledger_id = 1 and l.sequence <= ? and l.kind = 'P'
+                           and e.posted_at >= ? and e.posted_at < ?
+                         group by 1, 2""")
+                .param(treeSize).param(start(YEAR.firstDay())).param(start(YEAR.lastDay().plusDays(1)))
+                .query(rs -> {
+                    flows.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        return flows;
+    }
+
+    private Map<YearMonth, Long> recomputedMonthly(long treeSize, String condition, String amount) {
+        Map<YearMonth, Long> monthly = new HashMap<>();
+        jdbc.sql("""
+                        select to_char(e.posted_at at time zone 'Asia/Tokyo', 'YYYY-MM'), sum(%s)
+                          from leg l join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
+                          join account d on d.id = l.debit_account_id and d.ledger_id = l.ledger_id
+                          join account c on c.id = l.credit_account_id and c.ledger_id = l.ledger_id
+                         where l.ledger_id = 1 and l.sequence <= ? and l.kind = 'P' and e.posted_at >= ?
+                           and e.posted_at < ? and (%s)
+                         group by 1""".formatted(amount, condition))
+                .param(treeSize).param(start(YEAR.firstDay())).param(start(YEAR.lastDay().plusDays(1)))
+                .query(rs -> {
+                    monthly.put(YearMonth.parse(rs.getString(1)), rs.getLong(2));
+                });
+        return monthly;
+    }
+
+    private static Map<YearMonth, Long> withMonths(FundReport report, Map<YearMonth, Long> values) {
+        Map<YearMonth, Long> all = new java.util.LinkedHashMap<>();
+        for (YearMonth month : report.months()) {
+            all.put(month, values.getOrDefault(month, 0L));
+        }
+        return all;
+    }
+
+    /** Per designation, the posted balance (or what holds still commit) of legs before the day, up to the size. */
+    private Map<String, Long> recomputedBalances(long treeSize, LocalDate before, boolean posted) {
+        Map<String, Long> balances = new TreeMap<>();
+        String effect = posted
+                ? "case when l.kind in ('P', 'C') then (case when a.id = l.credit_account_id then l.amount else -l.amount end) else 0 end"
+                : "case when a.id <> l.debit_account_id then 0 when l.kind = 'H' then l.amount "
+                  + "when l.kind in ('C', 'V') then -l.released_amount else 0 end";
+        jdbc.sql("""
+                        select substring(a.code from 18), sum(%s)
+                          from leg l join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
+                          join account a on a.ledger_id = l.ledger_id
+                                        and (a.id = l.debit_account_id or a.id = l.credit_account_id)
+                         where l.ledger_id = 1 and l.sequence <= ? and e.posted_at < ?
+                           and a.code like 'fund:designation:%%'
+                         group by 1""".formatted(effect))
+                .param(treeSize).param(start(before)).query(rs -> {
+                    balances.put(rs.getString(1), rs.getLong(2));
+                });
+        return balances;
+    }
+
+    private static Timestamp start(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(WARD).toInstant());
+    }
+
+    private void at(String instant) {
+        clock.set(Instant.parse(instant));
+    }
+
+    private long group(String coordinator, String name) throws Exception {
+        String body = """
+                {"name":%s,"type":"VOLUNTARY","representative":"代表 者","contact":"contact@example.jp",
+                 "field":"children","description":"活動"}""".formatted(json(name));
+        long id = api().postForId(as(coordinator, "GROUP_COORDINATOR"), "/api/fund/groups", body, "$.id");
+        api().post(as("staff-verifier", "STAFF"), "/api/fund/groups/" + id + "/verify", null)
+                .andExpect(status().isOk());
+        return id;
+    }
+
+    private long donate(String type, String name, long amount, String designation, boolean anonymous,
+                        boolean consent, String userId) throws Exception {
+        return api().postForId(STAFF, "/api/fund/donations/recorded", """
+                        {"donation":{"donorType":"%s","donorName":"%s","donorAddress":"東京都","amount":%d,
+                         "designation":"%s","anonymous":%s,"publicNameConsent":%s},"method":"BANK_TRANSFER",
+                         "donorUserId":%s}""".formatted(type, name, amount, designation, anonymous, consent,
+                userId == null ? "null" : "\"" + userId + "\""), "$.id");
+    }
+
+    private long program(String title, String field, String designation) throws Exception {
+        long id = api().postForId(STAFF, "/api/fund/programs", """
+                {"title":%s,"field":"%s","designation":"%s","description":"公募","budget":1000000,
+                 "startsOn":"2026-08-01","endsOn":"2027-03-31","deadline":"2026-12-31T15:00:00Z",
+                 "criteria":[{"name":"公益性","weight":1}],"reviewers":["committee-1"]}"""
+                .formatted(json(title), field, designation), "$.id");
+        api().post(STAFF, "/api/fund/programs/" + id + "/publish", null).andExpect(status().isOk());
+        return id;
+    }
+
+    private long application(String coordinator, long program, long group, long requested) throws Exception {
+        long id = api().postForId(as(coordinator, "GROUP_COORDINATOR"), "/api/fund/applications", """
+                {"programId":%d,"groupId":%d,"title":"事業","purpose":"目的","plan":"計画","strengths":"強み",
+                 "requested":%d,"budget":[{"item":"費用","amount":%d}]}""".formatted(program, group, requested,
+                requested), "$.id");
+        api().post(as(coordinator, "GROUP_COORDINATOR"), "/api/fund/applications/" + id + "/submit", null)
+                .andExpect(status().isOk());
+        return id;
+    }
+
+    private long pay(long application, long awarded, long paid) throws Exception {
+        long award = api().postForId(STAFF, "/api/fund/applications/" + application + "/award",
+                "{\"amount\":" + awarded + "}", "$.id");
+        long disbursement = api().postForId(STAFF, "/api/fund/awards/" + award + "/disbursements",
+                "{\"amount\":" + paid + "}", "$.id");
+        api().post(STAFF_B, "/api/fund/disbursements/" + disbursement + "/approve", null)
+                .andExpect(status().isOk());
+        return award;
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
