@@ -160,7 +160,7 @@ class BookRows {
             sql.append(" and e.actor = :actor");
         }
         if (accountIds != null) {
-            sql.append("""
+            sql.append(" ").append("""
                      and e.sequence in (
                         select l.sequence from leg l where l.ledger_id = :ledger and l.sequence > :after
                            and l.sequence <= :last and l.debit_account_id in (:accounts)
