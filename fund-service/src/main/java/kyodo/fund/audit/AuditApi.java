@@ -114,10 +114,11 @@ class AuditApi {
 
     /**
      * Imports a statement sent as the body. The encoding is {@code encoding} if given, else the charset of the
-     * Content-Type if given, else detected (UTF-8, then Shift_JIS). 201 for a new file, 200 for one seen before.
+     * Content-Type if given, else detected (UTF-8, then Shift_JIS). Any content type is read as CSV (send
+     * {@code text/csv}): what is not a statement is refused by its columns. 201 for a new file, 200 for one seen
+     * before.
      */
-    @PostMapping(path = "/api/fund/audit/reconciliation/imports",
-            consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @PostMapping("/api/fund/audit/reconciliation/imports")
     @PreAuthorize(AuditRoles.WRITE_PAPERS)
     ResponseEntity<Reconciler.Imported> importStatement(HttpServletRequest request,
                                                         @RequestParam(required = false) String fileName,

@@ -116,7 +116,8 @@ class AuditPages {
     @PostMapping("/fund/audit/reconciliation")
     @PreAuthorize(AuditRoles.WRITE_PAPERS)
     String importStatement(@RequestParam(required = false) MultipartFile file,
-                           @RequestParam(required = false) String encoding, Model model) throws IOException {
+                           @RequestParam(required = false) String encoding, Model model,
+                           jakarta.servlet.http.HttpServletResponse response) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
                 throw BadStatement.invalid("STATEMENT_EMPTY", "CSV ファイルを選んでください。", "Choose a CSV file.");
@@ -133,8 +134,10 @@ class AuditPages {
             return "redirect:/fund/audit/reconciliation/" + imported.statement().id()
                     + (imported.alreadyImported() ? "?again" : "");
         } catch (BadStatement bad) {
+            response.setStatus(bad.status().value());
             model.addAttribute("error", Language.english() ? bad.english() : bad.japanese());
         } catch (Refused refused) {
+            response.setStatus(refused.refusal().status().value());
             model.addAttribute("error", message(refused));
         }
         reconciliation(model);

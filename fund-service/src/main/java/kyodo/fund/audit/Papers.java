@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,13 +62,15 @@ class Papers {
     /** Which of these line fingerprints an earlier import already holds. */
     Set<String> existingFingerprints(List<byte[]> fingerprints) {
         Set<String> found = new HashSet<>();
+        String[] hex = fingerprints.stream().map(HexFormat.of()::formatHex).toArray(String[]::new);
         template.query(connection -> {
-            var statement = connection.prepareStatement(
-                    "select fingerprint from fund_audit_statement_line where fingerprint = any(?)");
-            statement.setArray(1, connection.createArrayOf("bytea", fingerprints.toArray()));
+            var statement = connection.prepareStatement("""
+                    select fingerprint from fund_audit_statement_line
+                     where fingerprint in (select decode(h, 'hex') from unnest(?::text[]) as h)""");
+            statement.setArray(1, connection.createArrayOf("text", hex));
             return statement;
         }, rs -> {
-            found.add(java.util.HexFormat.of().formatHex(rs.getBytes(1)));
+            found.add(HexFormat.of().formatHex(rs.getBytes(1)));
         });
         return found;
     }
