@@ -51,6 +51,7 @@ class SignUpController {
             case RESIDENT -> "redirect:/wallet";
             case MERCHANT -> "redirect:/merchant";
             case STAFF, ADMIN -> "redirect:/staff";
+            case AUDITOR -> "redirect:/fund/audit";
             default -> "redirect:/";
         };
     }
