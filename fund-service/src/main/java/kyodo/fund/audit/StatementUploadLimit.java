@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,9 +17,12 @@ import java.util.Locale;
 /**
  * Refuses a statement upload whose declared size is beyond the limit before anything reads it, with the same
  * clear message as the importer (problem+json for the API, a short page otherwise). The servlet container's
- * multipart limit and the importer's bounded read stay in place for uploads that declare no size.
+ * multipart limit and the importer's bounded read stay in place for uploads that declare no size. It runs before
+ * Spring Security's chain (order -100): the chain's CSRF check reads the multipart form, and on an oversized
+ * upload the container's parser would fail there and answer with a confusing "forbidden".
  */
 @Component
+@Order(-101)
 class StatementUploadLimit extends OncePerRequestFilter {
     /** The file itself plus room for a multipart form's boundaries and fields. */
     static final long REQUEST_BYTES_MAX = StatementCsv.BYTES_MAX + 64 * 1024;

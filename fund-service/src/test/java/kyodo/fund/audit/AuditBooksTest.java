@@ -246,6 +246,47 @@ class AuditBooksTest extends AuditTest {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("longer prefix")));
     }
 
+    @Test
+    void thePagesShowTheTrialBalanceAStatementAndTheJournalInJapaneseAndEnglish() throws Exception {
+        LocalDate day = freshDays(1);
+        String tag = unique("audit:pages");
+        String actor = unique("page-user");
+        at(day, LocalTime.of(14, 0));
+        AccountId cash = open(tag + ":cash", Asset.JPY, AccountKind.ASSET);
+        AccountId gifts = open(tag + ":gifts", Asset.JPY, AccountKind.EQUITY);
+        String key = unique("page");
+        transfer(key, EntryKind.DONATION, actor, cash, gifts, Amount.yen(24_680));
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/fund/audit/trial-balance").param("date", day.toString()).param("after", tag).with(AUDITOR))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("試算表"),
+                                org.hamcrest.Matchers.containsString(tag + ":cash"),
+                                org.hamcrest.Matchers.containsString("¥24,680"))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/fund/audit/statement").param("account", tag + ":cash").param("from", day.toString())
+                        .param("to", day.toString()).header("Accept-Language", "en").with(AUDITOR))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Opening balance"),
+                                org.hamcrest.Matchers.containsString("<dd id=\"opening\">¥0</dd>"),
+                                org.hamcrest.Matchers.containsString("<dd id=\"closing\">¥24,680</dd>"),
+                                org.hamcrest.Matchers.containsString(key))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/fund/audit/journal").param("user", actor).with(AUDITOR))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("仕訳検索"),
+                                org.hamcrest.Matchers.containsString(key),
+                                org.hamcrest.Matchers.containsString("借 " + tag + ":cash"))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/fund/audit/journal").param("from", "yesterday").with(AUDITOR))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("from must be a date such as 2026-04-01")));
+    }
+
     private List<String> keys(String query) throws Exception {
         String body = api().get(AUDITOR, "/api/fund/audit/journal?limit=200&" + query).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
