@@ -98,12 +98,14 @@ class BookRows {
 
     /**
      * The sequences posted in {@code [from, to]}, or the empty range {@code 1..0}; for short spans such as one
-     * day, where the BRIN index on {@code posted_at} reads a few block ranges.
+     * day, where the BRIN index on {@code posted_at} reads a few block ranges (OFFSET 0 keeps the planner from
+     * answering min()/max() by walking the primary key instead).
      */
     long[] sequenceRange(LedgerId ledger, Instant from, Instant to) {
         return jdbc.sql("""
-                        select min(sequence) as first, max(sequence) as last from entry
-                         where ledger_id = ? and posted_at >= ? and posted_at <= ?""")
+                        select min(sequence) as first, max(sequence) as last from (
+                            select sequence from entry where ledger_id = ? and posted_at >= ? and posted_at <= ?
+                            offset 0) day""")
                 .params(ledger.value(), Timestamp.from(from), Timestamp.from(to))
                 .query((rs, n) -> {
                     long first = rs.getLong("first");

@@ -121,7 +121,12 @@ final class AsOf {
     private static long[] sequenceRange(Connection connection, LedgerId ledger, Instant from, Instant to)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select min(sequence), max(sequence) from entry where ledger_id = ? and posted_at >= ? and posted_at <= ?")) {
+                // OFFSET 0 keeps the planner from answering min()/max() by walking the primary key from one end
+                // until posted_at falls in range (most of the journal for a late date); the BRIN index on
+                // posted_at finds the day's few block ranges instead.
+                """
+                select min(sequence), max(sequence) from (
+                    select sequence from entry where ledger_id = ? and posted_at >= ? and posted_at <= ? offset 0) day""")) {
             statement.setLong(1, ledger.value());
             Rows.setInstant(statement, 2, from);
             Rows.setInstant(statement, 3, to);
