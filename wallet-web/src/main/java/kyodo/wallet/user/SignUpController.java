@@ -52,6 +52,7 @@ class SignUpController {
             case MERCHANT -> "redirect:/merchant";
             case STAFF, ADMIN -> "redirect:/staff";
             case COORDINATOR -> "redirect:/coordinator/activities";
+            case AUDITOR -> "redirect:/fund/audit";
             default -> "redirect:/";
         };
     }

@@ -1,0 +1,2 @@
+/** The auditor's workspace against real PostgreSQL: figures recomputed independently, hledger run as a process. */
+package kyodo.fund.audit;

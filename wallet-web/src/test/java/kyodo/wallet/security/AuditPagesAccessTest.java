@@ -1,0 +1,36 @@
+package kyodo.wallet.security;
+
+import kyodo.wallet.WalletWebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The auditor's workspace (fund-service, {@code /fund/audit}) through the application's real chain: a visitor
+ * who did not sign in is sent to the sign-in page, residents and merchants are refused, auditors get in.
+ */
+class AuditPagesAccessTest extends WalletWebTest {
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theWorkspaceIsForAuditorsOnly() throws Exception {
+        for (String page : new String[] {"/fund/audit", "/fund/audit/trial-balance", "/fund/audit/reconciliation",
+                "/fund/audit/verification"}) {
+            mvc.perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isFound())
+                    .andExpect(redirectedUrl("/signin"));
+            mvc.perform(get(page).with(user("resident-audit").roles("RESIDENT"))).andExpect(status().isForbidden());
+            mvc.perform(get(page).with(user("merchant-audit").roles("MERCHANT"))).andExpect(status().isForbidden());
+            mvc.perform(get(page).with(user("auditor").roles("AUDITOR"))).andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/fund/audit/journal")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/fund/audit/journal").with(user("resident-audit").roles("RESIDENT")))
+                .andExpect(status().isForbidden());
+    }
+}
