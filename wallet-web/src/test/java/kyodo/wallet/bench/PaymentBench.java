@@ -1,14 +1,8 @@
 package kyodo.wallet.bench;
 
-import kyodo.ledger.Amount;
-import kyodo.ledger.EntryKind;
-import kyodo.ledger.EntryRequest;
-import kyodo.ledger.Leg;
-import kyodo.ledger.Ledger;
 import kyodo.ledger.testing.TestDatabase;
 import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.WalletOwner;
-import kyodo.wallet.account.Wallets;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.qr.QrImages;
 import kyodo.wallet.user.Merchant;
@@ -35,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code POST /api/payments} at a fixed rate (open loop: latency counts from each request's scheduled start, so a
  * slow server cannot hide its queueing). Then times QR PNG generation. Prints the numbers.
  *
- * <p>{@code ./mvnw -B -pl wallet-web -am -Pbench -DskipTests verify} ({@code -Dbench.rate=200 -Dbench.seconds=60
+ * <p>{@code ./mvnw -B -pl wallet-web -am -Ppayment-bench -DskipTests verify} ({@code -Dbench.rate=200 -Dbench.seconds=60
  * -Dbench.warmup-seconds=20}).
  */
 public final class PaymentBench {
@@ -64,8 +58,6 @@ public final class PaymentBench {
 
     private static void run(ConfigurableApplicationContext app) throws Exception {
         Registrar registrar = app.getBean(Registrar.class);
-        Wallets wallets = app.getBean(Wallets.class);
-        Ledger ledger = app.getBean(Ledger.class);
         QrCodes qrCodes = app.getBean(QrCodes.class);
         User staff = registrar.createUser("bench-staff", "staff", PASSWORD, kyodo.wallet.user.Role.STAFF).user();
         User owner = registrar.signUpMerchant("bench-shop", "owner", PASSWORD, "Bench shop").user();
@@ -76,9 +68,7 @@ public final class PaymentBench {
         List<ApiSession> payers = new ArrayList<>();
         for (int i = 0; i < PAYERS; i++) {
             User user = registrar.signUpResident("bench-" + i, "payer " + i, PASSWORD).user();
-            ledger.post(EntryRequest.of("bench:issue:" + i, EntryKind.ISSUE, "bench", Leg.transfer(
-                    wallets.issuance(), wallets.open(WalletOwner.resident(user.id())),
-                    Amount.pt(1_000_000))));
+            Issuance.fund(app, WalletOwner.resident(user.id()), 1_000_000, "bench:issue:" + i);
             payers.add(ApiSession.signIn(PORT, user.username(), PASSWORD));
         }
 

@@ -1,15 +1,9 @@
 package kyodo.wallet.bench;
 
-import kyodo.ledger.Amount;
-import kyodo.ledger.EntryKind;
-import kyodo.ledger.EntryRequest;
-import kyodo.ledger.Leg;
-import kyodo.ledger.Ledger;
 import kyodo.ledger.postgres.PostgresLedger;
 import kyodo.ledger.testing.TestDatabase;
 import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.WalletOwner;
-import kyodo.wallet.account.Wallets;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
@@ -68,8 +62,6 @@ public final class Soak {
 
     private static void run(ConfigurableApplicationContext app) throws Exception {
         Registrar registrar = app.getBean(Registrar.class);
-        Wallets wallets = app.getBean(Wallets.class);
-        Ledger ledger = app.getBean(Ledger.class);
         QrCodes qrCodes = app.getBean(QrCodes.class);
         User staff = registrar.createUser("soak-staff", "staff", PASSWORD, Role.STAFF).user();
         User owner = registrar.signUpMerchant("soak-shop", "owner", PASSWORD, "Soak shop").user();
@@ -81,9 +73,7 @@ public final class Soak {
         List<Long> residentIds = new ArrayList<>();
         for (int i = 0; i < RESIDENTS; i++) {
             User user = registrar.signUpResident("soak-" + i, "resident " + i, PASSWORD).user();
-            ledger.post(EntryRequest.of("soak:issue:" + i, EntryKind.ISSUE, "soak", Leg.transfer(
-                    wallets.issuance(), wallets.find(WalletOwner.resident(user.id())).orElseThrow(),
-                    Amount.pt(10_000_000))));
+            Issuance.fund(app, WalletOwner.resident(user.id()), 10_000_000, "soak:issue:" + i);
             residents.add(ApiSession.signIn(PORT, user.username(), PASSWORD));
             residentIds.add(user.id());
         }
