@@ -14,7 +14,16 @@ import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.clocked.SettableClock;
+import kyodo.fund.access.Actor;
+import kyodo.fund.books.Field;
+import kyodo.fund.directory.Directory;
+import kyodo.wallet.earning.Activity;
+import kyodo.wallet.earning.ActivityBoard;
+import kyodo.wallet.earning.Attendance;
+import kyodo.wallet.earning.HoursDesk;
 import kyodo.wallet.earning.IssuanceBudget;
+import kyodo.wallet.earning.IssuanceRules;
+import kyodo.wallet.earning.Outcome;
 import kyodo.wallet.earning.Issuer;
 import kyodo.wallet.expiry.ExpiryJob;
 import kyodo.wallet.payment.Cashier;
@@ -30,6 +39,7 @@ import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
 import kyodo.wallet.user.Role;
+import kyodo.wallet.user.User;
 import kyodo.wallet.voucher.Voucher;
 import kyodo.wallet.voucher.VoucherAccounts;
 import kyodo.wallet.voucher.VoucherDesk;
@@ -54,12 +64,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,8 +81,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A seeded year of the currency against the real services on PostgreSQL, with a clock the test moves: 1,000
- * residents, 50 merchants and 20 groups; every week each group's volunteer activity issues points for the hours
- * worked (from the fiscal year's budget), residents who worked recently pay merchants, send points to each other and to groups, merchants
+ * residents, 50 merchants and 20 groups; every week the coordinator of each group (a verified group of the fund
+ * directory) posts an activity on the activity board, residents sign up, and after it ends the coordinator confirms
+ * their hours at the hours desk, which issues the points (from the fiscal year's budget, within the daily and
+ * monthly caps); residents who worked recently pay merchants, send points to each other and to groups, merchants
  * take paper vouchers and refund some sales; every month staff issue a voucher batch, the previous month is settled
  * and older settlements are paid; expiry of points and vouchers runs every week. Afterwards every point is
  * accounted for: issued = in wallets + vouchers outstanding + expired + settled, no wallet is below zero, the budget
@@ -98,6 +112,11 @@ class SimulatedYearTest {
     static final long BUDGET_POINTS = 4_000_000;
     static final long SETTLEMENT_BUDGET_YEN = 20_000_000;
     static final int THREADS = 8;
+    /** Each Tuesday's activities start this long after the clock and last {@link #ACTIVITY_HOURS} hours. */
+    static final Duration ACTIVITY_STARTS_IN = Duration.ofHours(1);
+    static final int ACTIVITY_HOURS = 4;
+    /** Past the end of the activities, when coordinators confirm hours; Wednesday comes this much sooner. */
+    static final Duration HOURS_CONFIRMED_AFTER = ACTIVITY_STARTS_IN.plusHours(ACTIVITY_HOURS + 1);
     /** Residents who worked in the last weeks are the ones with points to spend and give. */
     static final int RECENT_EARNERS_MAX = 300;
     private static final TestDatabase DATABASE = TestDatabase.create("wallet_simulation");
@@ -126,6 +145,14 @@ class SimulatedYearTest {
     Ledger ledger;
     @Autowired
     Issuer issuer;
+    @Autowired
+    ActivityBoard board;
+    @Autowired
+    HoursDesk hoursDesk;
+    @Autowired
+    Directory directory;
+    @Autowired
+    IssuanceRules rules;
     @Autowired
     IssuanceBudget budget;
     @Autowired
@@ -214,14 +241,30 @@ class SimulatedYearTest {
             assertThat(registrar.approve(shop.id(), staff)).isEmpty();
             shops.add(shop.id());
         }
+        // each group is a wallet civic group (it receives gifts) and a verified fund-directory group (its
+        // coordinator posts activities and confirms hours)
         List<Long> groups = new ArrayList<>(GROUPS);
+        List<User> coordinators = new ArrayList<>(GROUPS);
+        List<Long> fundGroups = new ArrayList<>(GROUPS);
         List<Long> ratePerHour = new ArrayList<>(GROUPS);
+        Actor ward = new Actor("sim-staff", Set.of(kyodo.fund.access.Role.STAFF));
         for (int i = 0; i < GROUPS; i++) {
-            long coordinator = registrar.createUser("coordinator" + i, "代表 " + i, "sim-password", Role.COORDINATOR)
-                    .user().id();
-            groups.add(registrar.registerGroup("団体 " + i, coordinator).id());
+            User coordinator = registrar.createUser("coordinator" + i, "代表 " + i, "sim-password",
+                    Role.COORDINATOR).user();
+            coordinators.add(coordinator);
+            groups.add(registrar.registerGroup("団体 " + i, coordinator.id()).id());
+            kyodo.fund.directory.Group fundGroup = directory.register(new Actor(coordinator.username(),
+                            Set.of(kyodo.fund.access.Role.GROUP_COORDINATOR)),
+                    new Directory.Registration("ボランティア団体 " + i, "VOLUNTARY", "代表 " + i,
+                            "group" + i + "@example.jp", Field.COMMUNITY.code(), "", List.of()));
+            directory.decide(ward, fundGroup.id(), true);
+            fundGroups.add(fundGroup.id().value());
             ratePerHour.add(80 + 10L * random.nextInt(8));
         }
+        // the rules in force admit a whole activity a day and a resident working every week of a month
+        assertThat(rules.current().minutesPerDayMax()).isGreaterThanOrEqualTo(ACTIVITY_HOURS * 60);
+        assertThat(rules.current().pointsPerMonthMax()).isGreaterThanOrEqualTo(
+                5L * ACTIVITY_HOURS * ratePerHour.stream().mapToLong(Long::longValue).max().orElseThrow());
         FiscalYear year = FiscalYear.containing(today());
         assertThat(budget.raise(year, BUDGET_POINTS, "staff:" + staff, QrCodes.nonce()).onTheBooks()).isTrue();
         assertThat(settler.addBudget(year.year(), Long.toString(SETTLEMENT_BUDGET_YEN), QrCodes.nonce(), staff))
@@ -255,25 +298,55 @@ class SimulatedYearTest {
                 unredeemed.removeIf(v -> v.expiresOn().isBefore(today()));
 
                 mark = lap(tally, 1, mark);
-                // Tuesday: each group's activity; hours confirmed, points issued from the budget
+                // Tuesday: each group's coordinator posts an activity, the picked residents sign up (nobody at two
+                // activities), and after it ends the coordinator confirms their hours, issuing the points
                 CLOCK.advance(Duration.ofDays(1));
+                LocalDateTime starts = LocalDateTime.ofInstant(CLOCK.instant().plus(ACTIVITY_STARTS_IN),
+                        KyodoApplication.WARD_ZONE).withSecond(0).withNano(0);
+                List<Long> workers = pick(random, residents, GROUPS * ATTENDEES_PER_ACTIVITY);
+                earners.addAll(workers);
+                List<Future<Activity>> posted = new ArrayList<>(GROUPS);
+                for (int g = 0; g < GROUPS; g++) {
+                    User coordinator = coordinators.get(g);
+                    ActivityBoard.Posting posting = new ActivityBoard.Posting(fundGroups.get(g),
+                            "活動 第" + (week + 1) + "週", "地域の清掃と見守り", "区民センター " + g, starts.toString(),
+                            starts.plusHours(ACTIVITY_HOURS).toString(), Integer.toString(ATTENDEES_PER_ACTIVITY),
+                            Long.toString(ratePerHour.get(g)));
+                    List<Long> attendees = attendeesOf(workers, g);
+                    posted.add(pool.submit(() -> {
+                        Outcome<Activity> activity = board.post(coordinator, posting);
+                        assertThat(activity.error()).as("posting of group " + posting.groupId()).isNull();
+                        for (long resident : attendees) {
+                            assertThat(board.signUp(resident, activity.value().id()).error())
+                                    .as("sign-up of " + resident).isNull();
+                        }
+                        return activity.value();
+                    }));
+                }
+                List<Activity> activities = new ArrayList<>(GROUPS);
+                for (Future<Activity> activity : posted) {
+                    activities.add(activity.get());
+                }
+                CLOCK.advance(HOURS_CONFIRMED_AFTER);
                 List<Future<?>> work = new ArrayList<>();
                 for (int g = 0; g < GROUPS; g++) {
-                    List<Long> attendees = pick(random, residents, ATTENDEES_PER_ACTIVITY);
-                    earners.addAll(attendees);
-                    for (long resident : attendees) {
-                        long hours = 1 + random.nextInt(4);
-                        long points = hours * ratePerHour.get(g);
-                        String key = "sim:activity:" + week + ":" + groups.get(g) + ":" + resident;
-                        String memo = "活動 団体 " + groups.get(g) + " 第" + week + "週 " + hours + "時間";
-                        work.add(pool.submit(() -> {
-                            PostResult result = issuer.issue(WalletOwner.resident(resident), points, new EntryKey(key),
-                                    Issuer.ISSUE, "coordinator", memo, null);
-                            assertThat(result.code()).as(key).isEqualTo(ResultCode.POSTED);
-                            tally.issued.addAndGet(points);
+                    User coordinator = coordinators.get(g);
+                    Activity activity = activities.get(g);
+                    List<Long> attendees = attendeesOf(workers, g);
+                    List<String> hours = attendees.stream()
+                            .map(r -> Integer.toString(1 + random.nextInt(ACTIVITY_HOURS))).toList();
+                    work.add(pool.submit(() -> {
+                        for (int i = 0; i < attendees.size(); i++) {
+                            Outcome<Attendance> confirmed = hoursDesk.confirm(coordinator, activity.id(),
+                                    attendees.get(i), hours.get(i));
+                            assertThat(confirmed.error()).as("hours of " + attendees.get(i) + " at " + activity.id())
+                                    .isNull();
+                            assertThat(confirmed.value().points())
+                                    .isEqualTo(Long.parseLong(hours.get(i)) * activity.pointsPerHour());
+                            tally.issued.addAndGet(confirmed.value().points());
                             tally.issues.incrementAndGet();
-                        }));
-                    }
+                        }
+                    }));
                 }
                 await(work);
                 if (earners.size() > RECENT_EARNERS_MAX) {
@@ -286,7 +359,7 @@ class SimulatedYearTest {
 
                 mark = lap(tally, 2, mark);
                 // Wednesday: residents pay shops (each payer's payments in order, in one thread)
-                CLOCK.advance(Duration.ofDays(1));
+                CLOCK.advance(Duration.ofDays(1).minus(HOURS_CONFIRMED_AFTER));
                 Map<Long, List<long[]>> byPayer = new LinkedHashMap<>();
                 for (int i = 0; i < PAYMENTS_PER_WEEK; i++) {
                     long payer = earners.get(random.nextInt(earners.size()));
@@ -510,6 +583,11 @@ class SimulatedYearTest {
             }
         }
         return picked;
+    }
+
+    /** The {@code group}'s share of the week's workers. */
+    private static List<Long> attendeesOf(List<Long> workers, int group) {
+        return workers.subList(group * ATTENDEES_PER_ACTIVITY, (group + 1) * ATTENDEES_PER_ACTIVITY);
     }
 
     private static void await(List<Future<?>> work) throws Exception {
