@@ -1,21 +1,15 @@
 package kyodo.wallet.bench;
 
-import kyodo.ledger.testing.TestDatabase;
-import kyodo.wallet.KyodoApplication;
-import kyodo.wallet.account.WalletOwner;
-import kyodo.wallet.qr.QrCodes;
-import kyodo.wallet.qr.QrImages;
-import kyodo.wallet.user.Merchant;
-import kyodo.wallet.user.Merchants;
-import kyodo.wallet.user.Registrar;
-import kyodo.wallet.user.User;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.boot.SpringApplication;
+import kyodo.wallet.account.WalletOwner;
+import kyodo.wallet.qr.QrCodes;
+import kyodo.wallet.qr.QrImages;
+import kyodo.wallet.user.Registrar;
+import kyodo.wallet.user.User;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,13 +36,7 @@ public final class PaymentBench {
     private static final String PASSWORD = "bench-password-1";
 
     public static void main(String[] args) throws Exception {
-        TestDatabase database = TestDatabase.create("wallet_bench");
-        ConfigurableApplicationContext app = SpringApplication.run(KyodoApplication.class,
-                "--server.port=" + PORT, "--kyodo.db.url=" + database.url(), "--kyodo.db.user=" + database.user(),
-                "--kyodo.db.password=" + database.password(), "--kyodo.demo.enabled=false",
-                "--kyodo.qr.key-directory=" + Files.createTempDirectory("kyodo-bench-keys"),
-                "--kyodo.payments.rate-burst=100000", "--kyodo.payments.rate-per-second=100000",
-                "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = BenchApplication.start("bench", PORT);
         try {
             run(app);
         } finally {
@@ -58,12 +46,7 @@ public final class PaymentBench {
 
     private static void run(ConfigurableApplicationContext app) throws Exception {
         Registrar registrar = app.getBean(Registrar.class);
-        QrCodes qrCodes = app.getBean(QrCodes.class);
-        User staff = registrar.createUser("bench-staff", "staff", PASSWORD, kyodo.wallet.user.Role.STAFF).user();
-        User owner = registrar.signUpMerchant("bench-shop", "owner", PASSWORD, "Bench shop").user();
-        Merchant shop = app.getBean(Merchants.class).findByOwnerId(owner.id()).orElseThrow();
-        registrar.approve(shop.id(), staff.id());
-        String storeQr = qrCodes.url(qrCodes.storeQr(shop.id()));
+        String storeQr = BenchApplication.approvedShopStoreQr(app, "bench", PASSWORD);
 
         List<ApiSession> payers = new ArrayList<>();
         for (int i = 0; i < PAYERS; i++) {

@@ -1,24 +1,17 @@
 package kyodo.wallet.bench;
 
 import kyodo.ledger.postgres.PostgresLedger;
-import kyodo.ledger.testing.TestDatabase;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.qr.QrCodes;
-import kyodo.wallet.user.Merchant;
-import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
 import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -45,14 +38,7 @@ public final class Soak {
     private static final String PASSWORD = "soak-password-1";
 
     public static void main(String[] args) throws Exception {
-        TestDatabase database = TestDatabase.create("wallet_soak");
-        ConfigurableApplicationContext app = SpringApplication.run(KyodoApplication.class,
-                "--server.port=" + PORT, "--kyodo.db.url=" + database.url(), "--kyodo.db.user=" + database.user(),
-                "--kyodo.db.password=" + database.password(), "--kyodo.demo.enabled=false",
-                "--kyodo.qr.key-directory=" + Files.createTempDirectory("kyodo-soak-keys"),
-                "--kyodo.journal.keys-directory=" + Files.createTempDirectory("kyodo-soak-journal-keys"),
-                "--kyodo.payments.rate-burst=100000", "--kyodo.payments.rate-per-second=100000",
-                "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = BenchApplication.start("soak", PORT);
         try {
             run(app);
         } finally {
@@ -62,12 +48,7 @@ public final class Soak {
 
     private static void run(ConfigurableApplicationContext app) throws Exception {
         Registrar registrar = app.getBean(Registrar.class);
-        QrCodes qrCodes = app.getBean(QrCodes.class);
-        User staff = registrar.createUser("soak-staff", "staff", PASSWORD, Role.STAFF).user();
-        User owner = registrar.signUpMerchant("soak-shop", "owner", PASSWORD, "Soak shop").user();
-        Merchant shop = app.getBean(Merchants.class).findByOwnerId(owner.id()).orElseThrow();
-        registrar.approve(shop.id(), staff.id());
-        String storeQr = qrCodes.url(qrCodes.storeQr(shop.id()));
+        String storeQr = BenchApplication.approvedShopStoreQr(app, "soak", PASSWORD);
 
         List<ApiSession> residents = new ArrayList<>();
         List<Long> residentIds = new ArrayList<>();
