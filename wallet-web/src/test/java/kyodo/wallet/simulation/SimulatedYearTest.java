@@ -112,6 +112,7 @@ class SimulatedYearTest {
     static final long BUDGET_POINTS = 4_000_000;
     static final long SETTLEMENT_BUDGET_YEN = 20_000_000;
     static final int THREADS = 8;
+    static final int SIGNERS = 3;
     /** Each Tuesday's activities start this long after the clock and last {@link #ACTIVITY_HOURS} hours. */
     static final Duration ACTIVITY_STARTS_IN = Duration.ofHours(1);
     static final int ACTIVITY_HOURS = 4;
@@ -225,15 +226,20 @@ class SimulatedYearTest {
         long started = System.nanoTime();
         long staff = registrar.createUser("sim-staff", "職員", "sim-password", Role.STAFF).user().id();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        // Sign-up opens the wallet in the ledger while the sign-up transaction holds its connection (a second
+        // connection each); fewer signers than half the pool keep them from waiting on each other.
+        ExecutorService signers = Executors.newFixedThreadPool(SIGNERS);
         List<Future<Long>> signedUp = new ArrayList<>(RESIDENTS);
         for (int i = 0; i < RESIDENTS; i++) {
             String name = "resident" + i;
-            signedUp.add(pool.submit(() -> registrar.signUpResident(name, "住民 " + name, "sim-password").user().id()));
+            signedUp.add(signers.submit(
+                    () -> registrar.signUpResident(name, "住民 " + name, "sim-password").user().id()));
         }
         List<Long> residents = new ArrayList<>(RESIDENTS);
         for (Future<Long> resident : signedUp) {
             residents.add(resident.get());
         }
+        signers.shutdown();
         List<Long> shops = new ArrayList<>(MERCHANTS);
         for (int i = 0; i < MERCHANTS; i++) {
             long owner = registrar.signUpMerchant("shop" + i, "店主 " + i, "sim-password", "商店 " + i).user().id();
