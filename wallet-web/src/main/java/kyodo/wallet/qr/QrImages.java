@@ -4,7 +4,6 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.LuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -86,13 +85,24 @@ public final class QrImages {
         if (picture == null) {
             return Optional.empty();
         }
-        LuminanceSource source = new BufferedImageLuminanceSource(picture);
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(picture)));
+        return read(bitmap, false).or(() -> read(bitmap, true));
+    }
+
+    /**
+     * ZXing's finder-pattern detector misses a few percent of perfectly clean codes (our own PNGs among them, as a
+     * seeded loop over tokens showed), while the pure-barcode path reads exactly those: screenshots and saved
+     * images are clean, so they get the second try that photos do not need.
+     */
+    private static Optional<String> read(BinaryBitmap bitmap, boolean pure) {
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
         hints.put(DecodeHintType.CHARACTER_SET, "UTF-8");
+        if (pure) {
+            hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+        }
         try {
-            return Optional.of(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints)
-                    .getText());
+            return Optional.of(new QRCodeReader().decode(bitmap, hints).getText());
         } catch (ReaderException e) {
             return Optional.empty();
         }

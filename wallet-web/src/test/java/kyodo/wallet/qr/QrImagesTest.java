@@ -27,6 +27,24 @@ class QrImagesTest {
         assertThat(QrImages.decode(png)).contains(URL);
     }
 
+    /** Every code we print must read back: a seeded run over token-like texts of the lengths our QR codes have. */
+    @Test
+    void everyPngWePrintDecodesBack() {
+        long seed = 20261125L;
+        Random random = new Random(seed);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+        for (int i = 0; i < 400; i++) {
+            StringBuilder text = new StringBuilder("https://kyodo.example/v?q=");
+            int length = 80 + random.nextInt(200);
+            for (int k = 0; k < length; k++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(QrImages.decode(QrImages.png(text.toString())))
+                    .as("seed %d, text %d: %s", seed, i, text)
+                    .contains(text.toString());
+        }
+    }
+
     @Test
     void theSvgHasAQuietZoneAndModules() {
         String svg = QrImages.svg(URL);
