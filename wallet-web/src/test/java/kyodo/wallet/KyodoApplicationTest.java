@@ -99,12 +99,12 @@ class KyodoApplicationTest {
     }
 
     @Test
-    void healthIsUpAndIncludesTheDatabase() throws Exception {
+    void healthIsUpAndIncludesBothConnectionPools() throws Exception {
         HttpResponse<String> health = get("/actuator/health", null);
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).startsWith("{").contains("\"status\":\"UP\"")
-                .contains("\"db\":{\"status\":\"UP\"}");
+                .contains("\"dataSource\":{\"status\":\"UP\"").contains("\"ledgerDataSource\":{\"status\":\"UP\"");
     }
 
     @Test

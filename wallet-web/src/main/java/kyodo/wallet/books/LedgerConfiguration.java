@@ -9,6 +9,7 @@ import kyodo.ledger.LedgerId;
 import kyodo.ledger.postgres.PostgresLedger;
 import kyodo.ledger.postgres.WriterListener;
 import kyodo.ledger.postgres.WriterSettings;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,16 +19,18 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The application's books: one {@link PostgresLedger} for the configured ledger, created on first start. Spring
- * closes it (draining its writer) before the DataSource and the embedded server go away.
+ * The application's books: one {@link PostgresLedger} for the configured ledger, created on first start, on the
+ * ledger's own connection pool (see {@code DatabaseConfiguration}). Spring closes it (draining its writer) before
+ * the pools and the embedded server go away.
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
     /** Waits for Flyway: the ledger reads and creates rows as it opens. */
     @Bean
     @DependsOnDatabaseInitialization
-    PostgresLedger ledger(DataSource dataSource, LedgerProperties properties, Clock clock, MeterRegistry meters) {
-        PostgresLedger ledger = new PostgresLedger(dataSource, new LedgerId(properties.id()), properties.name(), clock,
+    PostgresLedger ledger(@Qualifier("ledgerDataSource") DataSource ledgerDataSource, LedgerProperties properties,
+                          Clock clock, MeterRegistry meters) {
+        PostgresLedger ledger = new PostgresLedger(ledgerDataSource, new LedgerId(properties.id()), properties.name(), clock,
                 WriterSettings.DEFAULT, new WriterMetrics(meters));
         Gauge.builder("kyodo.ledger.queue.depth", ledger, PostgresLedger::queueDepth)
                 .description("Requests waiting for the ledger's writer")

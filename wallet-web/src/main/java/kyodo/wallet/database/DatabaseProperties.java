@@ -10,18 +10,24 @@ import java.nio.file.Path;
  * {@code KYODO_DB_PASSWORD}, {@code KYODO_DB_EMBEDDED_DATADIRECTORY}, {@code KYODO_DB_EMBEDDED_PORT}).
  *
  * @param url a PostgreSQL JDBC URL; when set, the application uses that server and starts none of its own
- * @param poolSizeMax the most connections the application holds open
+ * @param poolSizeMax the most connections the application's requests and jobs hold open
+ * @param ledgerPoolSizeMax the most connections the ledger holds open: its writer keeps one, its reads share the rest
  * @param embedded the embedded server used when {@code url} is not set
  */
 @ConfigurationProperties("kyodo.db")
 public record DatabaseProperties(String url, @DefaultValue("postgres") String user, @DefaultValue("") String password,
-                                 @DefaultValue("10") int poolSizeMax, @DefaultValue Embedded embedded) {
+                                 @DefaultValue("10") int poolSizeMax, @DefaultValue("6") int ledgerPoolSizeMax,
+                                 @DefaultValue Embedded embedded) {
     public static final int POOL_SIZE_MAX_LIMIT = 200;
 
     public DatabaseProperties {
         if (poolSizeMax < 1 || poolSizeMax > POOL_SIZE_MAX_LIMIT) {
             throw new IllegalArgumentException(
                     "kyodo.db.pool-size-max must be in 1.." + POOL_SIZE_MAX_LIMIT + ", was " + poolSizeMax);
+        }
+        if (ledgerPoolSizeMax < 2 || ledgerPoolSizeMax > POOL_SIZE_MAX_LIMIT) {
+            throw new IllegalArgumentException("kyodo.db.ledger-pool-size-max must be in 2.." + POOL_SIZE_MAX_LIMIT
+                    + " (the writer keeps one connection), was " + ledgerPoolSizeMax);
         }
     }
 

@@ -2,13 +2,15 @@ package kyodo.wallet.user;
 
 import kyodo.ledger.DisplayText;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -25,15 +27,17 @@ public class Registrar {
     private final CivicGroups groups;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public Registrar(Users users, Merchants merchants, CivicGroups groups, PasswordEncoder passwords,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.users = users;
         this.merchants = merchants;
         this.groups = groups;
         this.passwords = passwords;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -44,28 +48,35 @@ public class Registrar {
         }
     }
 
-    @Transactional
     public SignedUp signUpResident(String username, String displayName, String password) {
         return createUser(username, displayName, password, Role.RESIDENT);
     }
 
     /** A merchant's owner account and the shop, waiting for approval. */
-    @Transactional
     public SignedUp signUpMerchant(String username, String displayName, String password, String shopName) {
         String shop = shopName == null ? "" : shopName.strip();
         if (shop.isEmpty() || shop.length() > Merchant.NAME_LENGTH_MAX || !DisplayText.name(shop)) {
             return new SignedUp(null, SignUpError.SHOP_NAME_INVALID);
         }
-        SignedUp user = createUser(username, displayName, password, Role.MERCHANT);
-        if (user.ok()) {
-            merchants.save(Merchant.apply(user.user().id(), shop, clock.instant()));
-        }
-        return user;
+        return create(username, displayName, password, Role.MERCHANT,
+                user -> merchants.save(Merchant.apply(user.id(), shop, clock.instant())));
     }
 
     /** Any other role; for staff tools and demo data. */
-    @Transactional
     public SignedUp createUser(String username, String displayName, String password, Role role) {
+        return create(username, displayName, password, role, user -> {
+        });
+    }
+
+    /**
+     * Checks the form, hashes the password (slow on purpose, so before any connection is taken), saves the user
+     * and what comes with it in one short transaction, and only then opens a resident's wallet: opening takes a
+     * pooled connection of its own, and a sign-up holding one while waiting for another stalled the pool when
+     * enough residents signed up at once. A crash between the two leaves a resident whose wallet opens on
+     * first use (vintage accounts open as points arrive), never a half-saved user.
+     */
+    private SignedUp create(String username, String displayName, String password, Role role,
+                            Consumer<User> alongside) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
             return new SignedUp(null, SignUpError.USERNAME_INVALID);
@@ -83,7 +94,18 @@ public class Registrar {
         if (users.existsByUsername(name)) {
             return new SignedUp(null, SignUpError.USERNAME_TAKEN);
         }
-        User saved = users.save(User.create(name, display, passwords.encode(password), role, clock.instant()));
+        String hash = passwords.encode(password);
+        User saved;
+        try {
+            saved = transactions.execute(status -> {
+                User user = users.save(User.create(name, display, hash, role, clock.instant()));
+                alongside.accept(user);
+                return user;
+            });
+        } catch (DuplicateKeyException e) {
+            // the same name taken by a concurrent sign-up between the check above and the insert
+            return new SignedUp(null, SignUpError.USERNAME_TAKEN);
+        }
         if (role == Role.RESIDENT) {
             // every resident has a wallet, however the account was made (sign-up, staff tools, demo data)
             events.publishEvent(new ResidentSignedUp(saved.id()));
@@ -91,9 +113,16 @@ public class Registrar {
         return new SignedUp(saved, null);
     }
 
-    /** Staff approve a pending merchant. */
-    @Transactional
+    /** Staff approve a pending merchant; the shop's wallet opens once the approval is saved. */
     public Optional<SignUpError> approve(long merchantId, long staffId) {
+        Optional<SignUpError> refused = transactions.execute(status -> approveInTransaction(merchantId, staffId));
+        if (refused.isEmpty()) {
+            events.publishEvent(new MerchantApproved(merchantId, staffId));
+        }
+        return refused;
+    }
+
+    private Optional<SignUpError> approveInTransaction(long merchantId, long staffId) {
         Optional<Merchant> merchant = merchants.findById(merchantId);
         if (merchant.isEmpty()) {
             return Optional.of(SignUpError.MERCHANT_NOT_FOUND);
@@ -105,11 +134,9 @@ public class Registrar {
             return Optional.of(SignUpError.OWN_SHOP);
         }
         merchants.save(merchant.get().approvedBy(staffId));
-        events.publishEvent(new MerchantApproved(merchantId, staffId));
         return Optional.empty();
     }
 
-    @Transactional
     public CivicGroup registerGroup(String name, long coordinatorId) {
         CivicGroup group = groups.save(CivicGroup.create(name, coordinatorId, clock.instant()));
         events.publishEvent(new GroupRegistered(group.id()));

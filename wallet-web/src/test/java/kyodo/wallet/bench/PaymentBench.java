@@ -131,7 +131,7 @@ public final class PaymentBench {
      */
     private static void printServerSide(MeterRegistry meters) {
         Timer ledger = meters.get("kyodo.ledger.request").timer();
-        Timer acquire = meters.get("hikaricp.connections.acquire").timer();
+        Timer acquire = meters.get("hikaricp.connections.acquire").tag("pool", "kyodo").timer();
         DistributionSummary batches = meters.get("kyodo.ledger.batch.entries").summary();
         System.out.printf("server side: ledger request mean %.1f ms max %.1f ms; connection acquire mean %.1f ms "
                         + "max %.1f ms; ledger batches %d of %.1f entries on average%n",

@@ -112,7 +112,7 @@ class SimulatedYearTest {
     static final long BUDGET_POINTS = 4_000_000;
     static final long SETTLEMENT_BUDGET_YEN = 20_000_000;
     static final int THREADS = 8;
-    static final int SIGNERS = 3;
+    static final int SIGNERS = 16;
     /** Each Tuesday's activities start this long after the clock and last {@link #ACTIVITY_HOURS} hours. */
     static final Duration ACTIVITY_STARTS_IN = Duration.ofHours(1);
     static final int ACTIVITY_HOURS = 4;
@@ -226,8 +226,8 @@ class SimulatedYearTest {
         long started = System.nanoTime();
         long staff = registrar.createUser("sim-staff", "職員", "sim-password", Role.STAFF).user().id();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        // Sign-up opens the wallet in the ledger while the sign-up transaction holds its connection (a second
-        // connection each); fewer signers than half the pool keep them from waiting on each other.
+        // residents sign up on more threads than the pool has connections: sign-up must never hold one
+        // connection while it waits for another
         ExecutorService signers = Executors.newFixedThreadPool(SIGNERS);
         List<Future<Long>> signedUp = new ArrayList<>(RESIDENTS);
         for (int i = 0; i < RESIDENTS; i++) {
