@@ -61,15 +61,15 @@ public class Spender {
         if (amount <= 0) {
             return PostResult.rejected(key, ResultCode.AMOUNT_NOT_POSITIVE, -1);
         }
-        Optional<PostResult> earlier = earlier(key, payer, amount, kind, actor);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        // Planned without first asking whether the key was posted before: a retry whose plan comes out the same
+        // gets ALREADY_POSTED from the ledger itself, and one whose plan differs (the balances moved since) or
+        // cannot be made (they were spent since) is recognised by earlier() on those rarer paths below.
         PostResult result = PostResult.rejected(key, ResultCode.INSUFFICIENT_FUNDS, -1);
         for (int attempt = 0; attempt < ATTEMPTS_MAX; attempt++) {
             List<Take> plan = plan(wallets.spendable(payer, clock.instant()), amount);
             if (plan.isEmpty()) {
-                return PostResult.rejected(key, ResultCode.INSUFFICIENT_FUNDS, -1);
+                return earlier(key, payer, amount, kind, actor)
+                        .orElse(PostResult.rejected(key, ResultCode.INSUFFICIENT_FUNDS, -1));
             }
             List<Leg> legs = new ArrayList<>(plan.size());
             for (Take take : plan) {
@@ -77,14 +77,14 @@ public class Spender {
             }
             result = ledger.post(new EntryRequest(key, kind, actor, memo, metadata, legs));
             if (result.code() == ResultCode.KEY_REUSED_WITH_DIFFERENT_REQUEST) {
-                // a concurrent retry of the same request planned from other balances and won
+                // a retry planned from other balances than the first attempt, or a concurrent retry that won
                 return earlier(key, payer, amount, kind, actor).orElse(result);
             }
             if (result.code() != ResultCode.INSUFFICIENT_FUNDS) {
                 return result;
             }
         }
-        return result;
+        return earlier(key, payer, amount, kind, actor).orElse(result);
     }
 
     /** Oldest first until {@code amount} is covered; empty when the vintages do not hold enough. */

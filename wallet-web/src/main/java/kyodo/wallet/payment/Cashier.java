@@ -44,6 +44,7 @@ public class Cashier {
     private final Wallets wallets;
     private final Merchants merchants;
     private final Payments payments;
+    private final CheckoutQueries checkout;
     private final QrCodes qrCodes;
     private final Clock clock;
     private final PaymentProperties properties;
@@ -51,14 +52,16 @@ public class Cashier {
     private final Spender spender;
     private final PointsProperties points;
 
-    public Cashier(Ledger ledger, Wallets wallets, Merchants merchants, Payments payments, QrCodes qrCodes,
-                   Clock clock, PaymentProperties properties, Spender spender, PointsProperties points) {
+    Cashier(Ledger ledger, Wallets wallets, Merchants merchants, Payments payments, CheckoutQueries checkout,
+                   QrCodes qrCodes, Clock clock, PaymentProperties properties, Spender spender,
+                   PointsProperties points) {
         this.ledger = ledger;
         this.spender = spender;
         this.points = points;
         this.wallets = wallets;
         this.merchants = merchants;
         this.payments = payments;
+        this.checkout = checkout;
         this.qrCodes = qrCodes;
         this.clock = clock;
         this.properties = properties;
@@ -71,7 +74,7 @@ public class Cashier {
         if (!qr.ok()) {
             return new PayRequest(null, null, PaymentError.of(qr.rejection()));
         }
-        Optional<Merchant> merchant = merchants.findById(qr.value().merchantId());
+        Optional<Merchant> merchant = checkout.merchant(qr.value().merchantId());
         if (merchant.isEmpty()) {
             return new PayRequest(qr.value(), null, PaymentError.MERCHANT_NOT_FOUND);
         }
@@ -152,25 +155,28 @@ public class Cashier {
                 Channel.CONSUMER_QR);
     }
 
+    /**
+     * Posts the payment and records the sale. The common case costs three round trips besides the ledger's batch
+     * (the merchant, the payer's vintages, the sale row); whether the payer has a wallet at all is asked only when
+     * the ledger finds nothing to spend, to tell "no wallet" from "not enough points".
+     */
     private PaymentOutcome post(String key, long payerId, Merchant merchant, long amount, String orderRef,
                                 Channel channel) {
         if (!rateLimits.tryTake("payer:" + payerId)) {
             return PaymentOutcome.failed(PaymentError.RATE_LIMITED);
         }
         WalletOwner payer = WalletOwner.resident(payerId);
-        if (!wallets.exists(payer)) {
-            return PaymentOutcome.failed(PaymentError.PAYER_NOT_FOUND);
-        }
         AccountId to = wallets.open(WalletOwner.merchant(merchant.id()));
         // oldest vintages first, one leg each, all into the merchant's single account
         PostResult result = spender.take(payer, amount, vintage -> to, new EntryKey(key), EntryKind.SPEND,
                 "user:" + payerId, orderRef.isEmpty() ? merchant.name() : merchant.name() + " #" + orderRef, null);
         if (!result.onTheBooks()) {
-            return PaymentOutcome.failed(errorOf(result.code()));
+            boolean noWallet = result.code() == ResultCode.INSUFFICIENT_FUNDS && !wallets.exists(payer);
+            return PaymentOutcome.failed(noWallet ? PaymentError.PAYER_NOT_FOUND : errorOf(result.code()));
         }
-        payments.record(key, payerId, merchant.id(), amount, orderRef.isEmpty() ? null : orderRef, channel.name(),
-                clock.instant());
-        Payment payment = payments.findByEntryKey(key).orElseThrow();
+        Optional<Payment> recorded = checkout.recordSale(key, payerId, merchant.id(), amount,
+                orderRef.isEmpty() ? null : orderRef, channel, clock.instant());
+        Payment payment = recorded.or(() -> payments.findByEntryKey(key)).orElseThrow();
         return new PaymentOutcome(payment, null, result.code() == ResultCode.ALREADY_POSTED);
     }
 

@@ -15,16 +15,6 @@ public interface Payments extends Repository<Payment, Long> {
 
     List<Payment> findTop20ByMerchantIdOrderByIdDesc(long merchantId);
 
-    /** Records a sale once; a retry of the same entry finds the row already there. */
-    @Modifying
-    @Query("""
-            insert into payment (entry_key, payer_id, merchant_id, amount, order_ref, channel, created_at)
-            values (:entryKey, :payerId, :merchantId, :amount, :orderRef, :channel, :createdAt)
-            on conflict (entry_key) do nothing
-            """)
-    int record(String entryKey, long payerId, long merchantId, long amount, String orderRef, String channel,
-               Instant createdAt);
-
     /** Spends a consumer token's nonce; 0 rows means it was spent before. */
     @Modifying
     @Query("insert into spent_token (nonce, spent_at) values (:nonce, :spentAt) on conflict (nonce) do nothing")

@@ -224,6 +224,29 @@ class VintageWalletTest extends WalletWebTest {
         assertThat(balance(payer)).isEqualTo(90);
     }
 
+    /** Nothing is left to plan a spend from, yet the retry is the payment that emptied the wallet: not a refusal. */
+    @Test
+    void aRetriedPaymentIsAlreadyPostedAfterTheWalletWasEmptied() {
+        YearMonth now = wallets.currentMonth();
+        User payer = resident(0);
+        WalletOwner owner = WalletOwner.resident(payer.id());
+        issue(owner, now, 100);
+        Merchant shop = merchant();
+        String storeQr = qrCodes.url(qrCodes.storeQr(shop.id()));
+        String intent = QrCodes.nonce();
+
+        var first = cashier.pay(payer.id(), storeQr, "100", intent);
+        var retry = cashier.pay(payer.id(), storeQr, "100", intent);
+
+        assertThat(first.ok()).isTrue();
+        assertThat(retry.ok()).isTrue();
+        assertThat(retry.repeated()).isTrue();
+        assertThat(retry.payment().id()).isEqualTo(first.payment().id());
+        assertThat(cashier.pay(payer.id(), storeQr, "1", QrCodes.nonce()).error())
+                .isEqualTo(kyodo.wallet.payment.PaymentError.INSUFFICIENT_FUNDS);
+        assertThat(balance(payer)).isZero();
+    }
+
     @Test
     void issuanceBeyondTheBudgetIsRefusedByTheLedgerAlsoUnderConcurrency() throws Exception {
         FiscalYear year = new FiscalYear(2019);

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,9 +19,18 @@ import java.util.regex.Pattern;
  */
 record ApiSession(HttpClient http, String csrf, int port) {
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
+    /**
+     * All sessions' clients share a few threads: by default each client grows its own pool, and hundreds of client
+     * threads on the same two cores would take from the server the CPU whose latency is being measured.
+     */
+    private static final ExecutorService CLIENT_THREADS = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "bench-client");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     static ApiSession signIn(int port, String username, String password) throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).executor(CLIENT_THREADS)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String token = csrf(http, port);
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="

@@ -42,6 +42,8 @@ class CashierTest extends WalletWebTest {
     @Autowired
     Payments payments;
     @Autowired
+    CheckoutQueries checkout;
+    @Autowired
     Spender spender;
 
     @Test
@@ -187,7 +189,7 @@ class CashierTest extends WalletWebTest {
     void paymentsBeyondThePayersRateAreRefusedAndPostNothing() {
         User payer = resident(1_000);
         Merchant shop = merchant();
-        Cashier strict = new Cashier(ledger, wallets, merchants, payments, qrCodes, Clock.systemUTC(),
+        Cashier strict = new Cashier(ledger, wallets, merchants, payments, checkout, qrCodes, Clock.systemUTC(),
                 new PaymentProperties(30, 2, 0.001), spender, PointsProperties.defaults());
 
         assertThat(strict.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 10, "")), "", null).ok()).isTrue();
