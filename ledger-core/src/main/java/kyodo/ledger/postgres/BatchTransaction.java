@@ -20,7 +20,6 @@ import kyodo.ledger.Totals;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -37,11 +36,47 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One batch, one database transaction: lock the head, load what the batch touches (accounts locked in id
- * order), decide every entry in order against the running totals, then write entries, legs, totals, daily
- * aggregates and the new head with a handful of set-based statements. The caller commits.
+ * One batch, one database transaction: lock the head and load what the batch touches (accounts locked in id
+ * order) in one round trip, decide every entry in order against the running totals, then write entries, legs,
+ * totals, daily aggregates and the new head with set-based statements sent together in a second round trip
+ * (see {@link Pipeline}). The caller commits.
  */
 final class BatchTransaction implements BookState {
+    private static final String INSERT_ENTRIES = """
+            insert into entry (ledger_id, sequence, key, kind, actor, memo, metadata, posted_at, leg_count,
+                               request_digest, hash)
+            select ?, t.sequence, t.key, t.kind, t.actor, t.memo, t.metadata, ?, t.leg_count, t.digest, t.hash
+              from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::smallint[],
+                          ?::bytea[], ?::bytea[])
+                   as t(sequence, key, kind, actor, memo, metadata, leg_count, digest, hash)""";
+    private static final String INSERT_LEGS = """
+            insert into leg (ledger_id, sequence, leg_index, kind, debit_account_id, credit_account_id, asset,
+                             amount, released_amount, pending_sequence, pending_leg_index, expires_at, posted_at)
+            select ?, t.sequence, t.leg_index, t.kind, t.debit, t.credit, t.asset, t.amount, t.released,
+                   t.pending_sequence, t.pending_leg, t.expires_at, ?
+              from unnest(?::bigint[], ?::smallint[], ?::char(1)[], ?::bigint[], ?::bigint[], ?::text[],
+                          ?::bigint[], ?::bigint[], ?::bigint[], ?::smallint[], ?::timestamptz[])
+                   as t(sequence, leg_index, kind, debit, credit, asset, amount, released, pending_sequence,
+                        pending_leg, expires_at)""";
+    private static final String UPDATE_ACCOUNTS = """
+            update account a
+               set debits_posted = t.debits_posted, credits_posted = t.credits_posted,
+                   debits_pending = t.debits_pending, credits_pending = t.credits_pending
+              from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+                   as t(id, debits_posted, credits_posted, debits_pending, credits_pending)
+             where a.ledger_id = ? and a.id = t.id""";
+    private static final String ADD_DAILY_AGGREGATES = """
+            insert into account_daily (ledger_id, account_id, day, debits_posted, credits_posted,
+                                       debits_pending, credits_pending)
+            select ?, t.id, ?, t.debits_posted, t.credits_posted, t.debits_pending, t.credits_pending
+              from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+                   as t(id, debits_posted, credits_posted, debits_pending, credits_pending)
+            on conflict (ledger_id, account_id, day) do update
+               set debits_posted = account_daily.debits_posted + excluded.debits_posted,
+                   credits_posted = account_daily.credits_posted + excluded.credits_posted,
+                   debits_pending = account_daily.debits_pending + excluded.debits_pending,
+                   credits_pending = account_daily.credits_pending + excluded.credits_pending""";
+
     private final Connection connection;
     private final LedgerId ledger;
     private final Map<String, Asset> assets;
@@ -61,14 +96,11 @@ final class BatchTransaction implements BookState {
 
     /** Decides and writes the batch; returns one result per submission, in order. Does not commit. */
     List<PostResult> run(List<Submission> batch, Clock clock) throws SQLException {
-        Head head = lockHead();
+        Head head = load(batch);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (head.time != null && now.isBefore(head.time)) {
             now = head.time;
         }
-        loadKeys(batch);
-        loadPendings(batch);
-        lockAccounts(batch);
 
         List<PostResult> results = new ArrayList<>(batch.size());
         long sequence = head.sequence;
@@ -92,11 +124,13 @@ final class BatchTransaction implements BookState {
         }
         if (!written.isEmpty()) {
             // Legs first: the database checks each entry against its legs when the entry is inserted.
-            insertLegs(now);
-            insertEntries(now);
-            updateAccounts();
-            addDailyAggregates(LocalDate.ofInstant(now, Rows.BUSINESS_ZONE));
-            advanceHead(sequence, hash, now);
+            Pipeline writes = new Pipeline();
+            insertLegs(writes, now);
+            insertEntries(writes, now);
+            updateAccounts(writes);
+            addDailyAggregates(writes, LocalDate.ofInstant(now, Rows.BUSINESS_ZONE));
+            advanceHead(writes, sequence, hash, now);
+            writes.run(connection);
         }
         return results;
     }
@@ -162,37 +196,66 @@ final class BatchTransaction implements BookState {
     private record Head(long sequence, byte[] hash, Instant time) {
     }
 
-    private Head lockHead() throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select head_sequence, head_hash, head_time from ledger where id = ? for update")) {
-            statement.setLong(1, ledger.value());
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("ledger " + ledger.value() + " does not exist");
-                }
-                return new Head(rs.getLong(1), rs.getBytes(2), Rows.instant(rs, "head_time"));
+    /**
+     * Locks the head, reads which of the batch's keys are on the books already and locks the accounts its legs
+     * name, in one round trip (the head first: every writer takes it before any account, so the accounts' order
+     * cannot deadlock). A batch that resolves pending legs needs a second one, for the pendings and the accounts
+     * their legs name.
+     */
+    private Head load(List<Submission> batch) throws SQLException {
+        Head[] head = new Head[1];
+        Pipeline reads = new Pipeline()
+                .query("select head_sequence, head_hash, head_time from ledger where id = ? for update", 1,
+                        (statement, first) -> statement.setLong(first, ledger.value()),
+                        rows -> head[0] = head(rows));
+        loadKeys(reads, batch);
+        lockAccounts(reads, accountIds(batch));
+        reads.run(connection);
+        Set<String> holders = pendingHolders(batch);
+        if (!holders.isEmpty()) {
+            Pipeline pendingReads = new Pipeline();
+            loadPendings(pendingReads, holders);
+            pendingReads.run(connection);
+            Set<Long> more = new TreeSet<>();
+            for (PendingState pending : pendings.values()) {
+                more.add(pending.leg().debit().value());
+                more.add(pending.leg().credit().value());
+            }
+            more.removeIf(id -> accounts.containsKey(new AccountId(id)));
+            if (!more.isEmpty()) {
+                Pipeline accountReads = new Pipeline();
+                lockAccounts(accountReads, more);
+                accountReads.run(connection);
             }
         }
+        return head[0];
     }
 
-    private void loadKeys(List<Submission> batch) throws SQLException {
+    private Head head(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            throw new IllegalStateException("ledger " + ledger.value() + " does not exist");
+        }
+        return new Head(rs.getLong(1), rs.getBytes(2), Rows.instant(rs, "head_time"));
+    }
+
+    private void loadKeys(Pipeline reads, List<Submission> batch) {
         Set<String> wanted = new LinkedHashSet<>();
         for (Submission submission : batch) {
             wanted.add(submission.request().key().value());
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select key, sequence, request_digest from entry where ledger_id = ? and key = any (?)")) {
-            statement.setLong(1, ledger.value());
-            statement.setArray(2, connection.createArrayOf("text", wanted.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    keys.put(new EntryKey(rs.getString(1)), new PostedKey(rs.getLong(2), rs.getBytes(3)));
-                }
-            }
-        }
+        reads.query("select key, sequence, request_digest from entry where ledger_id = ? and key = any (?)", 2,
+                (statement, first) -> {
+                    statement.setLong(first, ledger.value());
+                    statement.setArray(first + 1, array("text", wanted.toArray()));
+                },
+                rows -> {
+                    while (rows.next()) {
+                        keys.put(new EntryKey(rows.getString(1)), new PostedKey(rows.getLong(2), rows.getBytes(3)));
+                    }
+                });
     }
 
-    private void loadPendings(List<Submission> batch) throws SQLException {
+    private static Set<String> pendingHolders(List<Submission> batch) {
         Set<String> holders = new LinkedHashSet<>();
         for (Submission submission : batch) {
             for (Leg leg : submission.request().legs()) {
@@ -203,10 +266,11 @@ final class BatchTransaction implements BookState {
                 }
             }
         }
-        if (holders.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement("""
+        return holders;
+    }
+
+    private void loadPendings(Pipeline reads, Set<String> holders) {
+        reads.query("""
                 select e.key, l.sequence, l.leg_index, l.kind, l.debit_account_id, l.credit_account_id, l.asset,
                        l.amount, l.released_amount, l.pending_sequence, l.pending_leg_index, l.expires_at,
                        r.kind as resolved_by
@@ -214,23 +278,25 @@ final class BatchTransaction implements BookState {
                   join leg l on l.ledger_id = e.ledger_id and l.sequence = e.sequence and l.kind = 'H'
                   left join leg r on r.ledger_id = l.ledger_id and r.pending_sequence = l.sequence
                                  and r.pending_leg_index = l.leg_index
-                 where e.ledger_id = ? and e.key = any (?)""")) {
-            statement.setLong(1, ledger.value());
-            statement.setArray(2, connection.createArrayOf("text", holders.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    JournalLeg leg = Rows.leg(rs, assets);
-                    String resolvedBy = rs.getString("resolved_by");
-                    PendingState.Resolution resolution = resolvedBy == null ? PendingState.Resolution.OPEN
-                            : resolvedBy.equals("C") ? PendingState.Resolution.POSTED : PendingState.Resolution.VOIDED;
-                    PendingId id = new PendingId(new EntryKey(rs.getString("key")), leg.index());
-                    track(new PendingState(id, rs.getLong("sequence"), leg, resolution));
-                }
-            }
-        }
+                 where e.ledger_id = ? and e.key = any (?)""", 2,
+                (statement, first) -> {
+                    statement.setLong(first, ledger.value());
+                    statement.setArray(first + 1, array("text", holders.toArray()));
+                },
+                rows -> {
+                    while (rows.next()) {
+                        JournalLeg leg = Rows.leg(rows, assets);
+                        String resolvedBy = rows.getString("resolved_by");
+                        PendingState.Resolution resolution = resolvedBy == null ? PendingState.Resolution.OPEN
+                                : resolvedBy.equals("C") ? PendingState.Resolution.POSTED
+                                : PendingState.Resolution.VOIDED;
+                        PendingId id = new PendingId(new EntryKey(rows.getString("key")), leg.index());
+                        track(new PendingState(id, rows.getLong("sequence"), leg, resolution));
+                    }
+                });
     }
 
-    private void lockAccounts(List<Submission> batch) throws SQLException {
+    private static Set<Long> accountIds(List<Submission> batch) {
         Set<Long> ids = new TreeSet<>();
         for (Submission submission : batch) {
             for (Leg leg : submission.request().legs()) {
@@ -243,26 +309,27 @@ final class BatchTransaction implements BookState {
                 }
             }
         }
-        for (PendingState pending : pendings.values()) {
-            ids.add(pending.leg().debit().value());
-            ids.add(pending.leg().credit().value());
-        }
-        try (PreparedStatement statement = connection.prepareStatement("select " + Rows.ACCOUNT_COLUMNS
-                + " from account where ledger_id = ? and id = any (?) order by id for update")) {
-            statement.setLong(1, ledger.value());
-            statement.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Account account = Rows.account(rs, assets);
-                    accounts.put(account.id(), account);
-                }
-            }
-        }
+        return ids;
+    }
+
+    private void lockAccounts(Pipeline reads, Set<Long> ids) {
+        reads.query("select " + Rows.ACCOUNT_COLUMNS
+                        + " from account where ledger_id = ? and id = any (?) order by id for update", 2,
+                (statement, first) -> {
+                    statement.setLong(first, ledger.value());
+                    statement.setArray(first + 1, array("bigint", ids.toArray()));
+                },
+                rows -> {
+                    while (rows.next()) {
+                        Account account = Rows.account(rows, assets);
+                        accounts.put(account.id(), account);
+                    }
+                });
     }
 
     // Writing
 
-    private void insertEntries(Instant now) throws SQLException {
+    private void insertEntries(Pipeline writes, Instant now) {
         int n = written.size();
         Long[] sequences = new Long[n];
         String[] keysColumn = new String[n];
@@ -285,29 +352,22 @@ final class BatchTransaction implements BookState {
             digests[i] = writtenDigests.get(i);
             hashes[i] = entry.hash();
         }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                insert into entry (ledger_id, sequence, key, kind, actor, memo, metadata, posted_at, leg_count,
-                                   request_digest, hash)
-                select ?, t.sequence, t.key, t.kind, t.actor, t.memo, t.metadata, ?, t.leg_count, t.digest, t.hash
-                  from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::smallint[],
-                              ?::bytea[], ?::bytea[])
-                       as t(sequence, key, kind, actor, memo, metadata, leg_count, digest, hash)""")) {
-            statement.setLong(1, ledger.value());
-            Rows.setInstant(statement, 2, now);
-            statement.setArray(3, array("bigint", sequences));
-            statement.setArray(4, array("text", keysColumn));
-            statement.setArray(5, array("text", kinds));
-            statement.setArray(6, array("text", actors));
-            statement.setArray(7, array("text", memos));
-            statement.setArray(8, array("text", metadata));
-            statement.setArray(9, array("smallint", legCounts));
-            statement.setArray(10, array("bytea", digests));
-            statement.setArray(11, array("bytea", hashes));
-            statement.executeUpdate();
-        }
+        writes.update(INSERT_ENTRIES, 11, (statement, first) -> {
+            statement.setLong(first, ledger.value());
+            Rows.setInstant(statement, first + 1, now);
+            statement.setArray(first + 2, array("bigint", sequences));
+            statement.setArray(first + 3, array("text", keysColumn));
+            statement.setArray(first + 4, array("text", kinds));
+            statement.setArray(first + 5, array("text", actors));
+            statement.setArray(first + 6, array("text", memos));
+            statement.setArray(first + 7, array("text", metadata));
+            statement.setArray(first + 8, array("smallint", legCounts));
+            statement.setArray(first + 9, array("bytea", digests));
+            statement.setArray(first + 10, array("bytea", hashes));
+        }, rows -> expect(rows, n, "entry"));
     }
 
-    private void insertLegs(Instant now) throws SQLException {
+    private void insertLegs(Pipeline writes, Instant now) {
         List<Long> sequences = new ArrayList<>();
         List<Short> indexes = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
@@ -335,33 +395,24 @@ final class BatchTransaction implements BookState {
                 expiries.add(leg.expiresAt() == null ? null : leg.expiresAt().toString());
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                insert into leg (ledger_id, sequence, leg_index, kind, debit_account_id, credit_account_id, asset,
-                                 amount, released_amount, pending_sequence, pending_leg_index, expires_at, posted_at)
-                select ?, t.sequence, t.leg_index, t.kind, t.debit, t.credit, t.asset, t.amount, t.released,
-                       t.pending_sequence, t.pending_leg, t.expires_at, ?
-                  from unnest(?::bigint[], ?::smallint[], ?::char(1)[], ?::bigint[], ?::bigint[], ?::text[],
-                              ?::bigint[], ?::bigint[], ?::bigint[], ?::smallint[], ?::timestamptz[])
-                       as t(sequence, leg_index, kind, debit, credit, asset, amount, released, pending_sequence,
-                            pending_leg, expires_at)""")) {
-            statement.setLong(1, ledger.value());
-            Rows.setInstant(statement, 2, now);
-            statement.setArray(3, array("bigint", sequences.toArray()));
-            statement.setArray(4, array("smallint", indexes.toArray()));
-            statement.setArray(5, array("text", kinds.toArray()));
-            statement.setArray(6, array("bigint", debits.toArray()));
-            statement.setArray(7, array("bigint", credits.toArray()));
-            statement.setArray(8, array("text", assetCodes.toArray()));
-            statement.setArray(9, array("bigint", amounts.toArray()));
-            statement.setArray(10, array("bigint", released.toArray()));
-            statement.setArray(11, array("bigint", pendingSequences.toArray()));
-            statement.setArray(12, array("smallint", pendingLegs.toArray()));
-            statement.setArray(13, array("text", expiries.toArray()));
-            statement.executeUpdate();
-        }
+        writes.update(INSERT_LEGS, 13, (statement, first) -> {
+            statement.setLong(first, ledger.value());
+            Rows.setInstant(statement, first + 1, now);
+            statement.setArray(first + 2, array("bigint", sequences.toArray()));
+            statement.setArray(first + 3, array("smallint", indexes.toArray()));
+            statement.setArray(first + 4, array("text", kinds.toArray()));
+            statement.setArray(first + 5, array("bigint", debits.toArray()));
+            statement.setArray(first + 6, array("bigint", credits.toArray()));
+            statement.setArray(first + 7, array("text", assetCodes.toArray()));
+            statement.setArray(first + 8, array("bigint", amounts.toArray()));
+            statement.setArray(first + 9, array("bigint", released.toArray()));
+            statement.setArray(first + 10, array("bigint", pendingSequences.toArray()));
+            statement.setArray(first + 11, array("smallint", pendingLegs.toArray()));
+            statement.setArray(first + 12, array("text", expiries.toArray()));
+        }, rows -> expect(rows, sequences.size(), "leg"));
     }
 
-    private void updateAccounts() throws SQLException {
+    private void updateAccounts(Pipeline writes) {
         int n = dailyDeltas.size();
         Long[] ids = new Long[n];
         Long[] debitsPosted = new Long[n];
@@ -378,27 +429,17 @@ final class BatchTransaction implements BookState {
             creditsPending[i] = totals.creditsPending();
             i++;
         }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                update account a
-                   set debits_posted = t.debits_posted, credits_posted = t.credits_posted,
-                       debits_pending = t.debits_pending, credits_pending = t.credits_pending
-                  from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
-                       as t(id, debits_posted, credits_posted, debits_pending, credits_pending)
-                 where a.ledger_id = ? and a.id = t.id""")) {
-            statement.setArray(1, array("bigint", ids));
-            statement.setArray(2, array("bigint", debitsPosted));
-            statement.setArray(3, array("bigint", creditsPosted));
-            statement.setArray(4, array("bigint", debitsPending));
-            statement.setArray(5, array("bigint", creditsPending));
-            statement.setLong(6, ledger.value());
-            int updated = statement.executeUpdate();
-            if (updated != n) {
-                throw new IllegalStateException("updated " + updated + " account rows, expected " + n);
-            }
-        }
+        writes.update(UPDATE_ACCOUNTS, 6, (statement, first) -> {
+            statement.setArray(first, array("bigint", ids));
+            statement.setArray(first + 1, array("bigint", debitsPosted));
+            statement.setArray(first + 2, array("bigint", creditsPosted));
+            statement.setArray(first + 3, array("bigint", debitsPending));
+            statement.setArray(first + 4, array("bigint", creditsPending));
+            statement.setLong(first + 5, ledger.value());
+        }, rows -> expect(rows, n, "account"));
     }
 
-    private void addDailyAggregates(LocalDate day) throws SQLException {
+    private void addDailyAggregates(Pipeline writes, LocalDate day) {
         int n = dailyDeltas.size();
         Long[] ids = new Long[n];
         Long[][] columns = new Long[4][n];
@@ -412,35 +453,29 @@ final class BatchTransaction implements BookState {
             columns[3][i] = totals.creditsPending();
             i++;
         }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                insert into account_daily (ledger_id, account_id, day, debits_posted, credits_posted,
-                                           debits_pending, credits_pending)
-                select ?, t.id, ?, t.debits_posted, t.credits_posted, t.debits_pending, t.credits_pending
-                  from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
-                       as t(id, debits_posted, credits_posted, debits_pending, credits_pending)
-                on conflict (ledger_id, account_id, day) do update
-                   set debits_posted = account_daily.debits_posted + excluded.debits_posted,
-                       credits_posted = account_daily.credits_posted + excluded.credits_posted,
-                       debits_pending = account_daily.debits_pending + excluded.debits_pending,
-                       credits_pending = account_daily.credits_pending + excluded.credits_pending""")) {
-            statement.setLong(1, ledger.value());
-            statement.setObject(2, day);
-            statement.setArray(3, array("bigint", ids));
+        writes.update(ADD_DAILY_AGGREGATES, 7, (statement, first) -> {
+            statement.setLong(first, ledger.value());
+            statement.setObject(first + 1, day);
+            statement.setArray(first + 2, array("bigint", ids));
             for (int c = 0; c < 4; c++) {
-                statement.setArray(4 + c, array("bigint", columns[c]));
+                statement.setArray(first + 3 + c, array("bigint", columns[c]));
             }
-            statement.executeUpdate();
-        }
+        }, rows -> expect(rows, n, "account_daily"));
     }
 
-    private void advanceHead(long sequence, byte[] hash, Instant now) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "update ledger set head_sequence = ?, head_hash = ?, head_time = ? where id = ?")) {
-            statement.setLong(1, sequence);
-            statement.setBytes(2, hash);
-            Rows.setInstant(statement, 3, now);
-            statement.setLong(4, ledger.value());
-            statement.executeUpdate();
+    private void advanceHead(Pipeline writes, long sequence, byte[] hash, Instant now) {
+        writes.update("update ledger set head_sequence = ?, head_hash = ?, head_time = ? where id = ?", 4,
+                (statement, first) -> {
+                    statement.setLong(first, sequence);
+                    statement.setBytes(first + 1, hash);
+                    Rows.setInstant(statement, first + 2, now);
+                    statement.setLong(first + 3, ledger.value());
+                }, rows -> expect(rows, 1, "ledger"));
+    }
+
+    private static void expect(int rows, int expected, String table) {
+        if (rows != expected) {
+            throw new IllegalStateException("wrote " + rows + " " + table + " rows, expected " + expected);
         }
     }
 
