@@ -24,13 +24,14 @@ import java.util.concurrent.locks.LockSupport;
  * slow server cannot hide its queueing). Then times QR PNG generation. Prints the numbers.
  *
  * <p>{@code ./mvnw -B -pl wallet-web -am -Ppayment-bench -DskipTests verify} ({@code -Dbench.rate=200 -Dbench.seconds=60
- * -Dbench.warmup-seconds=20}).
+ * -Dbench.warmup-seconds=60}).
  */
 public final class PaymentBench {
     static final int PORT = Integer.getInteger("bench.port", 18150);
     static final int RATE_PER_SECOND = Integer.getInteger("bench.rate", 200);
     static final int SECONDS = Integer.getInteger("bench.seconds", 60);
-    static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup-seconds", 20);
+    static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup-seconds", 60);
+    static final int WARM_UP_STEPS = 4;
     static final int PAYERS = 20;
     static final int QR_IMAGES = 2_000;
     private static final String PASSWORD = "bench-password-1";
@@ -57,9 +58,14 @@ public final class PaymentBench {
 
         // Warm up at the measured rate (JIT, connection and statement caches, the ledger's batch rhythm), so that
         // the measured minute is the sustained state of a running server rather than its first seconds.
-        Phase warmUp = Phase.run(payers, storeQr, RATE_PER_SECOND, WARM_UP_SECONDS);
-        System.out.printf("warm-up: %d payments, errors %d, p99 %.1f ms%n", warmUp.latencies.length, warmUp.errors,
-                warmUp.percentileMillis(0.99));
+        // The rate climbs in steps to the measured one: at full rate from a cold start the JIT compilers and the
+        // requests would fight for the same two cores and build a backlog that the measured minute would inherit.
+        for (int step = 1; step <= WARM_UP_STEPS; step++) {
+            int rate = RATE_PER_SECOND * step / WARM_UP_STEPS;
+            Phase warmUp = Phase.run(payers, storeQr, rate, WARM_UP_SECONDS / WARM_UP_STEPS);
+            System.out.printf("warm-up at %d/s: %d payments, errors %d, p99 %.1f ms%n", rate,
+                    warmUp.latencies.length, warmUp.errors, warmUp.percentileMillis(0.99));
+        }
 
         Phase measured = Phase.run(payers, storeQr, RATE_PER_SECOND, SECONDS);
         int total = measured.latencies.length;
@@ -69,6 +75,11 @@ public final class PaymentBench {
                         + "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", total, elapsed, total / elapsed,
                 RATE_PER_SECOND, measured.errors, measured.percentileMillis(0.5), measured.percentileMillis(0.99),
                 latencies[total - 1] / 1e6);
+        StringBuilder windows = new StringBuilder();
+        for (double p99 : measured.windowP99) {
+            windows.append(String.format(" %.0f", p99));
+        }
+        System.out.printf("p99 per %d s window (ms):%s%n", Phase.WINDOW_SECONDS, windows);
         printServerSide(app.getBean(MeterRegistry.class));
 
         String url = storeQr;
@@ -85,8 +96,14 @@ public final class PaymentBench {
                 QR_IMAGES, QrImages.SIZE_PIXELS, bytes / QR_IMAGES, qrSeconds, QR_IMAGES / qrSeconds);
     }
 
-    /** One open-loop run at a fixed rate; latencies (sorted) count from each request's scheduled start. */
-    private record Phase(long[] latencies, int errors, double elapsedSeconds) {
+    /**
+     * One open-loop run at a fixed rate; latencies (sorted) count from each request's scheduled start, and
+     * {@code windowP99} holds the p99 of each {@link #WINDOW_SECONDS}-second window in schedule order, to tell a
+     * steady tail from a few bad moments.
+     */
+    private record Phase(long[] latencies, int errors, double elapsedSeconds, double[] windowP99) {
+        static final int WINDOW_SECONDS = 5;
+
         static Phase run(List<ApiSession> payers, String storeQr, int ratePerSecond, int seconds) {
             int total = ratePerSecond * seconds;
             long[] latencies = new long[total];
@@ -111,8 +128,15 @@ public final class PaymentBench {
             }
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
             double elapsed = (System.nanoTime() - start) / 1e9;
+            int perWindow = ratePerSecond * WINDOW_SECONDS;
+            double[] windowP99 = new double[(total + perWindow - 1) / perWindow];
+            for (int w = 0; w < windowP99.length; w++) {
+                long[] window = Arrays.copyOfRange(latencies, w * perWindow, Math.min(total, (w + 1) * perWindow));
+                Arrays.sort(window);
+                windowP99[w] = window[Math.min(window.length - 1, (int) (window.length * 0.99))] / 1e6;
+            }
             Arrays.sort(latencies);
-            return new Phase(latencies, errors.get(), elapsed);
+            return new Phase(latencies, errors.get(), elapsed, windowP99);
         }
 
         double percentileMillis(double fraction) {
