@@ -2,6 +2,7 @@ package kyodo.wallet.bench;
 
 import kyodo.ledger.testing.TestDatabase;
 import kyodo.wallet.KyodoApplication;
+import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
@@ -13,6 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The whole application as the benchmarks run it: a fresh database, keys in temporary directories, no demo data,
@@ -42,5 +45,22 @@ final class BenchApplication {
         registrar.approve(shop.id(), staff.id());
         QrCodes qrCodes = app.getBean(QrCodes.class);
         return qrCodes.url(qrCodes.storeQr(shop.id()));
+    }
+
+    /** A signed-in resident with points. */
+    record Resident(long id, ApiSession session) {
+    }
+
+    /** {@code count} residents named {@code name-0…}, each issued {@code points} and signed in over HTTP. */
+    static List<Resident> fundedResidents(ConfigurableApplicationContext app, int port, String name, int count,
+                                          long points, String password) throws Exception {
+        Registrar registrar = app.getBean(Registrar.class);
+        List<Resident> residents = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            User user = registrar.signUpResident(name + "-" + i, "resident " + i, password).user();
+            Issuance.fund(app, WalletOwner.resident(user.id()), points, name + ":issue:" + i);
+            residents.add(new Resident(user.id(), ApiSession.signIn(port, user.username(), password)));
+        }
+        return residents;
     }
 }

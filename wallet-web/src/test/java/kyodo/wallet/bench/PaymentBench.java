@@ -3,11 +3,8 @@ package kyodo.wallet.bench;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.qr.QrImages;
-import kyodo.wallet.user.Registrar;
-import kyodo.wallet.user.User;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
@@ -46,18 +43,10 @@ public final class PaymentBench {
     }
 
     private static void run(ConfigurableApplicationContext app) throws Exception {
-        Registrar registrar = app.getBean(Registrar.class);
         String storeQr = BenchApplication.approvedShopStoreQr(app, "bench", PASSWORD);
+        List<ApiSession> payers = BenchApplication.fundedResidents(app, PORT, "bench", PAYERS, 1_000_000, PASSWORD)
+                .stream().map(BenchApplication.Resident::session).toList();
 
-        List<ApiSession> payers = new ArrayList<>();
-        for (int i = 0; i < PAYERS; i++) {
-            User user = registrar.signUpResident("bench-" + i, "payer " + i, PASSWORD).user();
-            Issuance.fund(app, WalletOwner.resident(user.id()), 1_000_000, "bench:issue:" + i);
-            payers.add(ApiSession.signIn(PORT, user.username(), PASSWORD));
-        }
-
-        // Warm up at the measured rate (JIT, connection and statement caches, the ledger's batch rhythm), so that
-        // the measured minute is the sustained state of a running server rather than its first seconds.
         // The rate climbs in steps to the measured one: at full rate from a cold start the JIT compilers and the
         // requests would fight for the same two cores and build a backlog that the measured minute would inherit.
         for (int step = 1; step <= WARM_UP_STEPS; step++) {

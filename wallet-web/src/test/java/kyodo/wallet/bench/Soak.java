@@ -1,11 +1,9 @@
 package kyodo.wallet.bench;
 
 import kyodo.ledger.postgres.PostgresLedger;
-import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Registrar;
 import kyodo.wallet.user.Role;
-import kyodo.wallet.user.User;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.lang.management.ManagementFactory;
@@ -50,14 +48,10 @@ public final class Soak {
         Registrar registrar = app.getBean(Registrar.class);
         String storeQr = BenchApplication.approvedShopStoreQr(app, "soak", PASSWORD);
 
-        List<ApiSession> residents = new ArrayList<>();
-        List<Long> residentIds = new ArrayList<>();
-        for (int i = 0; i < RESIDENTS; i++) {
-            User user = registrar.signUpResident("soak-" + i, "resident " + i, PASSWORD).user();
-            Issuance.fund(app, WalletOwner.resident(user.id()), 10_000_000, "soak:issue:" + i);
-            residents.add(ApiSession.signIn(PORT, user.username(), PASSWORD));
-            residentIds.add(user.id());
-        }
+        List<BenchApplication.Resident> funded = BenchApplication.fundedResidents(app, PORT, "soak", RESIDENTS,
+                10_000_000, PASSWORD);
+        List<ApiSession> residents = funded.stream().map(BenchApplication.Resident::session).toList();
+        List<Long> residentIds = funded.stream().map(BenchApplication.Resident::id).toList();
         registrar.createUser("soak-donor", "donor", PASSWORD, Role.DONOR);
         ApiSession donor = ApiSession.signIn(PORT, "soak-donor", PASSWORD);
 
