@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Computes the fund report of a fiscal year at a checkpoint from the report tables and the ledger's daily
@@ -24,7 +29,7 @@ import java.util.TreeSet;
  * whole days before the checkpoint's day and from that day's own legs up to the tree size.
  */
 @Repository
-class FundReports {
+class FundReports implements AutoCloseable {
     static final int NAMED_DONORS_MAX = 1000;
     private static final int PREFIX_END = ReportFollower.DESIGNATION_PREFIX.length() + 1;
 
@@ -73,15 +78,28 @@ class FundReports {
                and dn.public_name_consent and not dn.anonymous and dn.status = 'CONFIRMED'
              order by 1 limit %d""".formatted(NAMED_DONORS_MAX);
 
+    /** A report's statements run side by side; four threads, one per statement, shared by all requests. */
+    static final int STATEMENT_THREADS = 4;
+
     private final JdbcClient jdbc;
     private final long ledgerId;
+    private final ExecutorService statements = Executors.newFixedThreadPool(STATEMENT_THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "kyodo-fund-report");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     FundReports(JdbcClient jdbc, Ledger ledger) {
         this.jdbc = jdbc;
         this.ledgerId = ledger.id().value();
     }
 
-    /** The report of {@code year} over exactly the entries up to the checkpoint (which the report tables cover). */
+    /**
+     * The report of {@code year} over exactly the entries up to the checkpoint (which the report tables cover).
+     * Its four statements run at once, each on its own connection: they need not share a snapshot, because
+     * everything they read is fixed by the cut (movements up to the tree size, daily sums of days before the
+     * cut's day, legs up to the tree size), and run one after another they took most of a cold report's time.
+     */
     FundReport compute(FiscalYear year, ReportCheckpoint checkpoint) {
         Cut cut = Cut.at(jdbc, ledgerId, checkpoint.treeSize());
         List<YearMonth> months = months(year, cut);
@@ -90,15 +108,38 @@ class FundReports {
         }
         Date first = Date.valueOf(year.firstDay());
         Date last = Date.valueOf(year.lastDay());
-        List<Figure> figures = new ArrayList<>(movements(first, last, cut.treeSize()));
-        figures.addAll(balances(year, cut, months));
-        long donors = jdbc.sql(DONORS).param(ledgerId).param(first).param(last).param(cut.treeSize())
-                .param(cut.treeSize()).query(Long.class).single();
-        figures.add(new Figure(Figure.Section.DONORS, null, null, null, null, null, null, 0, donors));
-        List<String> named = jdbc.sql(NAMED_DONORS).param(ledgerId).param(first).param(last).param(cut.treeSize())
-                .query(String.class).list();
+        CompletableFuture<List<Figure>> movements = alongside(() -> movements(first, last, cut.treeSize()));
+        CompletableFuture<List<Figure>> balances = alongside(() -> balances(year, cut, months));
+        CompletableFuture<Long> donors = alongside(() -> jdbc.sql(DONORS).param(ledgerId).param(first).param(last)
+                .param(cut.treeSize()).param(cut.treeSize()).query(Long.class).single());
+        CompletableFuture<List<String>> named = alongside(() -> jdbc.sql(NAMED_DONORS).param(ledgerId).param(first)
+                .param(last).param(cut.treeSize()).query(String.class).list());
+        List<Figure> figures = new ArrayList<>(join(movements));
+        figures.addAll(join(balances));
+        figures.add(new Figure(Figure.Section.DONORS, null, null, null, null, null, null, 0, join(donors)));
         return new FundReport(year, checkpoint, months, figures, names("fund_program", "title", figures, true),
-                names("fund_group", "name", figures, false), named);
+                names("fund_group", "name", figures, false), join(named));
+    }
+
+    private <T> CompletableFuture<T> alongside(Supplier<T> statement) {
+        return CompletableFuture.supplyAsync(statement, statements);
+    }
+
+    /** The statement's result, or its own exception (a database error stays a database error). */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        statements.shutdown();
     }
 
     /** April to the checkpoint's month (or March): the months whose figures the checkpoint reaches. */
