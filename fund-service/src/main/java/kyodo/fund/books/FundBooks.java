@@ -102,6 +102,16 @@ public class FundBooks {
                 && leg.asset().equals(Asset.JPY) && leg.amount() == yen;
     }
 
+    /** Whether {@code entry} is the reversal of a donation of {@code yen} to {@code designation}. */
+    public boolean isDonationReversal(JournalEntry entry, Designation designation, long yen) {
+        if (!entry.kind().equals(EntryKind.REVERSAL) || entry.legs().size() != 1) {
+            return false;
+        }
+        JournalLeg leg = entry.legs().get(0);
+        return leg.debit().equals(designation(designation)) && leg.credit().equals(bank())
+                && leg.asset().equals(Asset.JPY) && leg.amount() == yen;
+    }
+
     public PostResult donate(String key, Designation designation, long yen, String actor, String memo) {
         return ledger.post(new EntryRequest(new EntryKey(key), EntryKind.DONATION, actor, memo, null,
                 List.of(Leg.transfer(bank(), designation(designation), Amount.yen(yen)))));

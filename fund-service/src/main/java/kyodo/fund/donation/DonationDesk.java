@@ -111,7 +111,8 @@ public class DonationDesk {
 
     /**
      * Cancels a confirmed donation with a reversing entry (kind REVERSAL): the row stays, marked cancelled. Refused
-     * when its designation no longer holds the amount because awards have committed it.
+     * when its designation no longer holds the amount because awards have committed it. A retry after an
+     * interrupted cancel, by any staff member, adopts the reversal already on the books.
      */
     @Transactional
     public Donation cancel(Actor staff, DonationId id, String reason) {
@@ -120,10 +121,21 @@ public class DonationDesk {
         if (donation.status() != Donation.Status.CONFIRMED) {
             throw new Refused(Refusal.WRONG_STATE, "donation " + id.value() + " is " + donation.status());
         }
-        PostResult reversed = books.reverseDonation(id.reversalKey(), donation.designation(), donation.amount(),
-                staff.userId(), "寄附取消 " + id.value());
-        requireOnTheBooks(reversed);
-        donations.cancelled(id, clock.instant(), staff.userId(), why, id.reversalKey());
+        // As with confirm: an earlier cancel may have posted its reversal and failed before its row update
+        // committed; whoever retries adopts that entry, and the row names who posted it.
+        Optional<JournalEntry> earlier = books.entry(id.reversalKey());
+        String cancelledBy = staff.userId();
+        if (earlier.isPresent()) {
+            if (!books.isDonationReversal(earlier.get(), donation.designation(), donation.amount())) {
+                throw new Refused(Refusal.BOOKS_REFUSED, "entry " + id.reversalKey() + " on the books does not "
+                        + "match the cancellation of donation " + id.value());
+            }
+            cancelledBy = earlier.get().actor();
+        } else {
+            requireOnTheBooks(books.reverseDonation(id.reversalKey(), donation.designation(), donation.amount(),
+                    staff.userId(), "寄附取消 " + id.value()));
+        }
+        donations.cancelled(id, clock.instant(), cancelledBy, why, id.reversalKey());
         return donations.find(id).orElseThrow();
     }
 

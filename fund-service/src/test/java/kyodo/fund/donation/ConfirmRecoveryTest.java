@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A confirm whose ledger entry posted but whose row update failed (a failure injected by a database trigger on
- * the donation row): the pledge cannot then be withdrawn, and a retried confirm, even by another staff member,
- * adopts the entry instead of posting again.
+ * A confirm or cancel whose ledger entry posted but whose row update failed (a failure injected by a database
+ * trigger on the donation row): the pledge cannot then be withdrawn, and a retried confirm or cancel, even by
+ * another staff member, adopts the entry instead of posting again.
  */
 class ConfirmRecoveryTest extends FundWebTest {
     private static final Actor DONOR = new Actor("donor-recovery", Set.of(Role.DONOR));
@@ -42,14 +42,18 @@ class ConfirmRecoveryTest extends FundWebTest {
     }
 
     private void failConfirmOf(DonationId id) {
+        failUpdateTo(id, "CONFIRMED");
+    }
+
+    private void failUpdateTo(DonationId id, String status) {
         jdbc.execute("""
                 create function test_fail_confirm() returns trigger language plpgsql as $$
                 begin
-                    if new.id = %d and new.status = 'CONFIRMED' then
+                    if new.id = %d and new.status = '%s' then
                         raise exception 'injected failure after the ledger posted';
                     end if;
                     return new;
-                end $$""".formatted(id.value()));
+                end $$""".formatted(id.value(), status));
         jdbc.execute("""
                 create trigger test_fail_confirm before update on fund_donation
                     for each row execute function test_fail_confirm()""");
@@ -109,6 +113,25 @@ class ConfirmRecoveryTest extends FundWebTest {
 
         assertThat(confirmed.status()).isEqualTo(Donation.Status.CONFIRMED);
         assertThat(ledger.head().sequence()).isEqualTo(head);
+    }
+
+    @Test
+    void aRetriedCancelByAnotherStaffMemberAdoptsTheReversalAlreadyOnTheBooks() {
+        Donation confirmed = desk.confirm(STAFF, pledge(4_400).id(), new DonationDesk.Arrival(null, null, null));
+        long bankBefore = posted(FundBooks.BANK);
+        failUpdateTo(confirmed.id(), "CANCELLED");
+        assertThatThrownBy(() -> desk.cancel(STAFF, confirmed.id(), "二重入金"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("injected failure");
+        healTheDatabase();
+        assertThat(ledger.entry(new EntryKey(confirmed.id().reversalKey()))).isPresent();
+        long head = ledger.head().sequence();
+
+        Donation cancelled = desk.cancel(OTHER_STAFF, confirmed.id(), "二重入金");
+
+        assertThat(cancelled.status()).isEqualTo(Donation.Status.CANCELLED);
+        assertThat(cancelled.cancelledBy()).isEqualTo(STAFF.userId());
+        assertThat(ledger.head().sequence()).as("nothing new posted").isEqualTo(head);
+        assertThat(posted(FundBooks.BANK)).isEqualTo(bankBefore - 4_400);
     }
 
     @Test
