@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -48,9 +49,9 @@ class CheckoutQueries {
                 .param("amount", amount)
                 .param("orderRef", orderRef)
                 .param("channel", channel.name())
-                .param("at", Timestamp.from(at))
+                .param("at", at.atOffset(ZoneOffset.UTC))
                 .query((rs, row) -> new Payment(rs.getLong("id"), entryKey, payerId, merchantId, amount,
-                        rs.getLong("refunded"), orderRef, channel, rs.getTimestamp("created_at").toInstant()))
+                        rs.getLong("refunded"), orderRef, channel, createdAt(rs)))
                 .optional();
     }
 
@@ -59,6 +60,10 @@ class CheckoutQueries {
         Long approver = rs.wasNull() ? null : approvedBy;
         return new Merchant(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("name"),
                 MerchantStatus.valueOf(rs.getString("status")), approver,
-                rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
+                createdAt(rs), rs.getLong("version"));
+    }
+
+    private static Instant createdAt(ResultSet rs) throws SQLException {
+        return rs.getObject("created_at", OffsetDateTime.class).toInstant();
     }
 }
