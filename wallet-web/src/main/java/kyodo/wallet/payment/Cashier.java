@@ -53,8 +53,7 @@ public class Cashier {
     private final PointsProperties points;
 
     Cashier(Ledger ledger, Wallets wallets, Merchants merchants, Payments payments, CheckoutQueries checkout,
-                   QrCodes qrCodes, Clock clock, PaymentProperties properties, Spender spender,
-                   PointsProperties points) {
+            QrCodes qrCodes, Clock clock, PaymentProperties properties, Spender spender, PointsProperties points) {
         this.ledger = ledger;
         this.spender = spender;
         this.points = points;
