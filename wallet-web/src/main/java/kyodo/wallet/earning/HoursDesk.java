@@ -103,7 +103,6 @@ public class HoursDesk {
             return Outcome.refused(EarningError.MONTH_CAP_EXCEEDED);
         }
         String key = issueKey(activityId, residentId);
-        issuer.prepare(WalletOwner.resident(residentId), month); // before the transaction takes its connection
         try {
             EarningError refused = transactions.execute(status -> {
                 activities.confirm(activity, residentId, minutes, day, points, month.toString(), key,

@@ -47,16 +47,6 @@ public class Issuer {
      * demo data, simulations and tests that need points of a given age; the application issues with
      * {@link #issue}.
      */
-    /**
-     * Opens (or finds) the accounts an issuance into {@code to}'s vintage of {@code month} will use. Opening an
-     * account takes a pooled connection; a caller that issues inside its own transaction (which already holds
-     * one) calls this first, or ten such callers at once would each wait for an eleventh connection.
-     */
-    public void prepare(WalletOwner to, YearMonth month) {
-        budget.account(FiscalYear.containing(month.atDay(1)));
-        wallets.vintage(to, month);
-    }
-
     public PostResult issueInto(WalletOwner to, YearMonth month, long amount, EntryKey key, EntryKind kind,
                                 String actor, String memo, String metadata) {
         if (!to.hasVintages()) {
