@@ -12,7 +12,6 @@ import kyodo.wallet.earning.Issuer;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
-import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,9 +20,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +37,7 @@ public abstract class WalletWebTest {
     protected static final String BASE_URL = "https://kyodo.example";
     protected static final String PASSWORD = "test-password-1";
     private static final TestDatabase DATABASE = TestDatabase.create("wallet_web");
-    private static final Path KEYS = temporaryDirectory();
+    private static final Path KEYS = TestSetup.keysDirectory("kyodo-test-keys");
     private static final AtomicInteger NAMES = new AtomicInteger();
     /** Each fiscal year the tests issue in gets this budget once (far more than they issue). */
     protected static final long TEST_BUDGET = 90_000_000;
@@ -98,11 +94,8 @@ public abstract class WalletWebTest {
     /** A new shop, approved by the demo staff member. */
     protected Merchant merchant() {
         String name = "shop" + NAMES.incrementAndGet();
-        User owner = registrar.signUpMerchant(name, "店主 " + name, PASSWORD, "テスト商店 " + name).user();
-        Merchant merchant = merchants.findByOwnerId(owner.id()).orElseThrow();
         long staff = users.findByUsername("staff").orElseThrow().id();
-        assertThat(registrar.approve(merchant.id(), staff)).isEmpty();
-        return merchants.findById(merchant.id()).orElseThrow();
+        return TestSetup.approvedShop(registrar, merchants, staff, name, PASSWORD, "テスト商店 " + name);
     }
 
     protected String ownerName(Merchant merchant) {
@@ -122,11 +115,4 @@ public abstract class WalletWebTest {
         return KEYS;
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("kyodo-test-keys");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

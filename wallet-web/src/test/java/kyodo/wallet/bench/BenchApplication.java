@@ -2,6 +2,7 @@ package kyodo.wallet.bench;
 
 import kyodo.ledger.testing.TestDatabase;
 import kyodo.wallet.KyodoApplication;
+import kyodo.wallet.TestSetup;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
@@ -40,9 +41,8 @@ final class BenchApplication {
     static String approvedShopStoreQr(ConfigurableApplicationContext app, String name, String password) {
         Registrar registrar = app.getBean(Registrar.class);
         User staff = registrar.createUser(name + "-staff", "staff", password, Role.STAFF).user();
-        User owner = registrar.signUpMerchant(name + "-shop", "owner", password, "Shop " + name).user();
-        Merchant shop = app.getBean(Merchants.class).findByOwnerId(owner.id()).orElseThrow();
-        registrar.approve(shop.id(), staff.id());
+        Merchant shop = TestSetup.approvedShop(registrar, app.getBean(Merchants.class), staff.id(), name + "-shop",
+                password, "Shop " + name);
         QrCodes qrCodes = app.getBean(QrCodes.class);
         return qrCodes.url(qrCodes.storeQr(shop.id()));
     }

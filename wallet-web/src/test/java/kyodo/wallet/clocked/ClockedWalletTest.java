@@ -1,5 +1,6 @@
 package kyodo.wallet.clocked;
 
+import kyodo.wallet.TestSetup;
 import kyodo.fund.FiscalYear;
 import kyodo.ledger.Ledger;
 import kyodo.wallet.earning.IssuanceBudget;
@@ -19,9 +20,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,7 +37,7 @@ public abstract class ClockedWalletTest {
     protected static final String PASSWORD = "test-password-1";
     protected static final SettableClock CLOCK = TestClockConfiguration.CLOCK;
     private static final TestDatabase DATABASE = TestDatabase.create("wallet_clocked");
-    private static final Path KEYS = temporaryDirectory();
+    private static final Path KEYS = TestSetup.keysDirectory("kyodo-test-keys");
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @DynamicPropertySource
@@ -78,11 +76,8 @@ public abstract class ClockedWalletTest {
     }
 
     protected Merchant merchant(String shopName) {
-        String name = "shop" + NAMES.incrementAndGet();
-        User owner = registrar.signUpMerchant(name, "店主 " + name, PASSWORD, shopName).user();
-        Merchant merchant = merchants.findByOwnerId(owner.id()).orElseThrow();
-        assertThat(registrar.approve(merchant.id(), staff().id())).isEmpty();
-        return merchants.findById(merchant.id()).orElseThrow();
+        return TestSetup.approvedShop(registrar, merchants, staff().id(), "shop" + NAMES.incrementAndGet(), PASSWORD,
+                shopName);
     }
 
     protected String ownerName(Merchant merchant) {
@@ -99,11 +94,4 @@ public abstract class ClockedWalletTest {
         return ledger.account(accountCode).map(a -> a.balance().posted()).orElse(0L);
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("kyodo-test-keys");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

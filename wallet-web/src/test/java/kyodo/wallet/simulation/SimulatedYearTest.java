@@ -1,8 +1,8 @@
 package kyodo.wallet.simulation;
 
+import kyodo.wallet.TestSetup;
 import kyodo.fund.FiscalYear;
 import kyodo.ledger.Account;
-import kyodo.ledger.Asset;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.PostResult;
@@ -35,7 +35,6 @@ import kyodo.wallet.settlement.SettlementState;
 import kyodo.wallet.settlement.Settlements;
 import kyodo.wallet.settlement.Settler;
 import kyodo.wallet.transfer.Sender;
-import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
 import kyodo.wallet.user.Role;
@@ -56,13 +55,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -121,7 +116,7 @@ class SimulatedYearTest {
     /** Residents who worked in the last weeks are the ones with points to spend and give. */
     static final int RECENT_EARNERS_MAX = 300;
     private static final TestDatabase DATABASE = TestDatabase.create("wallet_simulation");
-    private static final Path KEYS = temporaryDirectory();
+    private static final Path KEYS = TestSetup.keysDirectory("kyodo-sim-keys");
     private static final SettableClock CLOCK = SimulationConfiguration.CLOCK;
 
     @DynamicPropertySource
@@ -242,10 +237,7 @@ class SimulatedYearTest {
         signers.shutdown();
         List<Long> shops = new ArrayList<>(MERCHANTS);
         for (int i = 0; i < MERCHANTS; i++) {
-            long owner = registrar.signUpMerchant("shop" + i, "店主 " + i, "sim-password", "商店 " + i).user().id();
-            Merchant shop = merchants.findByOwnerId(owner).orElseThrow();
-            assertThat(registrar.approve(shop.id(), staff)).isEmpty();
-            shops.add(shop.id());
+            shops.add(TestSetup.approvedShop(registrar, merchants, staff, "shop" + i, "sim-password", "商店 " + i).id());
         }
         // each group is a wallet civic group (it receives gifts) and a verified fund-directory group (its
         // coordinator posts activities and confirms hours)
@@ -602,12 +594,5 @@ class SimulatedYearTest {
         }
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("kyodo-sim-keys");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
 }
