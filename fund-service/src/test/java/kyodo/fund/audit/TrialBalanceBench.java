@@ -210,7 +210,7 @@ public final class TrialBalanceBench {
                                         select credit, 0, amount from day_legs) sides group by account_id) s
                              where a.ledger_id = 1 and a.id = s.account_id""");
                     write.execute("""
-                            insert into account_daily (ledger_id, account_id, day, debits_posted, credits_posted)
+                            insert into account_day_closed (ledger_id, account_id, day, debits_posted, credits_posted)
                             select 1, account_id, (min(posted_at) at time zone 'Asia/Tokyo')::date, sum(debits),
                                    sum(credits) from (
                                         select debit as account_id, posted_at, amount as debits, 0 as credits from day_legs

@@ -36,10 +36,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One batch, one database transaction: lock the head and load what the batch touches (accounts locked in id
- * order) in one round trip, decide every entry in order against the running totals, then write entries, legs,
- * totals, daily aggregates and the new head with set-based statements sent together in a second round trip
- * (see {@link Pipeline}). The caller commits.
+ * One batch, one database transaction: lock the head and load what the batch touches in one round trip (accounts
+ * the writer's {@link AccountCache} holds are not read again), decide every entry in order against the running
+ * totals, then write entries, legs, account totals with their open day's movements, and the new head with
+ * set-based statements sent together in a second round trip (see {@link Pipeline}). The caller commits.
  */
 final class BatchTransaction implements BookState {
     private static final String INSERT_ENTRIES = """
@@ -58,49 +58,71 @@ final class BatchTransaction implements BookState {
                           ?::bigint[], ?::bigint[], ?::bigint[], ?::smallint[], ?::timestamptz[])
                    as t(sequence, leg_index, kind, debit, credit, asset, amount, released, pending_sequence,
                         pending_leg, expires_at)""";
+    /**
+     * Sets each account's totals and adds the batch's movements to its open day; an account whose open day is
+     * over first moves that day's movements to {@code account_day_closed} (the ids given, guarded by the date).
+     */
     private static final String UPDATE_ACCOUNTS = """
+            with day as (select ?::date as value),
+            closed as (
+                insert into account_day_closed (ledger_id, account_id, day, debits_posted, credits_posted,
+                                                debits_pending, credits_pending)
+                select a.ledger_id, a.id, a.open_day, a.open_debits_posted, a.open_credits_posted,
+                       a.open_debits_pending, a.open_credits_pending
+                  from account a, day
+                 where a.ledger_id = ? and a.id = any (?::bigint[]) and a.open_day < day.value)
             update account a
                set debits_posted = t.debits_posted, credits_posted = t.credits_posted,
-                   debits_pending = t.debits_pending, credits_pending = t.credits_pending
-              from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
-                   as t(id, debits_posted, credits_posted, debits_pending, credits_pending)
+                   debits_pending = t.debits_pending, credits_pending = t.credits_pending,
+                   open_day = day.value,
+                   open_debits_posted = t.moved_debits_posted
+                       + case when a.open_day = day.value then a.open_debits_posted else 0 end,
+                   open_credits_posted = t.moved_credits_posted
+                       + case when a.open_day = day.value then a.open_credits_posted else 0 end,
+                   open_debits_pending = t.moved_debits_pending
+                       + case when a.open_day = day.value then a.open_debits_pending else 0 end,
+                   open_credits_pending = t.moved_credits_pending
+                       + case when a.open_day = day.value then a.open_credits_pending else 0 end
+              from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                          ?::bigint[], ?::bigint[])
+                   as t(id, debits_posted, credits_posted, debits_pending, credits_pending, moved_debits_posted,
+                        moved_credits_posted, moved_debits_pending, moved_credits_pending),
+                   day
              where a.ledger_id = ? and a.id = t.id""";
-    private static final String ADD_DAILY_AGGREGATES = """
-            insert into account_daily (ledger_id, account_id, day, debits_posted, credits_posted,
-                                       debits_pending, credits_pending)
-            select ?, t.id, ?, t.debits_posted, t.credits_posted, t.debits_pending, t.credits_pending
-              from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
-                   as t(id, debits_posted, credits_posted, debits_pending, credits_pending)
-            on conflict (ledger_id, account_id, day) do update
-               set debits_posted = account_daily.debits_posted + excluded.debits_posted,
-                   credits_posted = account_daily.credits_posted + excluded.credits_posted,
-                   debits_pending = account_daily.debits_pending + excluded.debits_pending,
-                   credits_pending = account_daily.credits_pending + excluded.credits_pending""";
 
     private final Connection connection;
     private final LedgerId ledger;
     private final Map<String, Asset> assets;
+    private final AccountCache cache;
     private final Map<AccountId, Account> accounts = new HashMap<>();
+    private final Map<AccountId, LocalDate> openDays = new HashMap<>();
     private final Map<EntryKey, PostedKey> keys = new HashMap<>();
     private final Map<PendingId, PendingState> pendings = new HashMap<>();
     private final Map<Position, PendingId> pendingsByPosition = new HashMap<>();
-    private final Map<AccountId, Totals> dailyDeltas = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
+    /** Per account, what this batch moves: added to its open day's movements. */
+    private final Map<AccountId, Totals> movements = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
     private final List<JournalEntry> written = new ArrayList<>();
     private final List<byte[]> writtenDigests = new ArrayList<>();
 
-    BatchTransaction(Connection connection, LedgerId ledger, Map<String, Asset> assets) {
+    private Head head;
+    private long lastSequence;
+    private LocalDate day;
+
+    BatchTransaction(Connection connection, LedgerId ledger, Map<String, Asset> assets, AccountCache cache) {
         this.connection = connection;
         this.ledger = ledger;
         this.assets = assets;
+        this.cache = cache;
     }
 
     /** Decides and writes the batch; returns one result per submission, in order. Does not commit. */
     List<PostResult> run(List<Submission> batch, Clock clock) throws SQLException {
-        Head head = load(batch);
+        head = load(batch);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (head.time != null && now.isBefore(head.time)) {
             now = head.time;
         }
+        day = LocalDate.ofInstant(now, Rows.BUSINESS_ZONE);
 
         List<PostResult> results = new ArrayList<>(batch.size());
         long sequence = head.sequence;
@@ -128,15 +150,28 @@ final class BatchTransaction implements BookState {
             insertLegs(writes, now);
             insertEntries(writes, now);
             updateAccounts(writes);
-            addDailyAggregates(writes, LocalDate.ofInstant(now, Rows.BUSINESS_ZONE));
             advanceHead(writes, sequence, hash, now);
             writes.run(connection);
         }
+        lastSequence = sequence;
         return results;
     }
 
     List<JournalEntry> written() {
         return written;
+    }
+
+    /** The accounts this batch read, as it leaves them: for the writer's cache once the batch is committed. */
+    Map<AccountId, AccountCache.Cached> accountsAfter() {
+        Map<AccountId, AccountCache.Cached> after = new HashMap<>();
+        accounts.forEach((id, account) -> after.put(id, new AccountCache.Cached(account,
+                movements.containsKey(id) ? day : openDays.get(id))));
+        return after;
+    }
+
+    /** The head this batch leaves, once committed. */
+    AccountCache.Stamp stampAfter() {
+        return new AccountCache.Stamp(lastSequence, head.accountsVersion());
     }
 
     private void remember(JournalEntry entry, byte[] digest, EntryDecision.Accepted accepted) {
@@ -145,7 +180,7 @@ final class BatchTransaction implements BookState {
         keys.put(entry.key(), new PostedKey(entry.sequence(), digest));
         accepted.totals().forEach((id, totals) -> {
             Account before = accounts.get(id);
-            dailyDeltas.merge(id, totals.minus(before.totals()), Totals::plus);
+            movements.merge(id, totals.minus(before.totals()), Totals::plus);
             accounts.put(id, before.withTotals(totals));
         });
         for (JournalLeg leg : entry.legs()) {
@@ -193,24 +228,32 @@ final class BatchTransaction implements BookState {
 
     // Loading
 
-    private record Head(long sequence, byte[] hash, Instant time) {
+    private record Head(long sequence, byte[] hash, Instant time, long accountsVersion) {
     }
 
     /**
-     * Locks the head, reads which of the batch's keys are on the books already and locks the accounts its legs
-     * name, in one round trip (the head first: every writer takes it before any account, so the accounts' order
-     * cannot deadlock). A batch that resolves pending legs needs a second one, for the pendings and the accounts
-     * their legs name.
+     * Locks the head, reads which of the batch's keys are on the books already and reads the accounts its legs
+     * name that the writer's cache does not hold, in one round trip. The head lock is what keeps the accounts
+     * still until the commit: every change to an account row is made under it. If the head shows that something
+     * changed since the cache was exact, the cache is dropped and the rest of the accounts are read in a second
+     * round trip. A batch that resolves pending legs needs another one, for the pendings and their accounts.
      */
     private Head load(List<Submission> batch) throws SQLException {
-        Head[] head = new Head[1];
+        Head[] locked = new Head[1];
+        Set<Long> named = accountIds(batch);
+        Set<Long> unseen = new TreeSet<>(named);
+        unseen.removeIf(id -> cache.get(new AccountId(id)) != null);
         Pipeline reads = new Pipeline()
-                .query("select head_sequence, head_hash, head_time from ledger where id = ? for update", 1,
-                        (statement, first) -> statement.setLong(first, ledger.value()),
-                        rows -> head[0] = head(rows));
+                .query("select head_sequence, head_hash, head_time, accounts_version from ledger where id = ? for update",
+                        1, (statement, first) -> statement.setLong(first, ledger.value()),
+                        rows -> locked[0] = head(rows));
         loadKeys(reads, batch);
-        lockAccounts(reads, accountIds(batch));
+        if (!unseen.isEmpty()) {
+            readAccounts(reads, unseen);
+        }
         reads.run(connection);
+        cache.validate(new AccountCache.Stamp(locked[0].sequence(), locked[0].accountsVersion()));
+        readAccounts(named);
         Set<String> holders = pendingHolders(batch);
         if (!holders.isEmpty()) {
             Pipeline pendingReads = new Pipeline();
@@ -221,21 +264,39 @@ final class BatchTransaction implements BookState {
                 more.add(pending.leg().debit().value());
                 more.add(pending.leg().credit().value());
             }
-            more.removeIf(id -> accounts.containsKey(new AccountId(id)));
-            if (!more.isEmpty()) {
-                Pipeline accountReads = new Pipeline();
-                lockAccounts(accountReads, more);
-                accountReads.run(connection);
+            readAccounts(more);
+        }
+        return locked[0];
+    }
+
+    /** Takes what the cache holds of {@code ids} and reads the rest, in a round trip of its own if any is left. */
+    private void readAccounts(Set<Long> ids) throws SQLException {
+        Set<Long> missing = new TreeSet<>();
+        for (Long id : ids) {
+            AccountId accountId = new AccountId(id);
+            if (accounts.containsKey(accountId)) {
+                continue;
+            }
+            AccountCache.Cached cached = cache.get(accountId);
+            if (cached == null) {
+                missing.add(id);
+            } else {
+                accounts.put(accountId, cached.account());
+                openDays.put(accountId, cached.openDay());
             }
         }
-        return head[0];
+        if (!missing.isEmpty()) {
+            Pipeline reads = new Pipeline();
+            readAccounts(reads, missing);
+            reads.run(connection);
+        }
     }
 
     private Head head(ResultSet rs) throws SQLException {
         if (!rs.next()) {
             throw new IllegalStateException("ledger " + ledger.value() + " does not exist");
         }
-        return new Head(rs.getLong(1), rs.getBytes(2), Rows.instant(rs, "head_time"));
+        return new Head(rs.getLong(1), rs.getBytes(2), Rows.instant(rs, "head_time"), rs.getLong(4));
     }
 
     private void loadKeys(Pipeline reads, List<Submission> batch) {
@@ -312,9 +373,8 @@ final class BatchTransaction implements BookState {
         return ids;
     }
 
-    private void lockAccounts(Pipeline reads, Set<Long> ids) {
-        reads.query("select " + Rows.ACCOUNT_COLUMNS
-                        + " from account where ledger_id = ? and id = any (?) order by id for update", 2,
+    private void readAccounts(Pipeline reads, Set<Long> ids) {
+        reads.query("select " + Rows.ACCOUNT_COLUMNS + ", open_day from account where ledger_id = ? and id = any (?)", 2,
                 (statement, first) -> {
                     statement.setLong(first, ledger.value());
                     statement.setArray(first + 1, array("bigint", ids.toArray()));
@@ -323,6 +383,7 @@ final class BatchTransaction implements BookState {
                     while (rows.next()) {
                         Account account = Rows.account(rows, assets);
                         accounts.put(account.id(), account);
+                        openDays.put(account.id(), rows.getObject("open_day", LocalDate.class));
                     }
                 });
     }
@@ -413,54 +474,43 @@ final class BatchTransaction implements BookState {
     }
 
     private void updateAccounts(Pipeline writes) {
-        int n = dailyDeltas.size();
+        int n = movements.size();
         Long[] ids = new Long[n];
-        Long[] debitsPosted = new Long[n];
-        Long[] creditsPosted = new Long[n];
-        Long[] debitsPending = new Long[n];
-        Long[] creditsPending = new Long[n];
+        Long[][] columns = new Long[8][n];
+        List<Long> dayOver = new ArrayList<>();
         int i = 0;
-        for (AccountId id : dailyDeltas.keySet()) {
-            Totals totals = accounts.get(id).totals();
+        for (Map.Entry<AccountId, Totals> moved : movements.entrySet()) {
+            AccountId id = moved.getKey();
             ids[i] = id.value();
-            debitsPosted[i] = totals.debitsPosted();
-            creditsPosted[i] = totals.creditsPosted();
-            debitsPending[i] = totals.debitsPending();
-            creditsPending[i] = totals.creditsPending();
+            put(columns, 0, i, accounts.get(id).totals());
+            put(columns, 4, i, moved.getValue());
+            LocalDate openDay = openDays.get(id);
+            if (openDay != null && openDay.isAfter(day)) {
+                throw new IllegalStateException("account " + id.value() + " has movements on " + openDay
+                        + ", after this batch's day " + day + ": the head's time should have prevented that");
+            }
+            if (openDay != null && openDay.isBefore(day)) {
+                dayOver.add(id.value());
+            }
             i++;
         }
-        writes.update(UPDATE_ACCOUNTS, 6, (statement, first) -> {
-            statement.setArray(first, array("bigint", ids));
-            statement.setArray(first + 1, array("bigint", debitsPosted));
-            statement.setArray(first + 2, array("bigint", creditsPosted));
-            statement.setArray(first + 3, array("bigint", debitsPending));
-            statement.setArray(first + 4, array("bigint", creditsPending));
-            statement.setLong(first + 5, ledger.value());
+        writes.update(UPDATE_ACCOUNTS, 13, (statement, first) -> {
+            statement.setObject(first, day);
+            statement.setLong(first + 1, ledger.value());
+            statement.setArray(first + 2, array("bigint", dayOver.toArray()));
+            statement.setArray(first + 3, array("bigint", ids));
+            for (int c = 0; c < 8; c++) {
+                statement.setArray(first + 4 + c, array("bigint", columns[c]));
+            }
+            statement.setLong(first + 12, ledger.value());
         }, rows -> expect(rows, n, "account"));
     }
 
-    private void addDailyAggregates(Pipeline writes, LocalDate day) {
-        int n = dailyDeltas.size();
-        Long[] ids = new Long[n];
-        Long[][] columns = new Long[4][n];
-        int i = 0;
-        for (Map.Entry<AccountId, Totals> delta : dailyDeltas.entrySet()) {
-            Totals totals = delta.getValue();
-            ids[i] = delta.getKey().value();
-            columns[0][i] = totals.debitsPosted();
-            columns[1][i] = totals.creditsPosted();
-            columns[2][i] = totals.debitsPending();
-            columns[3][i] = totals.creditsPending();
-            i++;
-        }
-        writes.update(ADD_DAILY_AGGREGATES, 7, (statement, first) -> {
-            statement.setLong(first, ledger.value());
-            statement.setObject(first + 1, day);
-            statement.setArray(first + 2, array("bigint", ids));
-            for (int c = 0; c < 4; c++) {
-                statement.setArray(first + 3 + c, array("bigint", columns[c]));
-            }
-        }, rows -> expect(rows, n, "account_daily"));
+    private static void put(Long[][] columns, int from, int row, Totals totals) {
+        columns[from][row] = totals.debitsPosted();
+        columns[from + 1][row] = totals.creditsPosted();
+        columns[from + 2][row] = totals.debitsPending();
+        columns[from + 3][row] = totals.creditsPending();
     }
 
     private void advanceHead(Pipeline writes, long sequence, byte[] hash, Instant now) {

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
 final class BatchWriter implements AutoCloseable {
     private static final long POLL_MILLIS = 100;
     private static final long RETRY_BACKOFF_MILLIS = 20;
+    /** About 250 bytes each: a ward's wallets fit, and the writer's memory stays bounded. */
+    private static final int ACCOUNTS_CACHED_MAX = 250_000;
 
     private final DataSource dataSource;
     private final LedgerId ledger;
@@ -37,6 +39,7 @@ final class BatchWriter implements AutoCloseable {
     private final WriterListener listener;
     private final BlockingQueue<Submission> queue;
     private final Thread thread;
+    private final AccountCache accounts = new AccountCache(ACCOUNTS_CACHED_MAX);
     private volatile boolean running = true;
     private Connection connection;
 
@@ -190,11 +193,14 @@ final class BatchWriter implements AutoCloseable {
     private List<PostResult> commit(List<Submission> batch, Attempt attempt) throws SQLException {
         Connection current = connection();
         try {
-            List<PostResult> results = new BatchTransaction(current, ledger, assets.get()).run(batch, clock);
+            BatchTransaction transaction = new BatchTransaction(current, ledger, assets.get(), accounts);
+            List<PostResult> results = transaction.run(batch, clock);
             attempt.committing = results;
             current.commit();
+            accounts.committed(transaction.accountsAfter(), transaction.stampAfter());
             return results;
         } catch (SQLException | RuntimeException e) {
+            accounts.clear();
             try {
                 current.rollback();
             } catch (SQLException rollbackFailure) {

@@ -274,6 +274,12 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
                 statement.setLong(4, accountId.value());
                 statement.executeUpdate();
             }
+            // Tells every writer that an account changed without the head sequence moving (see AccountCache).
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "update ledger set accounts_version = accounts_version + 1 where id = ?")) {
+                statement.setLong(1, id.value());
+                statement.executeUpdate();
+            }
             return new AccountResult(AccountResultCode.CLOSED,
                     findAccount(connection, "id = ?", accountId.value()));
         });
@@ -523,7 +529,7 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
     public void analyze() {
         sql(connection -> {
             try (var statement = connection.createStatement()) {
-                statement.execute("analyze ledger, asset, account, entry, leg, account_daily");
+                statement.execute("analyze ledger, asset, account, entry, leg, account_day_closed");
             }
             return null;
         });

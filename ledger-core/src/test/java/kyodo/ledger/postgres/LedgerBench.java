@@ -252,7 +252,7 @@ public final class LedgerBench {
                 try (Connection connection = dataSource.getConnection()) {
                     connection.setAutoCommit(false);
                     try {
-                        PostResult result = new BatchTransaction(connection, ledger, assets)
+                        PostResult result = new BatchTransaction(connection, ledger, assets, AccountCache.none())
                                 .run(List.of(submission), Clock.systemUTC()).get(0);
                         connection.commit();
                         return result;

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * Checks the invariants of a ledger's tables straight in SQL, independent of the ledger's own code: zero sum
- * per asset, no flagged account over its rule, totals equal to the sums of legs, a gapless sequence, and
- * an unbroken chain of hashes. Returns what is wrong; an empty list means sound books.
+ * per asset, no flagged account over its rule, totals equal to the sums of legs, one daily aggregate per account
+ * and business day equal to that day's legs, a gapless sequence, and an unbroken chain of hashes. Returns what is wrong; an empty list means sound books.
  */
 public final class BooksAudit {
     private BooksAudit() {
@@ -63,6 +63,26 @@ public final class BooksAudit {
                        and (a.debits_posted <> coalesce(d.dp, 0) or a.credits_posted <> coalesce(d.cp, 0)
                          or a.debits_pending <> coalesce(d.dq, 0) or a.credits_pending <> coalesce(d.cq, 0))"""
                     .replace("$1", "?"), 2);
+            count(connection, problems, id, "account days whose aggregates differ from that day's legs", """
+                    with effects as (
+                        select debit_account_id as account_id, (posted_at at time zone 'Asia/Tokyo')::date as day,
+                               case when kind in ('P','C') then amount else 0 end as dp, 0 as cp,
+                               case kind when 'H' then amount else -coalesce(released_amount, 0) end as dq, 0 as cq
+                          from leg where ledger_id = $1
+                        union all
+                        select credit_account_id, (posted_at at time zone 'Asia/Tokyo')::date,
+                               0, case when kind in ('P','C') then amount else 0 end,
+                               0, case kind when 'H' then amount else -coalesce(released_amount, 0) end
+                          from leg where ledger_id = $1),
+                    legs as (select account_id, day, sum(dp) dp, sum(cp) cp, sum(dq) dq, sum(cq) cq
+                               from effects group by account_id, day),
+                    days as (select account_id, day, sum(debits_posted) dp, sum(credits_posted) cp,
+                                    sum(debits_pending) dq, sum(credits_pending) cq, count(*) as rows
+                               from account_daily where ledger_id = $1 group by account_id, day)
+                    select count(*) from legs l full join days d on d.account_id = l.account_id and d.day = l.day
+                     where d.rows is distinct from 1 or l.dp is distinct from d.dp or l.cp is distinct from d.cp
+                        or l.dq is distinct from d.dq or l.cq is distinct from d.cq"""
+                    .replace("$1", "?"), 3);
         } catch (SQLException e) {
             problems.add("audit query failed: " + e.getMessage());
         }

@@ -47,6 +47,9 @@ public record TestDatabase(String url, String user, String password, DataSource 
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(dataSource);
         pool.setMaximumPoolSize(16);
+        // Test classes keep their databases open until the JVM exits: idle pools hold few connections, so that
+        // many of them fit under the server's limit.
+        pool.setMinimumIdle(1);
         pool.setPoolName(name);
         return new TestDatabase(dataSource.getUrl(), current.user, current.password, new HikariDataSource(pool));
     }
