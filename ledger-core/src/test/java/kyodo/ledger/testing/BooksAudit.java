@@ -78,7 +78,8 @@ public final class BooksAudit {
                                from effects group by account_id, day),
                     days as (select account_id, day, sum(debits_posted) dp, sum(credits_posted) cp,
                                     sum(debits_pending) dq, sum(credits_pending) cq, count(*) as rows
-                               from account_daily where ledger_id = $1 group by account_id, day)
+                               from account_daily where ledger_id = $1 and day is not null
+                              group by account_id, day)
                     select count(*) from legs l full join days d on d.account_id = l.account_id and d.day = l.day
                      where d.rows is distinct from 1 or l.dp is distinct from d.dp or l.cp is distinct from d.cp
                         or l.dq is distinct from d.dq or l.cq is distinct from d.cq"""
