@@ -302,6 +302,7 @@ public final class LedgerBench {
                         // Where the database spends its time, printed after the run (pg_stat_statements).
                         .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                         .setServerConfig("pg_stat_statements.track", "all")
+                        .setServerConfig("pg_stat_statements.track_planning", "on")
 
                         .start();
                 config.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
@@ -324,11 +325,13 @@ public final class LedgerBench {
             try (Connection connection = dataSource.getConnection();
                  var rs = connection.createStatement().executeQuery("""
                          select calls, round(total_exec_time) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms,
-                                rows, regexp_replace(left(query, 90), '\\s+', ' ', 'g') as query
+                                rows, regexp_replace(left(query, 90), '\\s+', ' ', 'g') as query,
+                                round(total_plan_time) as plan_ms
                            from pg_stat_statements order by total_exec_time desc limit 12""")) {
                 while (rs.next()) {
-                    log(String.format("db time %8d ms %9d calls %8s ms mean %9d rows  %s", rs.getLong(2),
-                            rs.getLong(1), rs.getString(3), rs.getLong(4), rs.getString(5)));
+                    log(String.format("db time %8d ms (+%d ms planning) %9d calls %8s ms mean %9d rows  %s",
+                            rs.getLong(2), rs.getLong(6), rs.getLong(1), rs.getString(3), rs.getLong(4),
+                            rs.getString(5)));
                 }
             } catch (SQLException e) {
                 log("no statement statistics: " + e.getMessage());
