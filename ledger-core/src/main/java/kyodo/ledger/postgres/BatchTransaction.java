@@ -42,6 +42,8 @@ import java.util.TreeSet;
  * set-based statements sent together in a second round trip (see {@link Pipeline}). The caller commits.
  */
 final class BatchTransaction implements BookState {
+    private static final String LOCK_HEAD =
+            "select head_sequence, head_hash, head_time, accounts_version from ledger where id = ? for update";
     private static final String INSERT_ENTRIES = """
             insert into entry (ledger_id, sequence, key, kind, actor, memo, metadata, posted_at, leg_count,
                                request_digest, hash)
@@ -244,8 +246,7 @@ final class BatchTransaction implements BookState {
         Set<Long> unseen = new TreeSet<>(named);
         unseen.removeIf(id -> cache.get(new AccountId(id)) != null);
         Pipeline reads = new Pipeline()
-                .query("select head_sequence, head_hash, head_time, accounts_version from ledger where id = ? for update",
-                        1, (statement, first) -> statement.setLong(first, ledger.value()),
+                .query(LOCK_HEAD, 1, (statement, first) -> statement.setLong(first, ledger.value()),
                         rows -> locked[0] = head(rows));
         loadKeys(reads, batch);
         if (!unseen.isEmpty()) {
@@ -374,7 +375,8 @@ final class BatchTransaction implements BookState {
     }
 
     private void readAccounts(Pipeline reads, Set<Long> ids) {
-        reads.query("select " + Rows.ACCOUNT_COLUMNS + ", open_day from account where ledger_id = ? and id = any (?)", 2,
+        reads.query("select " + Rows.ACCOUNT_COLUMNS + ", open_day from account where ledger_id = ? and id = any (?)",
+                2,
                 (statement, first) -> {
                     statement.setLong(first, ledger.value());
                     statement.setArray(first + 1, array("bigint", ids.toArray()));

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Checks the invariants of a ledger's tables straight in SQL, independent of the ledger's own code: zero sum
  * per asset, no flagged account over its rule, totals equal to the sums of legs, one daily aggregate per account
- * and business day equal to that day's legs, a gapless sequence, and an unbroken chain of hashes. Returns what is wrong; an empty list means sound books.
+ * and business day, equal to that day's legs, a gapless sequence, and an unbroken chain of hashes. Returns what is
+ * wrong; an empty list means sound books.
  */
 public final class BooksAudit {
     private BooksAudit() {
