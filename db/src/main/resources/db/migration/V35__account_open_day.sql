@@ -47,7 +47,10 @@ select ledger_id, id, open_day, open_debits_posted, open_credits_posted, open_de
 alter table ledger add column accounts_version bigint not null default 0 check (accounts_version >= 0);
 
 -- 3. The check that legs are written only beyond the head looks the head up once per ledger in the statement
---    instead of once per leg. Same rule, same message.
+--    instead of once per leg. And the look-up of each named account's asset now also reads its flags, so that the
+--    database refuses what the ledger refuses with ACCOUNT_CLOSED: a transfer or hold naming a closed account
+--    (resolutions cannot, since an account with open holds cannot be closed). Until now only Java kept that rule;
+--    with the writer's cache it matters that the database keeps it too.
 create or replace function kyodo_legs_precede_their_entry() returns trigger language plpgsql as $$
 declare
     problem text;
@@ -59,15 +62,20 @@ begin
      where first.sequence <= g.head_sequence
      limit 1;
     if problem is null then
-        select format('unbalanced: legs move %s through account %s of ledger %s, which holds %s',
-                      named.asset, named.account_id, named.ledger_id, coalesce(held.asset, 'no such account'))
+        select case when held.asset is distinct from named.asset
+                    then format('unbalanced: legs move %s through account %s of ledger %s, which holds %s',
+                                named.asset, named.account_id, named.ledger_id,
+                                coalesce(held.asset, 'no such account'))
+                    else format('account %s of ledger %s is closed: no transfer or hold may name it',
+                                named.account_id, named.ledger_id) end
           into problem
-          from (select distinct l.ledger_id, side.account_id, l.asset
+          from (select l.ledger_id, side.account_id, l.asset, bool_or(l.kind in ('P', 'H')) as moves
                   from inserted_legs l
-                 cross join lateral (values (l.debit_account_id), (l.credit_account_id)) side (account_id)) named
-          left join lateral (select a.asset from account a
+                 cross join lateral (values (l.debit_account_id), (l.credit_account_id)) side (account_id)
+                 group by 1, 2, 3) named
+          left join lateral (select a.asset, a.flags from account a
                               where a.ledger_id = named.ledger_id and a.id = named.account_id) held on true
-         where held.asset is distinct from named.asset
+         where held.asset is distinct from named.asset or (named.moves and held.flags & 4 <> 0)
          limit 1;
     end if;
     if problem is not null then

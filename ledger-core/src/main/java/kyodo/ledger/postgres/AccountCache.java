@@ -13,8 +13,9 @@ import java.util.Objects;
  * reads from the database only the accounts it has not seen before. Account rows change only under the ledger's
  * head lock, by posting (which moves the head sequence) or by closing (which moves the head's accounts version),
  * so the copy is exactly the database's while the head still shows what this writer left there. When it does
- * not (another process posted, an account was closed, a commit failed), the copy is dropped whole. Used by one
- * thread, the writer's.
+ * not (another process posted, an account was closed), the copy is dropped whole. A failed batch needs nothing
+ * more: the copy is only updated after a commit, a rollback leaves the head as it was, and a commit whose answer
+ * was lost has moved the head. Used by one thread, the writer's.
  */
 final class AccountCache {
     /** What the head showed when the copy was last known to be exact. */
@@ -66,13 +67,8 @@ final class AccountCache {
         stamp = after;
     }
 
-    /** Forgets everything, for when the database's state is unknown (a failed or unanswered commit). */
-    void clear() {
+    private void clear() {
         accounts.clear();
         stamp = null;
-    }
-
-    int size() {
-        return accounts.size();
     }
 }

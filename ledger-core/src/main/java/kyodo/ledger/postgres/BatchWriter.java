@@ -200,7 +200,6 @@ final class BatchWriter implements AutoCloseable {
             accounts.committed(transaction.accountsAfter(), transaction.stampAfter());
             return results;
         } catch (SQLException | RuntimeException e) {
-            accounts.clear();
             try {
                 current.rollback();
             } catch (SQLException rollbackFailure) {

@@ -2,6 +2,7 @@ package kyodo.ledger.postgres;
 
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;
+import kyodo.ledger.AccountResultCode;
 import kyodo.ledger.AccountSpec;
 import kyodo.ledger.Amount;
 import kyodo.ledger.Asset;
@@ -80,6 +81,15 @@ class DatabaseRulesTest {
         assertRefusedTogether("which holds JPY",
                 leg(1002, 0, yenAccount, wallet, "PT"),
                 entry(1002, "by-hand-3", 1));
+    }
+
+    @Test
+    void refusesALegNamingAClosedAccount() {
+        AccountId closed = ledger.open(AccountSpec.wallet("wallet:closed", Asset.PT)).orThrow().id();
+        assertThat(ledger.close(closed).code()).isEqualTo(AccountResultCode.CLOSED);
+        assertRefusedTogether("is closed",
+                leg(1003, 0, issuer, closed, "PT"),
+                entry(1003, "by-hand-4", 1));
     }
 
     @Test
