@@ -50,6 +50,7 @@ public final class LedgerBench {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 5);
     private static final int NAIVE_SECONDS = Integer.getInteger("bench.naive.seconds", SECONDS);
+    private static final int FLOOR_SECONDS = Integer.getInteger("bench.floor.seconds", 10);
     /**
      * Transfers each client thread keeps in flight (through {@code postAsync}), as a server thread serving several
      * users does; 1 is a client that waits for every result before sending the next.
@@ -70,8 +71,11 @@ public final class LedgerBench {
                 Wallets wallets = Wallets.open(ledger);
                 log("batched: " + CLIENTS + " clients with " + WINDOW + " in flight each, " + ACCOUNTS + " wallets, warm-up " + WARMUP_SECONDS + " s, "
                         + "measure " + SECONDS + " s, synchronous_commit=" + database.synchronousCommit());
+                long sequenceBefore = ledger.head().sequence();
+                database.resetStatements();
                 batched = drive("b", wallets, ledger::postAsync, WINDOW);
                 log("batched: " + batched);
+                database.printTopStatements(ledger.head().sequence() - sequenceBefore);
                 List<String> problems = BooksAudit.problems(dataSource, ledger);
                 if (!problems.isEmpty()) {
                     throw new IllegalStateException("the books are not sound after the benchmark: " + problems);
@@ -80,10 +84,8 @@ public final class LedgerBench {
                 NaivePath path = new NaivePath(dataSource, ledger.id());
                 naive = drive("n", wallets, request -> CompletableFuture.completedFuture(path.post(request)), 1);
                 log("naive: " + naive);
-                if (Boolean.getBoolean("bench.statements")) {
-                    database.printTopStatements();
-                }
             }
+            log("write floor: " + WriteFloor.measure(dataSource, WARMUP_SECONDS, FLOOR_SECONDS));
             System.out.printf("ledger-bench transfers_per_s=%d p50_ms=%.2f p99_ms=%.2f naive_transfers_per_s=%d%n",
                     Math.round(batched.perSecond), batched.p50Millis, batched.p99Millis, Math.round(naive.perSecond));
         }
@@ -320,18 +322,28 @@ public final class LedgerBench {
             return new Database(embedded, dataSource);
         }
 
-        /** The statements that took the most database time, with their mean, for the log. */
-        void printTopStatements() throws SQLException {
+        void resetStatements() {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.createStatement().execute("select pg_stat_statements_reset()");
+            } catch (SQLException e) {
+                log("no statement statistics: " + e.getMessage());
+            }
+        }
+
+        /**
+         * Where the database's time went since the reset, per entry written: the statements that took the most,
+         * planning included. The head lock's time is mostly waiting for the previous batch, not work.
+         */
+        void printTopStatements(long entries) {
             try (Connection connection = dataSource.getConnection();
                  var rs = connection.createStatement().executeQuery("""
-                         select calls, round(total_exec_time) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms,
-                                rows, regexp_replace(left(query, 90), '\\s+', ' ', 'g') as query,
-                                round(total_plan_time) as plan_ms
-                           from pg_stat_statements order by total_exec_time desc limit 12""")) {
+                         select calls, total_exec_time + total_plan_time as total_ms, rows,
+                                regexp_replace(left(query, 90), '\\s+', ' ', 'g') as query
+                           from pg_stat_statements order by total_exec_time desc limit 10""")) {
                 while (rs.next()) {
-                    log(String.format("db time %8d ms (+%d ms planning) %9d calls %8s ms mean %9d rows  %s",
-                            rs.getLong(2), rs.getLong(6), rs.getLong(1), rs.getString(3), rs.getLong(4),
-                            rs.getString(5)));
+                    log(String.format("db %7.1f µs per entry %8d calls %9d rows  %s",
+                            rs.getDouble(2) * 1000 / Math.max(1, entries), rs.getLong(1), rs.getLong(3),
+                            rs.getString(4)));
                 }
             } catch (SQLException e) {
                 log("no statement statistics: " + e.getMessage());
