@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The posting benchmark (issue "The books"): 64 client threads post single-leg transfers between 100,000
  * wallets, 5% of them touching one hot wallet, with durable commits, first through the batching writer and
  * then through a naive path (one transaction per transfer, each client on its own connection, same rules and
- * SQL). Prints progress, then exactly one result line last. Run: {@code ./mvnw -B -pl ledger-core -am -Pbench
+ * SQL), and last the {@link WriteFloor} of the same server. Prints progress, where the batched run's database time
+ * went per entry, then exactly one result line last. Run: {@code ./mvnw -B -pl ledger-core -am -Pbench
  * -DskipTests verify}; {@code -Dbench.seconds}, {@code -Dbench.warmup.seconds}, {@code -Dbench.accounts}
  * change the shape, {@code KYODO_BENCH_DB_URL} (+ {@code _USER}, {@code _PASSWORD}) uses an external server.
  */

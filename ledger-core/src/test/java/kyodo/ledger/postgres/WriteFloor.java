@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * write per single-leg transfer (an entry row with its two unique keys, a leg row with the two account-history
  * indexes, two account totals; no rules at all), posted in batches of {@value #BATCH} by a plpgsql function from
  * one connection, so that no client, network or Java time is in it (schema and function: {@code
- * bench/write-floor.sql}). One serial writer cannot go faster than this on the machine, whatever the client does.
+ * bench/write-floor.sql}, in a schema {@code write_floor} of its own that is dropped afterwards). One serial writer
+ * cannot go faster than this on the machine, whatever the client does.
  */
 final class WriteFloor {
     private static final int BATCH = 1000;
