@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The donation use cases. Confirming and cancelling lock the donation row, post with the donation's own
@@ -88,20 +90,11 @@ public class DonationDesk {
         if (receivedOn.isBefore(today.minusYears(1))) {
             throw Refused.invalid("receivedOn must be within the last year");
         }
-        // An earlier confirm may have posted and then failed before its row update committed: adopt its entry
-        // (whoever retries, even another staff member whose request would not match the original's digest).
-        Optional<JournalEntry> earlier = books.entry(id.entryKey());
-        String confirmedBy = staff.userId();
-        if (earlier.isPresent()) {
-            if (!books.isDonation(earlier.get(), donation.designation(), donation.amount())) {
-                throw new Refused(Refusal.BOOKS_REFUSED, "entry " + id.entryKey() + " on the books does not match "
-                        + "donation " + id.value());
-            }
-            confirmedBy = earlier.get().actor();
-        } else {
-            requireOnTheBooks(books.donate(id.entryKey(), donation.designation(), donation.amount(), staff.userId(),
-                    "寄附 " + id.value()));
-        }
+        String confirmedBy = postOrAdopt(id.entryKey(), staff,
+                entry -> books.isDonation(entry, donation.designation(), donation.amount()),
+                () -> books.donate(id.entryKey(), donation.designation(), donation.amount(), staff.userId(),
+                        "寄附 " + id.value()),
+                "donation " + id.value());
         FiscalYear year = FiscalYear.containing(receivedOn);
         int number = donations.nextReceiptNumber(year.year());
         donations.confirmed(id, clock.instant(), confirmedBy, receivedOn, id.entryKey(), year.year(), number,
@@ -121,20 +114,11 @@ public class DonationDesk {
         if (donation.status() != Donation.Status.CONFIRMED) {
             throw new Refused(Refusal.WRONG_STATE, "donation " + id.value() + " is " + donation.status());
         }
-        // As with confirm: an earlier cancel may have posted its reversal and failed before its row update
-        // committed; whoever retries adopts that entry, and the row names who posted it.
-        Optional<JournalEntry> earlier = books.entry(id.reversalKey());
-        String cancelledBy = staff.userId();
-        if (earlier.isPresent()) {
-            if (!books.isDonationReversal(earlier.get(), donation.designation(), donation.amount())) {
-                throw new Refused(Refusal.BOOKS_REFUSED, "entry " + id.reversalKey() + " on the books does not "
-                        + "match the cancellation of donation " + id.value());
-            }
-            cancelledBy = earlier.get().actor();
-        } else {
-            requireOnTheBooks(books.reverseDonation(id.reversalKey(), donation.designation(), donation.amount(),
-                    staff.userId(), "寄附取消 " + id.value()));
-        }
+        String cancelledBy = postOrAdopt(id.reversalKey(), staff,
+                entry -> books.isDonationReversal(entry, donation.designation(), donation.amount()),
+                () -> books.reverseDonation(id.reversalKey(), donation.designation(), donation.amount(),
+                        staff.userId(), "寄附取消 " + id.value()),
+                "the cancellation of donation " + id.value());
         donations.cancelled(id, clock.instant(), cancelledBy, why, id.reversalKey());
         return donations.find(id).orElseThrow();
     }
@@ -176,6 +160,25 @@ public class DonationDesk {
             // Not found rather than forbidden: a stranger learns nothing about which donations exist.
             throw Refused.notFound("donation " + donation.id().value());
         }
+    }
+
+    /**
+     * Posts the entry under {@code key}, or adopts the one already there: an earlier attempt may have posted and
+     * then failed before its row update committed. Whoever retries adopts it (even another staff member, whose
+     * request would not match the original's digest), provided it is the entry this step posts. Returns who
+     * posted it, for the row.
+     */
+    private String postOrAdopt(String key, Actor staff, Predicate<JournalEntry> isThisStep, Supplier<PostResult> post,
+                               String step) {
+        Optional<JournalEntry> earlier = books.entry(key);
+        if (earlier.isEmpty()) {
+            requireOnTheBooks(post.get());
+            return staff.userId();
+        }
+        if (!isThisStep.test(earlier.get())) {
+            throw new Refused(Refusal.BOOKS_REFUSED, "entry " + key + " on the books does not match " + step);
+        }
+        return earlier.get().actor();
     }
 
     static void requireOnTheBooks(PostResult result) {

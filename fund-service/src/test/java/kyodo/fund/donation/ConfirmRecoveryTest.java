@@ -34,6 +34,8 @@ class ConfirmRecoveryTest extends FundWebTest {
     Donations donations;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    FundBooks books;
 
     @AfterEach
     void healTheDatabase() {
@@ -132,6 +134,20 @@ class ConfirmRecoveryTest extends FundWebTest {
         assertThat(cancelled.cancelledBy()).isEqualTo(STAFF.userId());
         assertThat(ledger.head().sequence()).as("nothing new posted").isEqualTo(head);
         assertThat(posted(FundBooks.BANK)).isEqualTo(bankBefore - 4_400);
+    }
+
+    @Test
+    void anEntryUnderTheDonationsKeyThatIsNotItsDonationIsNeverAdopted() {
+        Donation pledged = pledge(5_000);
+        assertThat(books.donate(pledged.id().entryKey(), pledged.designation(), 4_999, STAFF.userId(), "誤り")
+                .onTheBooks()).isTrue();
+        long head = ledger.head().sequence();
+
+        assertThatThrownBy(() -> desk.confirm(STAFF, pledged.id(), new DonationDesk.Arrival(null, null, null)))
+                .isInstanceOfSatisfying(Refused.class,
+                        r -> assertThat(r.refusal()).isEqualTo(Refusal.BOOKS_REFUSED));
+        assertThat(donations.find(pledged.id()).orElseThrow().status()).isEqualTo(Donation.Status.PLEDGED);
+        assertThat(ledger.head().sequence()).as("nothing posted").isEqualTo(head);
     }
 
     @Test
