@@ -46,7 +46,6 @@ class AuditPages {
     @GetMapping("/fund/audit")
     @PreAuthorize(AuditRoles.READ)
     String index(Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("today", LocalDate.now(clock));
         return "fund/audit/index";
     }
@@ -55,7 +54,6 @@ class AuditPages {
     @PreAuthorize(AuditRoles.READ)
     String trialBalance(@RequestParam(required = false) String date, @RequestParam(required = false) String after,
                         Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("sheet", trialBalances.asOf(Dates.required("date", date, LocalDate.now(clock)), after,
                 TrialBalances.PAGE_MAX));
         return "fund/audit/trial-balance";
@@ -66,7 +64,6 @@ class AuditPages {
     String statement(@RequestParam(required = false) String account, @RequestParam(required = false) String from,
                      @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") long after,
                      Model model) {
-        model.addAttribute("en", Language.english());
         LocalDate end = Dates.required("to", to, LocalDate.now(clock));
         LocalDate start = Dates.required("from", from, end.withDayOfMonth(1));
         model.addAttribute("account", account == null ? "" : account);
@@ -88,7 +85,6 @@ class AuditPages {
                    @RequestParam(required = false) String kind, @RequestParam(required = false) String account,
                    @RequestParam(required = false) String user, @RequestParam(defaultValue = "0") long after,
                    Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("from", from == null ? "" : from);
         model.addAttribute("to", to == null ? "" : to);
         model.addAttribute("kind", kind == null ? "" : kind);
@@ -106,7 +102,6 @@ class AuditPages {
     @GetMapping("/fund/audit/reconciliation")
     @PreAuthorize(AuditRoles.READ)
     String reconciliation(Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("imports", reconciler.imports());
         model.addAttribute("auditor", Actor.required().is(Role.AUDITOR));
         model.addAttribute("bytesMax", StatementCsv.BYTES_MAX / (1024 * 1024) + " MiB");
@@ -147,7 +142,6 @@ class AuditPages {
     @GetMapping("/fund/audit/reconciliation/{id}")
     @PreAuthorize(AuditRoles.READ)
     String reconciliationOf(@PathVariable long id, @RequestParam(required = false) String again, Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("again", again != null);
         model.addAttribute("auditor", Actor.required().is(Role.AUDITOR));
         model.addAttribute("r", reconciler.reconciliation(id));
@@ -190,14 +184,12 @@ class AuditPages {
     @GetMapping("/fund/audit/verification")
     @PreAuthorize(AuditRoles.READ)
     String verification(Model model) {
-        model.addAttribute("en", Language.english());
         return "fund/audit/verification";
     }
 
     @PostMapping("/fund/audit/verification")
     @PreAuthorize(AuditRoles.READ)
     String verify(Model model) {
-        model.addAttribute("en", Language.english());
         try {
             model.addAttribute("result", checks.verify());
         } catch (Refused refused) {

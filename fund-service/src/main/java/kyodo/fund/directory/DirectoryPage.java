@@ -1,6 +1,5 @@
 package kyodo.fund.directory;
 
-import kyodo.fund.access.Language;
 import kyodo.fund.problem.FundPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +17,6 @@ class DirectoryPage {
 
     @GetMapping("/fund/groups")
     String directory(Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("groups", groups.verified(Groups.PAGE_MAX));
         model.addAttribute("grants", groups.grantsReceived());
         return "fund/groups";

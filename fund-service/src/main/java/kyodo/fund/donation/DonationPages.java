@@ -30,7 +30,6 @@ class DonationPages {
     @GetMapping("/fund/donate")
     @PreAuthorize("hasAnyRole('DONOR', 'RESIDENT')")
     String form(Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("fields", Field.values());
         return "fund/donate";
     }
@@ -56,7 +55,6 @@ class DonationPages {
     @GetMapping("/fund/donations")
     @PreAuthorize("hasAnyRole('DONOR', 'RESIDENT')")
     String mine(Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("donations", donations.byDonor(Actor.required().userId(), LIST_LIMIT));
         return "fund/donations";
     }
@@ -64,7 +62,6 @@ class DonationPages {
     @GetMapping("/fund/staff/pledges")
     @PreAuthorize("hasRole('STAFF')")
     String pledges(Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("donations", donations.byStatus(Donation.Status.PLEDGED, LIST_LIMIT));
         return "fund/pledges";
     }

@@ -28,7 +28,6 @@ class GrantPages {
     @GetMapping("/fund/applications")
     @PreAuthorize("hasRole('GROUP_COORDINATOR')")
     String mine(Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("applications", desk.mine(Actor.required()));
         return "fund/applications";
     }
@@ -49,7 +48,6 @@ class GrantPages {
     @GetMapping("/fund/staff/disbursements")
     @PreAuthorize("hasRole('STAFF')")
     String awaiting(Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("me", Actor.required().userId());
         model.addAttribute("disbursements", awards.awaitingApproval(Awards.PAGE_MAX));
         return "fund/disbursements";

@@ -55,7 +55,6 @@ class ProgramPages {
     @GetMapping("/fund/staff/programs")
     @PreAuthorize("hasRole('STAFF')")
     String list(Model model) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("programs", programs.all(Programs.PAGE_MAX));
         return "fund/staff-programs";
     }
@@ -163,7 +162,6 @@ class ProgramPages {
     }
 
     private String detail(Model model, Program program) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("program", program);
         model.addAttribute("ranking", committee.ranking(Actor.required(), program.id()));
         List<AwardRow> rows = new ArrayList<>();
@@ -182,7 +180,6 @@ class ProgramPages {
     }
 
     private String form(Model model, ProgramInput input, Program program) {
-        model.addAttribute("en", Language.english());
         model.addAttribute("input", input);
         model.addAttribute("program", program);
         model.addAttribute("fields", Field.values());

@@ -34,7 +34,6 @@ class ReviewPage {
     @PreAuthorize("hasRole('COMMITTEE')")
     String form(@PathVariable long id, Model model) {
         Application application = desk.visible(Actor.required(), new ApplicationId(id));
-        model.addAttribute("en", Language.english());
         model.addAttribute("app", application);
         model.addAttribute("program", programs.find(application.program()).orElseThrow());
         return "fund/review";

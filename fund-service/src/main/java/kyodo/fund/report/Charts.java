@@ -22,7 +22,7 @@ final class Charts {
         Map<String, Long> targets = new LinkedHashMap<>();
         List<String[]> links = new ArrayList<>();
         List<Long> amounts = new ArrayList<>();
-        String kept = labels.english() ? "Not paid out yet" : "未交付(基金に残る額)";
+        String kept = labels.text("fund.report.chart.kept");
         report.inBySourceAndDesignation().forEach((source, byDesignation) -> byDesignation.forEach((d, amount) -> {
             if (amount > 0) {
                 sources.merge(labels.sourceType(source), amount, Long::sum);
@@ -48,10 +48,8 @@ final class Charts {
             }
         });
         designations.replaceAll((d, in) -> Math.max(in, paidFrom.getOrDefault(d, 0L)));
-        String title = labels.english() ? "Flow of donations" : "寄附金の流れ";
-        String description = labels.english()
-                ? "From donors by type, through designations, to the groups paid; the table below lists the same amounts."
-                : "寄附者の種別から使途指定を経て交付先団体への流れ。下の表に同じ金額があります。";
+        String title = labels.text("fund.report.chart.flow.title");
+        String description = labels.text("fund.report.chart.flow.description");
         int rows = Math.max(Math.max(sources.size(), designations.size()), Math.max(targets.size(), 1));
         int height = Math.max(220, rows * 48 + 40);
         Svg svg = new Svg("chart-flow", WIDTH, height, title, description);
@@ -101,10 +99,8 @@ final class Charts {
     static String monthly(FundReport report, Labels labels) {
         Map<YearMonth, Long> in = report.inByMonth();
         Map<YearMonth, Long> out = report.outByMonth();
-        String title = labels.english() ? "Money in and out by month" : "月別の受入と交付";
-        String description = labels.english()
-                ? "Bars per month: donations received (left) and grants paid (right); the table lists the amounts."
-                : "月ごとの棒グラフ。左が寄附の受入額、右が助成の交付額。表に同じ金額があります。";
+        String title = labels.text("fund.report.chart.monthly.title");
+        String description = labels.text("fund.report.chart.monthly.description");
         int height = 260;
         Svg svg = new Svg("chart-monthly", WIDTH, height, title, description);
         long max = 1;
@@ -120,26 +116,24 @@ final class Charts {
             double hIn = Math.max(0, in.getOrDefault(m, 0L)) * plot / max;
             double hOut = out.getOrDefault(m, 0L) * plot / max;
             svg.rect(x, 10 + plot - hIn, slot * 0.4, hIn, Svg.colour(0),
-                    labels.month(m) + " " + (labels.english() ? "in " : "受入 ") + Yen.format(in.getOrDefault(m, 0L)));
+                    labels.text("fund.report.chart.monthly.in", labels.month(m), Yen.format(in.getOrDefault(m, 0L))));
             svg.rect(x + slot * 0.42, 10 + plot - hOut, slot * 0.4, hOut, Svg.colour(1),
-                    labels.month(m) + " " + (labels.english() ? "out " : "交付 ") + Yen.format(out.getOrDefault(m, 0L)));
+                    labels.text("fund.report.chart.monthly.out", labels.month(m), Yen.format(out.getOrDefault(m, 0L))));
             svg.text(x + slot * 0.41, height - 22, labels.shortMonth(m), "middle", 11);
             i++;
         }
         svg.rect(40, height - 14, 10, 10, Svg.colour(0), null);
-        svg.text(54, height - 5, labels.english() ? "In (donations)" : "受入(寄附)", "start", 11);
+        svg.text(54, height - 5, labels.text("fund.report.chart.monthly.legend.in"), "start", 11);
         svg.rect(200, height - 14, 10, 10, Svg.colour(1), null);
-        svg.text(214, height - 5, labels.english() ? "Out (grants paid)" : "交付(助成)", "start", 11);
+        svg.text(214, height - 5, labels.text("fund.report.chart.monthly.legend.out"), "start", 11);
         return svg.end();
     }
 
     /** Each designation's balance at the end of each month, and their total. */
     static String balances(FundReport report, Labels labels) {
         Map<YearMonth, Map<String, Long>> series = report.balancesByMonth();
-        String title = labels.english() ? "Balances over time" : "残高の推移";
-        String description = labels.english()
-                ? "Lines per designation and their total, at each month's end; the table lists the amounts."
-                : "使途指定ごとの月末残高と合計の折れ線。表に同じ金額があります。";
+        String title = labels.text("fund.report.chart.balances.title");
+        String description = labels.text("fund.report.chart.balances.description");
         int height = 260;
         Svg svg = new Svg("chart-balances", WIDTH, height, title, description);
         List<String> designations = new ArrayList<>(report.openingBalances().keySet());
@@ -173,15 +167,21 @@ final class Charts {
         }
         double legendX = 30;
         for (int d = 0; d < lines.size(); d++) {
-            String name = lines.get(d).isEmpty() ? (labels.english() ? "Total" : "合計") : labels.designation(lines.get(d));
+            String name = lines.get(d).isEmpty() ? labels.text("fund.report.chart.balances.total")
+                    : labels.designation(lines.get(d));
             svg.rect(legendX, height - 24, 10, 10, lines.get(d).isEmpty() ? "#222" : Svg.colour(d), null);
             svg.text(legendX + 14, height - 15, name, "start", 10);
-            legendX += 20 + name.length() * (labels.english() ? 6 : 10);
+            legendX += 20 + textWidth(name);
             if (legendX > WIDTH - 60) {
                 break;
             }
         }
         return svg.end();
+    }
+
+    /** About how wide a label is drawn at 10px: a Japanese character takes a full square, a Latin one about half. */
+    private static int textWidth(String text) {
+        return text.codePoints().map(c -> c >= 0x2E80 ? 10 : 6).sum();
     }
 
     private static long sum(Map<String, Long> values) {

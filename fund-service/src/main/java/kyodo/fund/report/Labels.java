@@ -1,26 +1,40 @@
 package kyodo.fund.report;
 
 import kyodo.fund.books.Field;
+import org.springframework.context.MessageSource;
 
 import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.Map;
 
-/** How the report names its dimensions, in Japanese or English. */
-public record Labels(boolean english, Map<Long, String> groups) {
+/**
+ * How the reports name their dimensions, in one language, from the fund's message bundle
+ * ({@code messages-fund*.properties}, keys {@code fund.label.*} and {@code fund.field.*}).
+ *
+ * @param messages the application's message source, which includes the fund's bundle
+ * @param locale   the language of the page or document
+ * @param groups   the names of the groups that the report mentions, by group id
+ */
+public record Labels(MessageSource messages, Locale locale, Map<Long, String> groups) {
+    /** A text of the fund's bundle in this language. */
+    public String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+
     public String sourceType(String type) {
         return switch (type == null ? FundReport.UNRECORDED : type) {
-            case "INDIVIDUAL" -> english ? "Individuals" : "個人";
-            case "COMPANY" -> english ? "Companies" : "法人・団体";
-            default -> english ? "Not recorded" : "記録なし";
+            case "INDIVIDUAL", "COMPANY" -> text("fund.label.source." + type);
+            default -> text("fund.label.notRecorded");
         };
     }
 
     public String designation(String text) {
         if (text == null || text.equals("unknown")) {
-            return english ? "Not recorded" : "記録なし";
+            return text("fund.label.notRecorded");
         }
         if (text.equals("general")) {
-            return english ? "General fund" : "一般(使途指定なし)";
+            return text("fund.label.general");
         }
         if (text.startsWith("field:")) {
             return field(text.substring("field:".length()));
@@ -28,24 +42,26 @@ public record Labels(boolean english, Map<Long, String> groups) {
         if (text.startsWith("group:")) {
             String id = text.substring("group:".length());
             String name = groups.get(parse(id));
-            return (english ? "Group: " : "団体指定: ") + (name == null ? "#" + id : name);
+            return text("fund.label.group", name == null ? "#" + id : name);
         }
         return text;
     }
 
     public String field(String code) {
-        return Field.ofCode(code == null ? "" : code).map(f -> english ? f.english() : f.japanese())
-                .orElse(english ? "Not recorded" : "記録なし");
+        return Field.ofCode(code == null ? "" : code).map(f -> text("fund.field." + f.code()))
+                .orElseGet(() -> text("fund.label.notRecorded"));
     }
 
     public String month(YearMonth month) {
-        return english ? month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
-                + " " + month.getYear() : month.getYear() + "年" + month.getMonthValue() + "月";
+        return text("fund.label.month", month.getYear(), month.getMonthValue(), shortName(month));
     }
 
     public String shortMonth(YearMonth month) {
-        return english ? month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
-                : month.getMonthValue() + "月";
+        return text("fund.label.shortMonth", month.getYear(), month.getMonthValue(), shortName(month));
+    }
+
+    private String shortName(YearMonth month) {
+        return month.getMonth().getDisplayName(TextStyle.SHORT, locale);
     }
 
     private static long parse(String id) {

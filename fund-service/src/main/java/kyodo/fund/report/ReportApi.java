@@ -2,6 +2,7 @@ package kyodo.fund.report;
 
 import kyodo.fund.problem.FundApi;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Open data of the public reports, no sign-in: the fund report as JSON, CSV and PDF, and the points report as
@@ -26,10 +28,13 @@ class ReportApi {
     private final PublicReports reports;
     private final GrantResults results;
     private final String publicBaseUrl;
+    private final MessageSource messages;
 
-    ReportApi(PublicReports reports, GrantResults results, @Value("${kyodo.fund.public-base-url:http://localhost:8080}") String baseUrl) {
+    ReportApi(PublicReports reports, GrantResults results,
+              @Value("${kyodo.fund.public-base-url:http://localhost:8080}") String baseUrl, MessageSource messages) {
         this.reports = reports;
         this.results = results;
+        this.messages = messages;
         this.publicBaseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -54,7 +59,7 @@ class ReportApi {
         return ResponseEntity.ok().cacheControl(SHORT).contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("kyodo-fund-" + report.year().year() + ".pdf").build().toString())
-                .body(ReportPdf.of(report, publicBaseUrl));
+                .body(ReportPdf.of(report, new Labels(messages, Locale.JAPANESE, report.groups()), publicBaseUrl));
     }
 
     @GetMapping("/api/fund/reports/{year}/points.json")

@@ -2,10 +2,13 @@ package kyodo.fund.report;
 
 import kyodo.fund.access.Language;
 import kyodo.fund.problem.FundPage;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Locale;
 
 /** The public report pages (no sign-in), Japanese first: the fund report with charts, and the points report. */
 @Controller
@@ -13,26 +16,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReportPages {
     private final PublicReports reports;
     private final GrantResults results;
+    private final MessageSource messages;
 
-    ReportPages(PublicReports reports, GrantResults results) {
+    ReportPages(PublicReports reports, GrantResults results, MessageSource messages) {
         this.reports = reports;
         this.results = results;
+        this.messages = messages;
     }
 
     @GetMapping("/fund/results")
-    String results(Model model) {
-        Labels labels = new Labels(Language.english(), java.util.Map.of());
-        model.addAttribute("en", labels.english());
+    String results(Model model, Locale locale) {
+        Labels labels = new Labels(messages, locale, java.util.Map.of());
         model.addAttribute("labels", labels);
         model.addAttribute("results", results.all());
         return "fund/results";
     }
 
     @GetMapping("/fund/report")
-    String fund(@RequestParam(required = false) String year, Model model) {
+    String fund(@RequestParam(required = false) String year, Model model, Locale locale) {
         FundReport report = reports.fund(reports.year(year));
-        Labels labels = new Labels(Language.english(), report.groups());
-        model.addAttribute("en", labels.english());
+        Labels labels = new Labels(messages, locale, report.groups());
         model.addAttribute("report", report);
         model.addAttribute("labels", labels);
         model.addAttribute("years", years());
@@ -45,10 +48,10 @@ class ReportPages {
     }
 
     @GetMapping("/fund/points-report")
-    String points(@RequestParam(required = false) String year, Model model) {
+    String points(@RequestParam(required = false) String year, Model model, Locale locale) {
         PointsReport report = reports.points(reports.year(year));
-        Labels labels = new Labels(Language.english(), java.util.Map.of());
-        model.addAttribute("en", labels.english());
+        Labels labels = new Labels(messages, locale, java.util.Map.of());
+        model.addAttribute("en", Language.english());
         model.addAttribute("report", report);
         model.addAttribute("labels", labels);
         model.addAttribute("years", years());

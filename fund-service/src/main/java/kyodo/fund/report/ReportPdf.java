@@ -11,8 +11,8 @@ final class ReportPdf {
     private ReportPdf() {
     }
 
-    static byte[] of(FundReport report, String publicBaseUrl) {
-        Labels labels = new Labels(false, report.groups());
+    /** {@code labels} are Japanese: the document is. */
+    static byte[] of(FundReport report, Labels labels, String publicBaseUrl) {
         int year = report.year().year();
         try (PdfPage pdf = new PdfPage("基金配分報告 " + year + "年度")) {
             pdf.heading("基金配分報告 " + year + "年度").small("Fund distribution report, fiscal year " + year + " ("

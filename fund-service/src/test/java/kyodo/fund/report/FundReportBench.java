@@ -176,9 +176,20 @@ public final class FundReportBench {
         System.exit(0);
     }
 
+    private static final org.springframework.context.MessageSource FUND_TEXTS = fundTexts();
+
+    /** The fund's bundle as the application's message source reads it (UTF-8, never the server's locale). */
+    private static org.springframework.context.MessageSource fundTexts() {
+        var source = new org.springframework.context.support.ResourceBundleMessageSource();
+        source.setBasename("messages-fund");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
     /** The page's charts and the CSV, as a request renders them; returns their size so nothing is skipped. */
     private static int render(FundReport report) {
-        Labels labels = new Labels(false, report.groups());
+        Labels labels = new Labels(FUND_TEXTS, java.util.Locale.JAPANESE, report.groups());
         return Charts.flow(report, labels).length() + Charts.monthly(report, labels).length()
                 + Charts.balances(report, labels).length() + OpenData.csv(report).length;
     }
