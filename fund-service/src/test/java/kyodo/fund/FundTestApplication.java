@@ -2,6 +2,7 @@ package kyodo.fund;
 
 import kyodo.ledger.LedgerId;
 import kyodo.ledger.postgres.PostgresLedger;
+import kyodo.ledger.testing.MutableClock;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -33,8 +34,8 @@ public class FundTestApplication {
     public static final Instant NOW = Instant.parse("2027-03-31T15:30:00Z");
 
     @Bean
-    TestClock clock() {
-        return new TestClock();
+    MutableClock clock() {
+        return new MutableClock(NOW);
     }
 
     @Bean

@@ -2,7 +2,6 @@ package kyodo.fund.audit;
 
 import kyodo.fund.FundApi;
 import kyodo.fund.FundTestApplication;
-import kyodo.fund.TestClock;
 import kyodo.fund.books.FundBooks;
 import kyodo.ledger.AccountFlag;
 import kyodo.ledger.AccountId;
@@ -16,6 +15,7 @@ import kyodo.ledger.EntryRequest;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.Leg;
 import kyodo.ledger.PostResult;
+import kyodo.ledger.testing.MutableClock;
 import kyodo.ledger.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,7 +62,7 @@ abstract class AuditTest {
     @Autowired
     protected FundBooks books;
     @Autowired
-    protected TestClock clock;
+    protected MutableClock clock;
     @Autowired
     protected JdbcClient jdbc;
 

@@ -1,9 +1,9 @@
 package kyodo.fund.grant;
 
 import kyodo.fund.FundWebTest;
-import kyodo.fund.TestClock;
 import kyodo.fund.books.FundBooks;
 import kyodo.ledger.EntryKey;
+import kyodo.ledger.testing.MutableClock;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -28,7 +28,7 @@ class GrantRulesTest extends FundWebTest {
     private static final String OPEN_UNTIL = "2027-05-31T15:00:00Z";
 
     @Autowired
-    TestClock clock;
+    MutableClock clock;
 
     private GrantFixtures world() {
         return new GrantFixtures(api());

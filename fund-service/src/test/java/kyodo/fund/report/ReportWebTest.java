@@ -2,13 +2,13 @@ package kyodo.fund.report;
 
 import kyodo.fund.FundApi;
 import kyodo.fund.FundTestApplication;
-import kyodo.fund.TestClock;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.journal.checkpoint.CheckpointPolicy;
 import kyodo.ledger.journal.checkpoint.CheckpointSigner;
 import kyodo.ledger.journal.checkpoint.NoteSigner;
 import kyodo.ledger.journal.postgres.JournalFollower;
 import kyodo.ledger.journal.postgres.PostgresJournal;
+import kyodo.ledger.testing.MutableClock;
 import kyodo.ledger.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +42,7 @@ abstract class ReportWebTest {
     @Autowired
     protected Ledger ledger;
     @Autowired
-    protected TestClock clock;
+    protected MutableClock clock;
     @Autowired
     protected DataSource dataSource;
     @Autowired

@@ -14,12 +14,11 @@ import kyodo.ledger.Leg;
 import kyodo.ledger.PendingId;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.memory.InMemoryLedger;
+import kyodo.ledger.testing.MutableClock;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -33,7 +32,7 @@ public final class SampleBooks {
     public static final Instant START = Instant.parse("2026-04-01T00:00:00Z");
 
     private final Ledger ledger;
-    private final SteppingClock clock;
+    private final MutableClock clock;
     private final Random random;
     private final List<Account> wallets = new ArrayList<>();
     private final List<Account> merchants = new ArrayList<>();
@@ -48,9 +47,9 @@ public final class SampleBooks {
         this(clock -> new InMemoryLedger(new LedgerId(ledgerId), clock), seed);
     }
 
-    /** Books on the ledger that {@code ledgerOnClock} makes with the books' stepping clock. */
+    /** Books on the ledger that {@code ledgerOnClock} makes with the books' clock. */
     public SampleBooks(Function<Clock, Ledger> ledgerOnClock, long seed) {
-        this.clock = new SteppingClock(START);
+        this.clock = new MutableClock(START);
         this.ledger = ledgerOnClock.apply(clock);
         this.random = new Random(seed);
         issuance = open(AccountSpec.of("issuance:budget:2026", Asset.PT, AccountKind.EQUITY));
@@ -73,7 +72,7 @@ public final class SampleBooks {
         return ledger;
     }
 
-    public SteppingClock clock() {
+    public MutableClock clock() {
         return clock;
     }
 
@@ -136,33 +135,5 @@ public final class SampleBooks {
         }
         return EntryRequest.of(key, EntryKind.TRANSFER, "resident", Leg.transfer(wallet.id(), other.id(),
                 Amount.pt(1 + random.nextInt(20))));
-    }
-
-    /** A clock that only moves when told to, so that timestamps are reproducible. */
-    public static final class SteppingClock extends Clock {
-        private Instant now;
-
-        public SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        public synchronized void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

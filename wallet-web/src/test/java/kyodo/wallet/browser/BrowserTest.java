@@ -4,16 +4,11 @@ import kyodo.wallet.WalletWebTest;
 import kyodo.wallet.qr.QrImages;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,27 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Residents and merchants in a real (headless) browser on a phone-sized screen. */
 class BrowserTest extends WalletWebTest {
-    private static ChromeDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.manage().deleteAllCookies();
-    }
+    @RegisterExtension
+    static final BrowserExtension browser = new BrowserExtension();
 
     @Test
     void aResidentPaysAMerchantsOrderQrAndBothWalletsShowIt() {
@@ -161,33 +137,24 @@ class BrowserTest extends WalletWebTest {
     }
 
     private void signIn(String username) {
-        browser.get(local("/signin"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("signin-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/signin"));
+        browser.signIn(username, PASSWORD);
     }
 
     private void signOut() {
-        browser.findElement(By.id("signout")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
-                d -> d.getCurrentUrl().equals("http://localhost:" + port + "/"));
+        browser.signOut();
     }
 
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return browser.text(id);
     }
 
     /** The app's own address for a path, or for a QR URL made for the public base URL. */
     private String local(String pathOrUrl) {
         String path = pathOrUrl.startsWith(BASE_URL) ? pathOrUrl.substring(BASE_URL.length()) : pathOrUrl;
-        return "http://localhost:" + port + path;
+        return browser.url(path);
     }
 
     private void assertNoHorizontalScroll() {
-        Object[] widths = ((java.util.List<?>) ((JavascriptExecutor) browser).executeScript(
-                "return [document.documentElement.scrollWidth, window.innerWidth];")).toArray();
-        assertThat(((Number) widths[0]).longValue()).as("page width at %dpx", Browser.PHONE_WIDTH)
-                .isLessThanOrEqualTo(((Number) widths[1]).longValue());
+        browser.assertNoHorizontalScroll();
     }
 }

@@ -10,14 +10,10 @@ import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.earning.Activities;
 import kyodo.wallet.user.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Earning in a real (headless) browser: a coordinator confirms hours, the resident sees the points and their expiry. */
 class EarningBrowserTest extends kyodo.wallet.WalletWebTest {
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = new BrowserExtension();
 
-    @LocalServerPort
-    int port;
     @Autowired
     Directory directory;
     @Autowired
@@ -42,18 +37,6 @@ class EarningBrowserTest extends kyodo.wallet.WalletWebTest {
     PointsProperties points;
     @Autowired
     Clock clock;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aCoordinatorConfirmsHoursAndTheResidentSeesThePointsAndTheirExpiryDate() {
@@ -101,24 +84,18 @@ class EarningBrowserTest extends kyodo.wallet.WalletWebTest {
     }
 
     private void signIn(String username) {
-        browser.get(local("/signin"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("signin-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/signin"));
+        browser.signIn(username, PASSWORD);
     }
 
     private void signOut() {
-        browser.findElement(By.id("signout")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
-                d -> d.getCurrentUrl().equals("http://localhost:" + port + "/"));
+        browser.signOut();
     }
 
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText().strip();
+        return browser.text(id);
     }
 
     private String local(String path) {
-        return "http://localhost:" + port + path;
+        return browser.url(path);
     }
 }

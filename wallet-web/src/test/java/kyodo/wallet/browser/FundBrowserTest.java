@@ -16,19 +16,14 @@ import kyodo.wallet.user.User;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,10 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FundBrowserTest extends WalletWebTest {
     private static final AtomicInteger SERIAL = new AtomicInteger();
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = new BrowserExtension();
 
-    @LocalServerPort
-    int port;
     @Autowired
     GrantOffice grants;
     @Autowired
@@ -63,24 +57,6 @@ class FundBrowserTest extends WalletWebTest {
     Clock clock;
     @Autowired
     JournalFollower follower;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.manage().deleteAllCookies();
-    }
 
     @Test
     void aDonorPledgesStaffConfirmTheDonorDownloadsTheReceiptPdfAndAnyoneOpensItsProofPage() throws Exception {
@@ -204,7 +180,7 @@ class FundBrowserTest extends WalletWebTest {
 
     /** Fetches a URL in the browser with its session, as the link would, and hands the bytes to the test. */
     private Download download(String url) {
-        List<?> answer = (List<?>) ((JavascriptExecutor) browser).executeAsyncScript("""
+        List<?> answer = (List<?>) browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0], {credentials: 'same-origin'})
                   .then(r => r.arrayBuffer().then(buffer => {
@@ -219,17 +195,13 @@ class FundBrowserTest extends WalletWebTest {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(local("/signin"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("signin-submit")).click();
-        waitFor(d -> !d.getCurrentUrl().contains("/signin"));
+        browser.forgetSession();
+        browser.signIn(username, PASSWORD);
     }
 
     /** The fund's pages have no menu of their own; forgetting the session is signing out. */
     private void signOut() {
-        browser.manage().deleteAllCookies();
+        browser.forgetSession();
     }
 
     private void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
@@ -237,13 +209,10 @@ class FundBrowserTest extends WalletWebTest {
     }
 
     private String local(String path) {
-        return "http://localhost:" + port + path;
+        return browser.url(path);
     }
 
     private void assertNoHorizontalScroll() {
-        Object[] widths = ((List<?>) ((JavascriptExecutor) browser).executeScript(
-                "return [document.documentElement.scrollWidth, window.innerWidth];")).toArray();
-        assertThat(((Number) widths[0]).longValue()).as("page width at %dpx", Browser.PHONE_WIDTH)
-                .isLessThanOrEqualTo(((Number) widths[1]).longValue());
+        browser.assertNoHorizontalScroll();
     }
 }

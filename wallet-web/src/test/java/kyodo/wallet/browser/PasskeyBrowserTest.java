@@ -3,11 +3,9 @@ package kyodo.wallet.browser;
 import kyodo.ledger.testing.TestDatabase;
 import kyodo.wallet.user.Registrar;
 import kyodo.wallet.user.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -32,7 +30,8 @@ class PasskeyBrowserTest {
     static final int PORT = 18191;
     private static final String ORIGIN = "http://localhost:" + PORT;
     private static final TestDatabase DATABASE = TestDatabase.create("wallet_passkeys");
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = new BrowserExtension();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -50,21 +49,9 @@ class PasskeyBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aResidentRegistersAPasskeyAndSignsInWithIt() {
-        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(
+        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(
                 new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                         .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL).setHasResidentKey(true)
                         .setHasUserVerification(true).setIsUserVerified(true));

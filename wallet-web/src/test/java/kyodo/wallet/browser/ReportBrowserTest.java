@@ -8,15 +8,11 @@ import kyodo.ledger.journal.checkpoint.CheckpointSigner;
 import kyodo.ledger.journal.postgres.JournalFollower;
 import kyodo.ledger.journal.postgres.PostgresJournal;
 import kyodo.wallet.WalletWebTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -31,10 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SVG that the browser draws (with their titles), each with its table, in Japanese and then in English.
  */
 class ReportBrowserTest extends WalletWebTest {
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = new BrowserExtension();
 
-    @LocalServerPort
-    int port;
     @Autowired
     DonationDesk donations;
     @Autowired
@@ -43,18 +38,6 @@ class ReportBrowserTest extends WalletWebTest {
     PostgresJournal journal;
     @Autowired
     CheckpointSigner signer;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void thePublicReportDrawsItsChartsAndTablesInJapaneseAndEnglish() throws Exception {
@@ -68,7 +51,7 @@ class ReportBrowserTest extends WalletWebTest {
                 Clock.systemUTC()).catchUp();
         browser.manage().deleteAllCookies();
 
-        browser.get("http://localhost:" + port + "/fund/report?lang=ja");
+        browser.open("/fund/report?lang=ja");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
         assertThat(browser.findElement(By.id("report-title")).getText()).startsWith("基金配分報告");
         assertThat(browser.findElement(By.id("checkpoint-size")).getText()).matches("[1-9][0-9]*");
@@ -105,9 +88,6 @@ class ReportBrowserTest extends WalletWebTest {
     }
 
     private void assertNoHorizontalScroll() {
-        Object[] widths = ((List<?>) ((JavascriptExecutor) browser).executeScript(
-                "return [document.documentElement.scrollWidth, window.innerWidth];")).toArray();
-        assertThat(((Number) widths[0]).longValue()).as("page width at %dpx", Browser.PHONE_WIDTH)
-                .isLessThanOrEqualTo(((Number) widths[1]).longValue());
+        browser.assertNoHorizontalScroll();
     }
 }

@@ -1,2 +1,2 @@
-/** Browser tests: Debian headless Chromium through chromedriver, at phone width. */
+/** Browser tests at phone width: each class drives one headless Chromium that {@link BrowserExtension} starts. */
 package kyodo.wallet.browser;

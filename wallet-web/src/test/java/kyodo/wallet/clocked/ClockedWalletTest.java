@@ -1,5 +1,6 @@
 package kyodo.wallet.clocked;
 
+import kyodo.ledger.testing.MutableClock;
 import kyodo.wallet.TestSetup;
 import kyodo.fund.FiscalYear;
 import kyodo.ledger.Ledger;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole application on one fresh PostgreSQL database with a {@link SettableClock} (starting 2026-04-06 10:00 in
+ * The whole application on one fresh PostgreSQL database with a {@link MutableClock} (starting 2026-04-06 10:00 in
  * Tokyo), shared by the voucher and settlement test classes; each test makes its own shops and only moves the clock
  * forward. Demo data is off; a staff member is made here.
  */
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestClockConfiguration.class)
 public abstract class ClockedWalletTest {
     protected static final String PASSWORD = "test-password-1";
-    protected static final SettableClock CLOCK = TestClockConfiguration.CLOCK;
+    protected static final MutableClock CLOCK = TestClockConfiguration.CLOCK;
     private static final TestDatabase DATABASE = TestDatabase.create("wallet_clocked");
     private static final Path KEYS = TestSetup.keysDirectory("kyodo-test-keys");
     private static final AtomicInteger NAMES = new AtomicInteger();

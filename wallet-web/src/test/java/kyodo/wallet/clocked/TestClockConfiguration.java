@@ -1,5 +1,6 @@
 package kyodo.wallet.clocked;
 
+import kyodo.ledger.testing.MutableClock;
 import kyodo.wallet.KyodoApplication;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -10,12 +11,12 @@ import java.time.LocalDateTime;
 /** Puts {@link #CLOCK} in place of the application's clock (the ledger, QR codes and every feature read it). */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
-    static final SettableClock CLOCK = new SettableClock(
+    static final MutableClock CLOCK = new MutableClock(
             LocalDateTime.of(2026, 4, 6, 10, 0).atZone(KyodoApplication.WARD_ZONE).toInstant());
 
     @Bean
     @Primary
-    SettableClock settableClock() {
+    MutableClock testClock() {
         return CLOCK;
     }
 }

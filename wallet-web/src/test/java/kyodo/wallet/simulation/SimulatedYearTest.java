@@ -1,5 +1,6 @@
 package kyodo.wallet.simulation;
 
+import kyodo.ledger.testing.MutableClock;
 import kyodo.wallet.TestSetup;
 import kyodo.fund.FiscalYear;
 import kyodo.ledger.Account;
@@ -13,7 +14,6 @@ import kyodo.ledger.testing.TestDatabase;
 import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.WalletOwner;
-import kyodo.wallet.clocked.SettableClock;
 import kyodo.fund.access.Actor;
 import kyodo.fund.books.Field;
 import kyodo.fund.directory.Directory;
@@ -117,7 +117,7 @@ class SimulatedYearTest {
     static final int RECENT_EARNERS_MAX = 300;
     private static final TestDatabase DATABASE = TestDatabase.create("wallet_simulation");
     private static final Path KEYS = TestSetup.keysDirectory("kyodo-sim-keys");
-    private static final SettableClock CLOCK = SimulationConfiguration.CLOCK;
+    private static final MutableClock CLOCK = SimulationConfiguration.CLOCK;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

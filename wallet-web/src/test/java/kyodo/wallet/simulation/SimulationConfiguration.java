@@ -1,7 +1,7 @@
 package kyodo.wallet.simulation;
 
+import kyodo.ledger.testing.MutableClock;
 import kyodo.wallet.KyodoApplication;
-import kyodo.wallet.clocked.SettableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -17,12 +17,12 @@ import java.time.LocalDateTime;
  */
 @TestConfiguration(proxyBeanMethods = false)
 class SimulationConfiguration {
-    static final SettableClock CLOCK = new SettableClock(
+    static final MutableClock CLOCK = new MutableClock(
             LocalDateTime.of(2026, 4, 6, 9, 0).atZone(KyodoApplication.WARD_ZONE).toInstant());
 
     @Bean
     @Primary
-    SettableClock simulationClock() {
+    MutableClock simulationClock() {
         return CLOCK;
     }
 

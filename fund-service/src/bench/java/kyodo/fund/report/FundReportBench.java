@@ -24,13 +24,13 @@ import kyodo.ledger.journal.postgres.PostgresJournal;
 import kyodo.ledger.postgres.PostgresLedger;
 import kyodo.ledger.postgres.WriterListener;
 import kyodo.ledger.postgres.WriterSettings;
+import kyodo.ledger.testing.MutableClock;
 import kyodo.ledger.testing.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,30 +64,6 @@ public final class FundReportBench {
     private FundReportBench() {
     }
 
-    /** A clock the loader moves forward; the ledger stamps each batch with it. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now = START;
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return WARD;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         int entries = Integer.getInteger("report.bench.entries", 1_000_000);
         int runs = Integer.getInteger("report.bench.runs", 30);
@@ -95,7 +71,7 @@ public final class FundReportBench {
         Random random = new Random(seed);
         TestDatabase database = TestDatabase.create("report_bench");
         DataSource dataSource = database.dataSource();
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock(START);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         long loadStart = System.nanoTime();
         long fundEntries;
@@ -228,7 +204,7 @@ public final class FundReportBench {
     }
 
     /** Posts the ledger; returns how many fund entries it posted. */
-    private static long load(PostgresLedger ledger, JdbcClient jdbc, MovingClock clock, int entries, Random random)
+    private static long load(PostgresLedger ledger, JdbcClient jdbc, MutableClock clock, int entries, Random random)
             throws Exception {
         FundBooks books = new FundBooks(ledger);
         AccountId bank = books.bank();
