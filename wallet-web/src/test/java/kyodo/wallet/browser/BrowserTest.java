@@ -40,7 +40,8 @@ class BrowserTest extends WalletWebTest {
         assertThat(text("amount-fixed")).isEqualTo("1,234 pt");
         browser.findElement(By.id("pay-confirm")).click();
 
-        assertThat(browser.getCurrentUrl()).endsWith("/wallet");
+        // The click returns when the form is sent, not when the redirect has loaded.
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/wallet"));
         assertThat(text("paid-notice")).contains("1,234 pt");
         assertThat(text("balance")).isEqualTo("766 pt");
         assertThat(text("history")).contains(shop.name()).contains("-1,234 pt");
