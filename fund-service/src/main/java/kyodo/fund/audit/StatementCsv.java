@@ -1,5 +1,6 @@
 package kyodo.fund.audit;
 
+import kyodo.fund.document.CsvWriter;
 import kyodo.fund.problem.Refused;
 
 import java.nio.ByteBuffer;
@@ -299,7 +300,7 @@ final class StatementCsv {
             throw value(number, "cell-missing", column.named(), String.valueOf(cells.size()));
         }
         String value = normal(cells.get(index));
-        if (looksLikeFormula(value) && !(isAmountColumn(column) && value.matches("-[0-9,]+(円)?"))) {
+        if (CsvWriter.looksLikeFormula(value) && !(isAmountColumn(column) && value.matches("-[0-9,]+(円)?"))) {
             throw BadStatement.invalid("STATEMENT_FORMULA", "formula", String.valueOf(number), column.named());
         }
         return value;
@@ -307,15 +308,6 @@ final class StatementCsv {
 
     private static boolean isAmountColumn(Column column) {
         return column == Column.AMOUNT || column == Column.DEPOSIT || column == Column.WITHDRAWAL;
-    }
-
-    /** What spreadsheets evaluate: a cell starting with = + - @ or a tab or carriage return (OWASP CSV injection). */
-    static boolean looksLikeFormula(String value) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
     private static String normal(String cell) {
