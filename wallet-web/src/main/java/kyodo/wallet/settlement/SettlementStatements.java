@@ -21,7 +21,8 @@ import java.util.Locale;
 /**
  * A merchant's statement for one settled month, as PDF (IPAex Gothic, via the fund's {@link PdfPage}) and as CSV
  * (the fund's {@link CsvWriter}: a header row, text quoted, numbers as numbers, and a cell that a spreadsheet would
- * read as a formula prefixed with an apostrophe). It lists every movement of the merchant's points during the month and the settlement itself.
+ * read as a formula prefixed with an apostrophe). It lists every movement of the merchant's points during the month
+ * and the settlement itself.
  */
 @Component
 public class SettlementStatements {

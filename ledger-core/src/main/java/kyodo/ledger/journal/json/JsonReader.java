@@ -385,7 +385,8 @@ public final class JsonReader {
     private void storable(String value) throws JsonException {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            boolean pairs = i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+            if (Character.isHighSurrogate(c) && pairs) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw error("a lone surrogate");
