@@ -1,7 +1,9 @@
 package kyodo.fund;
 
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
 /**
@@ -9,10 +11,11 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
  * needs from its surroundings: a {@code DataSource} (migrated by Flyway), a {@link java.time.Clock} in the ward's
  * time zone, the {@link kyodo.ledger.Ledger}, and a security chain that signs users in (principal name = user id,
  * authorities {@code ROLE_<role>}). Endpoints are guarded by method security, so they stay closed even where no
- * chain is configured yet.
+ * chain is configured yet. As with {@code @SpringBootApplication}, the scan leaves out what tests declare for
+ * themselves (slice configurations, stand-in controllers).
  */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 @EnableMethodSecurity
 public class FundModule {
 }

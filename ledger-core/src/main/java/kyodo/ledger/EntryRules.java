@@ -1,5 +1,7 @@
 package kyodo.ledger;
 
+import kyodo.ledger.journal.json.JsonReader;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -47,7 +49,7 @@ public final class EntryRules {
                     || metadata.getBytes(StandardCharsets.UTF_8).length > Ledger.METADATA_BYTES_MAX) {
                 return reject(key, ResultCode.METADATA_TOO_LARGE, -1);
             }
-            if (!JsonText.isObject(metadata)) {
+            if (!JsonReader.isObject(metadata)) {
                 return reject(key, ResultCode.METADATA_NOT_JSON, -1);
             }
         }

@@ -3,6 +3,7 @@ package kyodo.fund.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kyodo.fund.access.Actor;
+import kyodo.fund.document.CsvWriter;
 import kyodo.fund.problem.FundApi;
 import kyodo.fund.problem.Refused;
 import org.springframework.http.HttpHeaders;
@@ -66,7 +67,7 @@ class AuditApi {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trial-balance-" + day + ".csv\"");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        CsvOut csv = new CsvOut(writer);
+        CsvWriter csv = new CsvWriter(writer);
         csv.text("account").text("asset").text("kind").text("debits_posted").text("credits_posted")
                 .text("debits_pending").text("credits_pending").text("balance").endLine();
         String after = null;
@@ -172,7 +173,7 @@ class AuditApi {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reconciliation-" + id + ".csv\"");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        ReconciliationCsv.write(reconciliation, new CsvOut(writer));
+        ReconciliationCsv.write(reconciliation, new CsvWriter(writer));
         writer.flush();
     }
 

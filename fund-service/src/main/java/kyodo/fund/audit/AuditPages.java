@@ -4,6 +4,7 @@ import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
 import kyodo.fund.access.Role;
 import kyodo.fund.problem.FundPage;
+import kyodo.fund.problem.Problems;
 import kyodo.fund.problem.Refused;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -32,15 +33,17 @@ class AuditPages {
     private final Reconciler reconciler;
     private final JournalChecks checks;
     private final Clock clock;
+    private final Problems problems;
 
     AuditPages(TrialBalances trialBalances, AccountStatements statements, JournalSearch search, Reconciler reconciler,
-               JournalChecks checks, Clock clock) {
+               JournalChecks checks, Clock clock, Problems problems) {
         this.trialBalances = trialBalances;
         this.statements = statements;
         this.search = search;
         this.reconciler = reconciler;
         this.checks = checks;
         this.clock = clock;
+        this.problems = problems;
     }
 
     @GetMapping("/fund/audit")
@@ -73,7 +76,7 @@ class AuditPages {
             try {
                 model.addAttribute("statement", statements.statement(account, start, end, after, 100));
             } catch (Refused refused) {
-                model.addAttribute("error", message(refused));
+                model.addAttribute("error", problems.message(refused));
             }
         }
         return "fund/audit/statement";
@@ -94,7 +97,7 @@ class AuditPages {
             model.addAttribute("page", search.search(new JournalSearch.Criteria(Dates.optional("from", from),
                     Dates.optional("to", to), kind, account, user, after, 50)));
         } catch (Refused refused) {
-            model.addAttribute("error", message(refused));
+            model.addAttribute("error", problems.message(refused));
         }
         return "fund/audit/journal";
     }
@@ -115,7 +118,7 @@ class AuditPages {
                            jakarta.servlet.http.HttpServletResponse response) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
-                throw BadStatement.invalid("STATEMENT_EMPTY", "CSV ファイルを選んでください。", "Choose a CSV file.");
+                throw BadStatement.invalid("STATEMENT_EMPTY", "choose-file");
             }
             if (file.getSize() > StatementCsv.BYTES_MAX) {
                 throw BadStatement.tooLarge(StatementCsv.BYTES_MAX);
@@ -128,12 +131,9 @@ class AuditPages {
                     bytes, encoding);
             return "redirect:/fund/audit/reconciliation/" + imported.statement().id()
                     + (imported.alreadyImported() ? "?again" : "");
-        } catch (BadStatement bad) {
-            response.setStatus(bad.status().value());
-            model.addAttribute("error", Language.english() ? bad.english() : bad.japanese());
         } catch (Refused refused) {
-            response.setStatus(refused.refusal().status().value());
-            model.addAttribute("error", message(refused));
+            response.setStatus(refused.refusal().status());
+            model.addAttribute("error", problems.message(refused));
         }
         reconciliation(model);
         return "fund/audit/reconciliation";
@@ -163,7 +163,7 @@ class AuditPages {
             reconciler.noteLine(Actor.required(), lineId, note);
             return "redirect:/fund/audit/reconciliation/" + id;
         } catch (Refused refused) {
-            model.addAttribute("error", message(refused));
+            model.addAttribute("error", problems.message(refused));
             return reconciliationOf(id, null, model);
         }
     }
@@ -176,7 +176,7 @@ class AuditPages {
             reconciler.noteLeg(Actor.required(), sequence, leg, note);
             return "redirect:/fund/audit/reconciliation/" + id;
         } catch (Refused refused) {
-            model.addAttribute("error", message(refused));
+            model.addAttribute("error", problems.message(refused));
             return reconciliationOf(id, null, model);
         }
     }
@@ -193,13 +193,8 @@ class AuditPages {
         try {
             model.addAttribute("result", checks.verify());
         } catch (Refused refused) {
-            model.addAttribute("error", message(refused));
+            model.addAttribute("error", problems.message(refused));
         }
         return "fund/audit/verification";
-    }
-
-    private static String message(Refused refused) {
-        return (Language.english() ? refused.refusal().english() : refused.refusal().japanese()) + " "
-                + refused.getMessage();
     }
 }

@@ -1,49 +1,46 @@
 package kyodo.fund.audit;
 
+import kyodo.fund.problem.Refused;
+import kyodo.fund.problem.Rejection;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
+import java.util.List;
+
 /**
- * A bank statement file that cannot be imported, with the reason in Japanese and English and a stable code.
- * Nothing was stored when this is thrown.
+ * Why a bank statement file cannot be imported: a stable code, the status, and the message
+ * {@code fund.statement.<key>} with its arguments. It is thrown inside a {@link Refused}, so nothing was stored.
  */
-public final class BadStatement extends RuntimeException {
-    private final HttpStatus status;
-    private final String code;
-    private final String japanese;
-    private final String english;
+record BadStatement(String code, int status, String messageKey, Object[] arguments) implements Rejection {
 
-    BadStatement(HttpStatus status, String code, String japanese, String english) {
-        super(english, null, false, false);
-        this.status = status;
-        this.code = code;
-        this.japanese = japanese;
-        this.english = english;
+    static Refused invalid(String code, String key, Object... arguments) {
+        return new Refused(new BadStatement(code, HttpStatus.BAD_REQUEST.value(), "fund.statement." + key,
+                arguments), null);
     }
 
-    static BadStatement invalid(String code, String japanese, String english) {
-        return new BadStatement(HttpStatus.BAD_REQUEST, code, japanese, english);
+    static BadStatement tooLargeRejection(int bytesMax) {
+        return new BadStatement("STATEMENT_TOO_LARGE", HttpStatus.PAYLOAD_TOO_LARGE.value(), "fund.statement.too-large",
+                new Object[] {bytesMax / (1024 * 1024) + " MiB"});
     }
 
-    static BadStatement tooLarge(int bytesMax) {
-        String size = bytesMax / (1024 * 1024) + " MiB";
-        return new BadStatement(HttpStatus.PAYLOAD_TOO_LARGE, "STATEMENT_TOO_LARGE",
-                "ファイルが大きすぎます(上限 " + size + ")。期間を分けて取り込んでください。",
-                "The file is too large (at most " + size + "). Import the statement in shorter periods.");
+    static Refused tooLarge(int bytesMax) {
+        return new Refused(tooLargeRejection(bytesMax), null);
     }
 
-    public HttpStatus status() {
-        return status;
+    /** A column's name in the message's language. */
+    static MessageSourceResolvable column(String name) {
+        return new DefaultMessageSourceResolvable("fund.statement.column." + name);
     }
 
-    public String code() {
-        return code;
+    /** Columns' names as one list, joined as the message's language joins them. */
+    static MessageSourceResolvable columns(List<String> names) {
+        return new DefaultMessageSourceResolvable(new String[] {"fund.statement.list." + names.size()},
+                names.stream().map(BadStatement::column).toArray());
     }
 
-    public String japanese() {
-        return japanese;
-    }
-
-    public String english() {
-        return english;
+    @Override
+    public Object[] arguments() {
+        return arguments.clone();
     }
 }

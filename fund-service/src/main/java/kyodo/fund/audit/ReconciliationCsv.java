@@ -1,5 +1,7 @@
 package kyodo.fund.audit;
 
+import kyodo.fund.document.CsvWriter;
+
 import java.io.IOException;
 
 /** A reconciliation as one CSV table: one row per matched pair and per unmatched item, with notes. */
@@ -7,7 +9,7 @@ final class ReconciliationCsv {
     private ReconciliationCsv() {
     }
 
-    static void write(Reconciliation reconciliation, CsvOut csv) throws IOException {
+    static void write(Reconciliation reconciliation, CsvWriter csv) throws IOException {
         csv.text("status").text("statement_line").text("statement_date").text("statement_amount")
                 .text("description").text("reference").text("entry_sequence").text("leg").text("entry_key")
                 .text("entry_date").text("entry_amount").text("memo").text("rule").text("note").endLine();
@@ -28,12 +30,12 @@ final class ReconciliationCsv {
         }
     }
 
-    private static void line(CsvOut csv, String status, StatementLine line) throws IOException {
+    private static void line(CsvWriter csv, String status, StatementLine line) throws IOException {
         csv.text(status).number(line.lineNumber()).text(line.day().toString()).number(line.amount())
                 .text(line.description()).text(line.reference());
     }
 
-    private static void leg(CsvOut csv, BankLeg leg, long sequence, int index) throws IOException {
+    private static void leg(CsvWriter csv, BankLeg leg, long sequence, int index) throws IOException {
         csv.number(sequence).number(index);
         if (leg == null) {
             csv.text("").text("").text("").text("");

@@ -1,5 +1,8 @@
 package kyodo.fund.audit;
 
+import kyodo.fund.document.CsvWriter;
+import kyodo.fund.problem.Refused;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -47,9 +50,7 @@ final class StatementCsv {
                 case "AUTO" -> AUTO;
                 case "UTF_8", "UTF8" -> UTF_8;
                 case "SHIFT_JIS", "SJIS", "WINDOWS_31J", "CP932", "MS932" -> SHIFT_JIS;
-                default -> throw BadStatement.invalid("STATEMENT_ENCODING_CHOICE",
-                        "文字コードは auto、UTF-8、Shift_JIS のいずれかを選んでください。",
-                        "The encoding must be auto, UTF-8 or Shift_JIS.");
+                default -> throw BadStatement.invalid("STATEMENT_ENCODING_CHOICE", "encoding-choice");
             };
         }
     }
@@ -61,7 +62,14 @@ final class StatementCsv {
     record Parsed(String encoding, List<Line> lines) {
     }
 
-    private enum Column { DATE, AMOUNT, DEPOSIT, WITHDRAWAL, DESCRIPTION, REFERENCE }
+    private enum Column {
+        DATE, AMOUNT, DEPOSIT, WITHDRAWAL, DESCRIPTION, REFERENCE;
+
+        /** The column's name in a message, in the message's language. */
+        Object named() {
+            return BadStatement.column(name().toLowerCase(Locale.ROOT));
+        }
+    }
 
     private static final Map<String, Column> HEADERS = new LinkedHashMap<>();
 
@@ -96,7 +104,7 @@ final class StatementCsv {
 
     static Parsed parse(byte[] bytes, Encoding choice) {
         if (bytes.length == 0) {
-            throw BadStatement.invalid("STATEMENT_EMPTY", "ファイルが空です。", "The file is empty.");
+            throw BadStatement.invalid("STATEMENT_EMPTY", "empty-file");
         }
         if (bytes.length > BYTES_MAX) {
             throw BadStatement.tooLarge(BYTES_MAX);
@@ -104,12 +112,11 @@ final class StatementCsv {
         Decoded decoded = decode(bytes, choice);
         List<List<String>> records = records(decoded.text);
         if (records.isEmpty()) {
-            throw BadStatement.invalid("STATEMENT_EMPTY", "ファイルに行がありません。", "The file holds no rows.");
+            throw BadStatement.invalid("STATEMENT_EMPTY", "no-rows");
         }
         Map<Column, Integer> columns = columns(records.get(0));
         if (records.size() == 1) {
-            throw BadStatement.invalid("STATEMENT_EMPTY", "見出し行の後に明細の行がありません。",
-                    "The file has a header row but no transactions.");
+            throw BadStatement.invalid("STATEMENT_EMPTY", "header-only");
         }
         List<Line> lines = new ArrayList<>(records.size() - 1);
         for (int i = 1; i < records.size(); i++) {
@@ -128,9 +135,7 @@ final class StatementCsv {
                 return new Decoded(utf8.startsWith("\uFEFF") ? utf8.substring(1) : utf8, "UTF-8");
             }
             if (choice == Encoding.UTF_8) {
-                throw BadStatement.invalid("STATEMENT_ENCODING", "ファイルは UTF-8 として読めません。"
-                                + "Shift_JIS を選ぶか、UTF-8 で保存し直してください。",
-                        "The file is not valid UTF-8. Choose Shift_JIS, or save it again as UTF-8.");
+                throw BadStatement.invalid("STATEMENT_ENCODING", "not-utf-8");
             }
         }
         String sjis = strictly(bytes, SHIFT_JIS);
@@ -138,13 +143,9 @@ final class StatementCsv {
             return new Decoded(sjis, "Shift_JIS");
         }
         if (choice == Encoding.SHIFT_JIS) {
-            throw BadStatement.invalid("STATEMENT_ENCODING", "ファイルは Shift_JIS として読めません。"
-                            + "UTF-8 を選ぶか、Shift_JIS で保存し直してください。",
-                    "The file is not valid Shift_JIS. Choose UTF-8, or save it again as Shift_JIS.");
+            throw BadStatement.invalid("STATEMENT_ENCODING", "not-shift-jis");
         }
-        throw BadStatement.invalid("STATEMENT_ENCODING", "文字コードを判別できません。UTF-8 または Shift_JIS の "
-                        + "CSV ファイルを選んでください。",
-                "The file is neither UTF-8 nor Shift_JIS text. Choose a CSV file in one of these encodings.");
+        throw BadStatement.invalid("STATEMENT_ENCODING", "unknown-encoding");
     }
 
     private static String strictly(byte[] bytes, Charset charset) {
@@ -216,13 +217,12 @@ final class StatementCsv {
                 cellStarted = true;
             }
             if (cell.length() > CELL_LENGTH_MAX) {
-                throw BadStatement.invalid("STATEMENT_CSV", line + " 行目のセルが長すぎます(" + CELL_LENGTH_MAX
-                        + " 文字まで)。", "Line " + line + ": a cell is longer than " + CELL_LENGTH_MAX + " characters.");
+                throw BadStatement.invalid("STATEMENT_CSV", "cell-too-long", String.valueOf(line),
+                        String.valueOf(CELL_LENGTH_MAX));
             }
         }
         if (quoted) {
-            throw BadStatement.invalid("STATEMENT_CSV", "引用符(\")が閉じられていません(" + line + " 行目)。",
-                    "A quoted cell is not closed (line " + line + ").");
+            throw BadStatement.invalid("STATEMENT_CSV", "quote-not-closed", String.valueOf(line));
         }
         record.add(cell.toString());
         addRecord(records, record, line);
@@ -235,9 +235,7 @@ final class StatementCsv {
             return;
         }
         if (records.size() > LINES_MAX) {
-            throw BadStatement.invalid("STATEMENT_TOO_MANY_LINES", "明細が多すぎます(" + LINES_MAX
-                    + " 行まで)。期間を分けて取り込んでください。", "The file has more than " + LINES_MAX
-                    + " transactions. Import the statement in shorter periods.");
+            throw BadStatement.invalid("STATEMENT_TOO_MANY_LINES", "too-many-lines", String.valueOf(LINES_MAX));
         }
         records.add(record);
     }
@@ -250,88 +248,66 @@ final class StatementCsv {
                 columns.put(column, i);
             }
         }
-        List<String> missingEn = new ArrayList<>();
-        List<String> missingJa = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         if (!columns.containsKey(Column.DATE)) {
-            missingEn.add("date");
-            missingJa.add("日付");
+            missing.add("date");
         }
         if (!columns.containsKey(Column.AMOUNT) && !columns.containsKey(Column.DEPOSIT)
                 && !columns.containsKey(Column.WITHDRAWAL)) {
-            missingEn.add("amount");
-            missingJa.add("金額");
+            missing.add("amount");
         }
         if (!columns.containsKey(Column.DESCRIPTION)) {
-            missingEn.add("description");
-            missingJa.add("摘要");
+            missing.add("description");
         }
         if (!columns.containsKey(Column.REFERENCE)) {
-            missingEn.add("reference");
-            missingJa.add("参照");
+            missing.add("reference");
         }
-        if (!missingEn.isEmpty()) {
-            throw BadStatement.invalid("STATEMENT_COLUMNS", "1 行目の見出しに 日付・金額・摘要・参照 の列が必要です"
-                            + "(不足: " + String.join("・", missingJa) + ")。",
-                    "The first row must name the columns date, amount, description and reference (missing: "
-                            + String.join(", ", missingEn) + ").");
+        if (!missing.isEmpty()) {
+            throw BadStatement.invalid("STATEMENT_COLUMNS", "columns-missing", BadStatement.columns(missing));
         }
         return columns;
     }
 
     private static Line line(int number, List<String> cells, Map<Column, Integer> columns) {
-        String date = cell(number, cells, columns, Column.DATE, "日付", "date");
+        String date = cell(number, cells, columns, Column.DATE);
         LocalDate day = day(number, date);
         long amount;
         if (columns.containsKey(Column.AMOUNT)) {
-            amount = amount(number, cell(number, cells, columns, Column.AMOUNT, "金額", "amount"), "金額", "amount");
+            amount = amount(number, cell(number, cells, columns, Column.AMOUNT), Column.AMOUNT);
         } else {
-            String in = cell(number, cells, columns, Column.DEPOSIT, "入金", "deposit");
-            String out = cell(number, cells, columns, Column.WITHDRAWAL, "出金", "withdrawal");
-            long deposit = in.isBlank() ? 0 : amount(number, in, "入金", "deposit");
-            long withdrawal = out.isBlank() ? 0 : amount(number, out, "出金", "withdrawal");
+            String in = cell(number, cells, columns, Column.DEPOSIT);
+            String out = cell(number, cells, columns, Column.WITHDRAWAL);
+            long deposit = in.isBlank() ? 0 : amount(number, in, Column.DEPOSIT);
+            long withdrawal = out.isBlank() ? 0 : amount(number, out, Column.WITHDRAWAL);
             amount = deposit - withdrawal;
         }
         if (amount == 0) {
-            throw value(number, "金額が 0 または空です", "the amount is zero or missing");
+            throw value(number, "amount-zero");
         }
-        String description = text(number, cell(number, cells, columns, Column.DESCRIPTION, "摘要", "description"),
-                DESCRIPTION_LENGTH_MAX, "摘要", "description");
-        String reference = text(number, cell(number, cells, columns, Column.REFERENCE, "参照", "reference"),
-                REFERENCE_LENGTH_MAX, "参照", "reference");
+        String description = text(number, cell(number, cells, columns, Column.DESCRIPTION),
+                DESCRIPTION_LENGTH_MAX, Column.DESCRIPTION);
+        String reference = text(number, cell(number, cells, columns, Column.REFERENCE),
+                REFERENCE_LENGTH_MAX, Column.REFERENCE);
         return new Line(number, day, amount, description, reference);
     }
 
-    private static String cell(int number, List<String> cells, Map<Column, Integer> columns, Column column,
-                               String japanese, String english) {
+    private static String cell(int number, List<String> cells, Map<Column, Integer> columns, Column column) {
         Integer index = columns.get(column);
         if (index == null) {
             return "";
         }
         if (index >= cells.size()) {
-            throw value(number, japanese + "の列がありません(" + cells.size() + " 列しかありません)",
-                    "the " + english + " column is missing (the row has " + cells.size() + " cells)");
+            throw value(number, "cell-missing", column.named(), String.valueOf(cells.size()));
         }
         String value = normal(cells.get(index));
-        if (looksLikeFormula(value) && !(isAmountColumn(column) && value.matches("-[0-9,]+(円)?"))) {
-            throw BadStatement.invalid("STATEMENT_FORMULA", number + " 行目の" + japanese
-                            + "が数式のような値です(=、+、-、@ で始まるセルは取り込みません)。",
-                    "Line " + number + ": the " + english + " cell looks like a spreadsheet formula (cells starting "
-                            + "with =, +, -, @ are refused).");
+        if (CsvWriter.looksLikeFormula(value) && !(isAmountColumn(column) && value.matches("-[0-9,]+(円)?"))) {
+            throw BadStatement.invalid("STATEMENT_FORMULA", "formula", String.valueOf(number), column.named());
         }
         return value;
     }
 
     private static boolean isAmountColumn(Column column) {
         return column == Column.AMOUNT || column == Column.DEPOSIT || column == Column.WITHDRAWAL;
-    }
-
-    /** What spreadsheets evaluate: a cell starting with = + - @ or a tab or carriage return (OWASP CSV injection). */
-    static boolean looksLikeFormula(String value) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
     private static String normal(String cell) {
@@ -357,38 +333,38 @@ final class StatementCsv {
                 // falls through to the message below
             }
         }
-        throw value(number, "日付「" + shortened(text) + "」を読めません(例: 2026-04-01、2026/4/1)",
-                "the date '" + shortened(text) + "' is not a date such as 2026-04-01 or 2026/4/1");
+        throw value(number, "date-unreadable", shortened(text));
     }
 
-    private static long amount(int number, String text, String japanese, String english) {
+    private static long amount(int number, String text, Column column) {
         String digits = text.replace(",", "").replace("円", "").replace("¥", "").replace("\\", "").strip();
         boolean negative = digits.startsWith("-") || digits.startsWith("▲") || digits.startsWith("△");
         if (negative) {
             digits = digits.substring(1).strip();
         }
         if (!DIGITS.matcher(digits).matches()) {
-            throw value(number, japanese + "「" + shortened(text) + "」は整数の円額ではありません",
-                    "the " + english + " '" + shortened(text) + "' is not a whole number of yen");
+            throw value(number, "amount-not-yen", column.named(), shortened(text));
         }
         long value = Long.parseLong(digits);
         if (value > AMOUNT_ABS_MAX) {
-            throw value(number, japanese + "が大きすぎます", "the " + english + " is too large");
+            throw value(number, "amount-too-large", column.named());
         }
         return negative ? -value : value;
     }
 
-    private static String text(int number, String value, int lengthMax, String japanese, String english) {
+    private static String text(int number, String value, int lengthMax, Column column) {
         if (value.length() > lengthMax) {
-            throw value(number, japanese + "が長すぎます(" + lengthMax + " 文字まで)",
-                    "the " + english + " is longer than " + lengthMax + " characters");
+            throw value(number, "text-too-long", column.named(), String.valueOf(lengthMax));
         }
         return value;
     }
 
-    private static BadStatement value(int number, String japanese, String english) {
-        return BadStatement.invalid("STATEMENT_VALUE", number + " 行目: " + japanese + "。",
-                "Line " + number + ": " + english + ".");
+    /** A cell that cannot be read: message {@code key}, whose first argument is the line number. */
+    private static Refused value(int number, String key, Object... arguments) {
+        Object[] withLine = new Object[arguments.length + 1];
+        withLine[0] = String.valueOf(number);
+        System.arraycopy(arguments, 0, withLine, 1, arguments.length);
+        return BadStatement.invalid("STATEMENT_VALUE", key, withLine);
     }
 
     private static String shortened(String text) {

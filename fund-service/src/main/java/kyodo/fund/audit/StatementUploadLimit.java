@@ -4,8 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import kyodo.fund.problem.Problems;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
@@ -35,6 +36,14 @@ class StatementUploadLimit extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod()) || !(path.startsWith(API) || path.startsWith(PAGES));
     }
 
+    private final Problems problems;
+    private final MessageSource messages;
+
+    StatementUploadLimit(Problems problems, MessageSource messages) {
+        this.problems = problems;
+        this.messages = messages;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -42,44 +51,23 @@ class StatementUploadLimit extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        BadStatement bad = BadStatement.tooLarge(StatementCsv.BYTES_MAX);
-        boolean english = Locale.ENGLISH.getLanguage().equals(request.getLocale().getLanguage());
-        String message = english ? bad.english() : bad.japanese();
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        BadStatement bad = BadStatement.tooLargeRejection(StatementCsv.BYTES_MAX);
         // The body is not read: tell the client that this connection will not carry another request.
         response.setHeader("Connection", "close");
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith(API)) {
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"status\":413,\"title\":" + json(message)
-                    + ",\"detail\":" + json(bad.english()) + ",\"code\":\"" + bad.code() + "\",\"messageJa\":"
-                    + json(bad.japanese()) + ",\"messageEn\":" + json(bad.english()) + "}");
-        } else {
-            response.setContentType("text/html");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"" + (english ? "en" : "ja")
-                    + "\"><head><meta charset=\"UTF-8\"><title>" + HtmlUtils.htmlEscape(message)
-                    + "</title></head><body><main><h1>" + HtmlUtils.htmlEscape(message) + "</h1><p><a href=\""
-                    + request.getContextPath() + PAGES + "\">" + (english ? "Back" : "戻る")
-                    + "</a></p></main></body></html>");
+            problems.write(request, response, bad);
+            return;
         }
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        Locale locale = problems.locale(request);
+        String message = HtmlUtils.htmlEscape(problems.message(bad, locale));
+        String back = HtmlUtils.htmlEscape(messages.getMessage("fund.statement.back", null, locale));
+        response.setStatus(bad.status());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType("text/html");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
+                + "\"><head><meta charset=\"UTF-8\"><title>" + message + "</title></head><body><main><h1>"
+                + message + "</h1><p><a href=\"" + request.getContextPath() + PAGES + "\">" + back
+                + "</a></p></main></body></html>");
     }
 }

@@ -4,6 +4,7 @@ import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
 import kyodo.fund.books.Field;
 import kyodo.fund.problem.FundPage;
+import kyodo.fund.problem.Problems;
 import kyodo.fund.problem.Refused;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,10 +22,12 @@ class DonationPages {
 
     private final DonationDesk desk;
     private final Donations donations;
+    private final Problems problems;
 
-    DonationPages(DonationDesk desk, Donations donations) {
+    DonationPages(DonationDesk desk, Donations donations, Problems problems) {
         this.desk = desk;
         this.donations = donations;
+        this.problems = problems;
     }
 
     @GetMapping("/fund/donate")
@@ -46,8 +49,7 @@ class DonationPages {
                     designation, anonymous, publicNameConsent));
             return "redirect:/fund/donations";
         } catch (Refused refused) {
-            model.addAttribute("error", Language.english() ? refused.refusal().english() + " " + refused.getMessage()
-                    : refused.refusal().japanese() + " " + refused.getMessage());
+            model.addAttribute("error", problems.message(refused));
             return form(model);
         }
     }

@@ -3,6 +3,7 @@ package kyodo.fund.grant;
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
 import kyodo.fund.problem.FundPage;
+import kyodo.fund.problem.Problems;
 import kyodo.fund.problem.Refused;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -18,11 +19,13 @@ class GrantPages {
     private final ApplicationDesk desk;
     private final GrantOffice office;
     private final Awards awards;
+    private final Problems problems;
 
-    GrantPages(ApplicationDesk desk, GrantOffice office, Awards awards) {
+    GrantPages(ApplicationDesk desk, GrantOffice office, Awards awards, Problems problems) {
         this.desk = desk;
         this.office = office;
         this.awards = awards;
+        this.problems = problems;
     }
 
     @GetMapping("/fund/applications")
@@ -38,8 +41,7 @@ class GrantPages {
         try {
             desk.submit(Actor.required(), new ApplicationId(id));
         } catch (Refused refused) {
-            model.addAttribute("error", Language.english() ? refused.refusal().english()
-                    : refused.refusal().japanese());
+            model.addAttribute("error", problems.message(refused));
             return mine(model);
         }
         return "redirect:/fund/applications";
@@ -59,8 +61,7 @@ class GrantPages {
         try {
             office.approve(Actor.required(), new DisbursementId(id));
         } catch (Refused refused) {
-            model.addAttribute("error", Language.english() ? refused.refusal().english()
-                    : refused.refusal().japanese());
+            model.addAttribute("error", problems.message(refused));
             return awaiting(model);
         }
         return "redirect:/fund/staff/disbursements";

@@ -1,21 +1,47 @@
 package kyodo.fund.grant;
 
-/**
- * A staff form field that cannot be read, said in both languages so the page can show the visitor's one. The
- * page controllers check what people commonly get wrong before the use case sees it; the use case's own
- * refusals stay the last word.
- */
-final class PageInputError extends RuntimeException {
-    private final String japanese;
-    private final String english;
+import kyodo.fund.problem.Rejection;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpStatus;
 
-    PageInputError(String japanese, String english) {
-        super(english, null, false, false);
-        this.japanese = japanese;
-        this.english = english;
+/**
+ * A staff form field that cannot be read: the message {@code fund.input.<key>}, shown on the page in the
+ * visitor's language. The page controllers check what people commonly get wrong before the use case sees it;
+ * the use case's own refusals stay the last word.
+ */
+final class PageInputError extends RuntimeException implements Rejection {
+    private final String messageKey;
+    private final Object[] arguments;
+
+    PageInputError(String key, Object... arguments) {
+        super(key, null, false, false);
+        this.messageKey = "fund.input." + key;
+        this.arguments = arguments.clone();
     }
 
-    String in(boolean english) {
-        return english ? this.english : japanese;
+    /** A form field's name in the message's language ({@code fund.input.label.<label>}). */
+    static MessageSourceResolvable label(String label) {
+        return new DefaultMessageSourceResolvable("fund.input.label." + label);
+    }
+
+    @Override
+    public String code() {
+        return "INVALID_INPUT";
+    }
+
+    @Override
+    public int status() {
+        return HttpStatus.BAD_REQUEST.value();
+    }
+
+    @Override
+    public String messageKey() {
+        return messageKey;
+    }
+
+    @Override
+    public Object[] arguments() {
+        return arguments.clone();
     }
 }

@@ -13,11 +13,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * The staff's program form as typed: every field a string, so that a page shown again after a mistake keeps
- * what was typed. {@link #toForm()} reads it into the use case's form, with a message in both languages for the
+ * what was typed. {@link #toForm()} reads it into the use case's form, with a message (in the bundles) for the
  * first field that cannot be read. Dates are the ward's (Asia/Tokyo); the deadline is a local date and time.
  */
 record ProgramInput(String title, String field, String designation, String description, String budget,
@@ -64,27 +65,25 @@ record ProgramInput(String title, String field, String designation, String descr
 
     GrantOffice.ProgramForm toForm() {
         if (title.isBlank()) {
-            throw new PageInputError("事業名を入力してください。", "Please enter the program's title.");
+            throw new PageInputError("title-missing");
         }
         if (Field.ofCode(field).isEmpty()) {
-            throw new PageInputError("分野を選んでください。", "Please choose a field.");
+            throw new PageInputError("field-missing");
         }
         if (!designation.isEmpty() && !designation.equals("general")) {
-            throw new PageInputError("財源を選んでください。", "Please choose where the money comes from.");
+            throw new PageInputError("source-missing");
         }
-        long budgetYen = yen(budget, "予算", "The budget", Program.BUDGET_MAX);
-        LocalDate starts = date(startsOn, "事業期間の開始日", "The start of the period");
-        LocalDate ends = date(endsOn, "事業期間の終了日", "The end of the period");
+        long budgetYen = yen(budget, "budget", Program.BUDGET_MAX);
+        LocalDate starts = date(startsOn, "starts-on");
+        LocalDate ends = date(endsOn, "ends-on");
         if (ends.isBefore(starts)) {
-            throw new PageInputError("事業期間の終了日は開始日より後にしてください。",
-                    "The period must not end before it starts.");
+            throw new PageInputError("period-reversed");
         }
         Instant deadlineAt;
         try {
             deadlineAt = LocalDateTime.parse(deadline.strip(), LOCAL_DATE_TIME).atZone(WARD_ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            throw new PageInputError("申請期限を日付と時刻で入力してください (例: 2027-05-31T17:00)。",
-                    "Please enter the application deadline as a date and time (e.g. 2027-05-31T17:00).");
+            throw new PageInputError("deadline-unreadable");
         }
         List<Program.Criterion> parsed = new ArrayList<>();
         for (int i = 0; i < criteria.size(); i++) {
@@ -93,17 +92,14 @@ record ProgramInput(String title, String field, String designation, String descr
                 continue;
             }
             if (row.name().isBlank()) {
-                throw new PageInputError("評価項目 " + (i + 1) + " の名前を入力してください。",
-                        "Please name criterion " + (i + 1) + ".");
+                throw new PageInputError("criterion-unnamed", String.valueOf(i + 1));
             }
             long weight = number(row.weight(), Program.Criterion.WEIGHT_MAX,
-                    new PageInputError("評価項目「" + row.name() + "」の重みは 1〜" + Program.Criterion.WEIGHT_MAX
-                            + " の整数で入力してください。", "The weight of criterion \"" + row.name()
-                            + "\" must be a whole number from 1 to " + Program.Criterion.WEIGHT_MAX + "."));
+                    new PageInputError("criterion-weight", row.name(), String.valueOf(Program.Criterion.WEIGHT_MAX)));
             parsed.add(new Program.Criterion(row.name().strip(), (int) weight));
         }
         if (parsed.isEmpty()) {
-            throw new PageInputError("評価項目を一つ以上入力してください。", "Please enter at least one criterion.");
+            throw new PageInputError("criteria-missing");
         }
         Set<String> reviewerIds = new LinkedHashSet<>();
         for (String reviewer : reviewers.split("[\\s,、]+")) {
@@ -112,8 +108,7 @@ record ProgramInput(String title, String field, String designation, String descr
             }
         }
         if (reviewerIds.size() > Program.REVIEWERS_MAX) {
-            throw new PageInputError("審査委員は " + Program.REVIEWERS_MAX + " 人までです。",
-                    "At most " + Program.REVIEWERS_MAX + " reviewers.");
+            throw new PageInputError("reviewers-too-many", String.valueOf(Program.REVIEWERS_MAX));
         }
         return new GrantOffice.ProgramForm(title, field, designation.isEmpty() ? null : designation, description,
                 budgetYen, starts, ends, deadlineAt, parsed, List.copyOf(reviewerIds));
@@ -122,12 +117,11 @@ record ProgramInput(String title, String field, String designation, String descr
     /**
      * A yen amount as people type it: full-width digits, {@code ¥} and thousands separators are accepted.
      *
-     * @param japanese the field's name in Japanese, {@code english} in English (capitalised)
+     * @param label the field's name in the messages, {@code fund.input.label.<label>}
      */
-    static long yen(String text, String japanese, String english, long max) {
-        return number(text, max, new PageInputError(japanese + "は 1〜" + String.format("%,d", max)
-                + " 円の整数で入力してください。", english + " must be a whole number of yen from 1 to "
-                + String.format("%,d", max) + "."));
+    static long yen(String text, String label, long max) {
+        return number(text, max, new PageInputError("yen", PageInputError.label(label),
+                String.format(Locale.ROOT, "%,d", max)));
     }
 
     private static long number(String text, long max, PageInputError error) {
@@ -142,12 +136,11 @@ record ProgramInput(String title, String field, String designation, String descr
         return value;
     }
 
-    private static LocalDate date(String text, String japanese, String english) {
+    private static LocalDate date(String text, String label) {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new PageInputError(japanese + "を日付で入力してください (例: 2027-04-01)。",
-                    english + " must be a date (e.g. 2027-04-01).");
+            throw new PageInputError("date", PageInputError.label(label));
         }
     }
 
@@ -182,7 +175,7 @@ record ProgramInput(String title, String field, String designation, String descr
             return "";
         }
         if (value.length() > VALUE_LENGTH_MAX) {
-            throw new PageInputError("入力が長すぎます。", "A field is too long.");
+            throw new PageInputError("too-long");
         }
         return value;
     }

@@ -7,6 +7,7 @@ import kyodo.fund.books.Field;
 import kyodo.fund.books.FundBooks;
 import kyodo.fund.directory.Groups;
 import kyodo.fund.problem.FundPage;
+import kyodo.fund.problem.Problems;
 import kyodo.fund.problem.Refused;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -40,9 +41,10 @@ class ProgramPages {
     private final Applications applications;
     private final Groups groups;
     private final FundBooks books;
+    private final Problems problems;
 
     ProgramPages(GrantOffice office, Programs programs, Committee committee, Awards awards,
-                 Applications applications, Groups groups, FundBooks books) {
+                 Applications applications, Groups groups, FundBooks books, Problems problems) {
         this.office = office;
         this.programs = programs;
         this.committee = committee;
@@ -50,6 +52,7 @@ class ProgramPages {
         this.applications = applications;
         this.groups = groups;
         this.books = books;
+        this.problems = problems;
     }
 
     @GetMapping("/fund/staff/programs")
@@ -126,11 +129,10 @@ class ProgramPages {
                 .orElseThrow(() -> Refused.notFound("application " + id));
         Program program = programs.find(application.program()).orElseThrow();
         try {
-            long yen = ProgramInput.yen(amount == null ? "" : amount, "交付決定額", "The award",
-                    application.requested());
+            long yen = ProgramInput.yen(amount == null ? "" : amount, "award", application.requested());
             String from = designation == null || designation.isBlank() ? null : designation;
             if (from != null && !from.equals(new Designation.ForGroup(application.group().value()).text())) {
-                throw new PageInputError("財源を選んでください。", "Please choose where the money comes from.");
+                throw new PageInputError("source-missing");
             }
             office.award(Actor.required(), application.id(), yen, from);
             return "redirect:/fund/staff/programs/" + program.id().value() + "?done=awarded";
@@ -147,7 +149,7 @@ class ProgramPages {
         Award award = awards.find(new AwardId(id)).orElseThrow(() -> Refused.notFound("award " + id));
         Program program = programs.find(award.program()).orElseThrow();
         try {
-            long yen = ProgramInput.yen(amount == null ? "" : amount, "交付額", "The tranche", award.amount());
+            long yen = ProgramInput.yen(amount == null ? "" : amount, "tranche", award.amount());
             office.request(Actor.required(), award.id(), yen);
             return "redirect:/fund/staff/programs/" + program.id().value() + "?done=requested";
         } catch (PageInputError | Refused problem) {
@@ -186,13 +188,7 @@ class ProgramPages {
         return "fund/staff-program-form";
     }
 
-    private static String message(RuntimeException problem) {
-        boolean english = Language.english();
-        if (problem instanceof PageInputError input) {
-            return input.in(english);
-        }
-        Refused refused = (Refused) problem;
-        return (english ? refused.refusal().english() : refused.refusal().japanese()) + " (" + refused.getMessage()
-                + ")";
+    private String message(RuntimeException problem) {
+        return problem instanceof PageInputError input ? problems.message(input) : problems.message((Refused) problem);
     }
 }

@@ -3,6 +3,7 @@ package kyodo.fund.grant;
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
 import kyodo.fund.problem.FundPage;
+import kyodo.fund.problem.Problems;
 import kyodo.fund.problem.Refused;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,11 +24,13 @@ class ReviewPage {
     private final ApplicationDesk desk;
     private final Committee committee;
     private final Programs programs;
+    private final Problems problems;
 
-    ReviewPage(ApplicationDesk desk, Committee committee, Programs programs) {
+    ReviewPage(ApplicationDesk desk, Committee committee, Programs programs, Problems problems) {
         this.desk = desk;
         this.committee = committee;
         this.programs = programs;
+        this.problems = problems;
     }
 
     @GetMapping("/fund/review/{id}")
@@ -60,8 +63,7 @@ class ReviewPage {
             committee.review(Actor.required(), application.id(), new Committee.ReviewForm(conflict, scores));
             model.addAttribute("done", true);
         } catch (Refused refused) {
-            model.addAttribute("error", Language.english() ? refused.refusal().english()
-                    : refused.refusal().japanese());
+            model.addAttribute("error", problems.message(refused));
         }
         return form(id, model);
     }

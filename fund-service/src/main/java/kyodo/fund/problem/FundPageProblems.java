@@ -1,25 +1,35 @@
 package kyodo.fund.problem;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.util.HtmlUtils;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Refusals on the fund's pages, as a minimal page in the visitor's language. */
+/**
+ * Where the fund's pages (marked {@link FundPage}) map a refusal that no form shows to HTTP: a minimal page with
+ * the rejection's status and its message in the visitor's language (the same text {@link Problems#message}
+ * gives the forms).
+ */
 @ControllerAdvice(annotations = FundPage.class)
 class FundPageProblems {
+    private final Problems problems;
+
+    FundPageProblems(Problems problems) {
+        this.problems = problems;
+    }
+
     @ExceptionHandler(Refused.class)
     ResponseEntity<String> refused(Refused refused) {
-        boolean english = Locale.ENGLISH.getLanguage().equals(
-                org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
-        String message = english ? refused.refusal().english() : refused.refusal().japanese();
+        boolean english = Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+        String message = HtmlUtils.htmlEscape(problems.message(refused.refusal()));
         String page = "<!DOCTYPE html><html lang=\"" + (english ? "en" : "ja") + "\"><head><meta charset=\"UTF-8\">"
-                + "<title>" + HtmlUtils.htmlEscape(message) + "</title></head><body><main><h1>"
-                + HtmlUtils.htmlEscape(message) + "</h1></main></body></html>";
+                + "<title>" + message + "</title></head><body><main><h1>" + message + "</h1></main></body></html>";
         return ResponseEntity.status(refused.refusal().status())
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(page);
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);
     }
 }

@@ -1,18 +1,21 @@
 package kyodo.fund.problem;
 
 /**
- * A use case said no. The controller advice turns it into problem+json; {@code detail} is for people (it may name
- * the field or the ledger's result code) and never holds secrets.
+ * Carries a {@link Rejection} out of a use case. The fund's use cases run in one transaction each, and a refusal
+ * that is thrown rolls back whatever the use case wrote before it said no; {@link FundProblems} (API) and
+ * {@link Problems#message(Refused)} (pages) are where it becomes a response. {@code detail} is for people (it may
+ * name the field or the ledger's result code) and never holds secrets.
  */
 public final class Refused extends RuntimeException {
-    private final Refusal refusal;
+    private final Rejection refusal;
 
-    public Refused(Refusal refusal, String detail) {
+    public Refused(Rejection refusal, String detail) {
         super(detail, null, false, false);
         this.refusal = refusal;
     }
 
-    public Refusal refusal() {
+    /** Why: the code, status and message key. */
+    public Rejection refusal() {
         return refusal;
     }
 

@@ -1,21 +1,21 @@
 package kyodo.fund.report;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import kyodo.fund.document.CsvWriter;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The fund report as open data: one CSV column set (documented in docs/open-data.md) and JSON of the same rows.
- * CSV is UTF-8 with a byte order mark (so spreadsheet programs in Japan open it as UTF-8), CRLF line ends and
- * RFC 4180 quoting; a text cell that a spreadsheet would take for a formula is neutralised.
+ * CSV is written by {@link CsvWriter}: UTF-8 with a byte order mark (so spreadsheet programs in Japan open it as
+ * UTF-8), CRLF line ends and RFC 4180 quoting; a text cell that a spreadsheet would take for a formula is
+ * neutralised.
  */
 final class OpenData {
     static final List<String> COLUMNS = List.of("fiscal_year", "checkpoint_tree_size", "checkpoint_root_hex",
             "section", "month", "source_type", "designation", "field", "program_id", "program", "group_id", "group",
             "amount_yen", "count");
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private OpenData() {
     }
@@ -60,47 +60,17 @@ final class OpenData {
     }
 
     static byte[] csv(FundReport report) {
-        StringBuilder out = new StringBuilder();
-        line(out, COLUMNS.stream().map(c -> (Object) c).toList());
-        for (Row r : rows(report)) {
-            line(out, java.util.Arrays.asList(r.fiscalYear(), r.checkpointTreeSize(), r.checkpointRootHex(),
-                    r.section(), r.month(), r.sourceType(), r.designation(), r.field(), r.programId(), r.program(),
-                    r.groupId(), r.group(), r.amountYen(), r.count()));
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(BOM);
-        bytes.writeBytes(out.toString().getBytes(StandardCharsets.UTF_8));
-        return bytes.toByteArray();
-    }
-
-    private static void line(StringBuilder out, List<Object> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+        return CsvWriter.bytes(csv -> {
+            for (String column : COLUMNS) {
+                csv.text(column);
             }
-            Object cell = cells.get(i);
-            out.append(cell instanceof Number number ? number.toString() : quote(neutralise(cell == null ? "" : cell.toString())));
-        }
-        out.append("\r\n");
-    }
-
-    /**
-     * A text cell that begins with {@code = + - @}, a tab or a carriage return would run as a formula in a
-     * spreadsheet (CSV injection); a leading apostrophe makes it plain text. Numbers are written by the report
-     * itself and never neutralised, so negative amounts stay numbers.
-     */
-    static String neutralise(String cell) {
-        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            return "'" + cell;
-        }
-        return cell;
-    }
-
-    private static String quote(String cell) {
-        if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0
-                || cell.startsWith("'")) {
-            return '"' + cell.replace("\"", "\"\"") + '"';
-        }
-        return cell;
+            csv.endLine();
+            for (Row r : rows(report)) {
+                csv.number(r.fiscalYear()).number(r.checkpointTreeSize()).text(r.checkpointRootHex())
+                        .text(r.section()).text(r.month()).text(r.sourceType()).text(r.designation()).text(r.field())
+                        .number(r.programId()).text(r.program()).number(r.groupId()).text(r.group())
+                        .number(r.amountYen()).number(r.count()).endLine();
+            }
+        });
     }
 }

@@ -188,8 +188,8 @@ class ReconciliationTest extends AuditTest {
 
         importCsv(bytes, "?encoding=UTF-8").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("STATEMENT_ENCODING"))
-                .andExpect(jsonPath("$.messageJa").value(containsString("Shift_JIS")))
-                .andExpect(jsonPath("$.messageEn").value(containsString("not valid UTF-8")));
+                .andExpect(jsonPath("$.message_ja").value(containsString("Shift_JIS")))
+                .andExpect(jsonPath("$.message_en").value(containsString("not valid UTF-8")));
         String body = importCsv(bytes, "?fileName=sjis.csv").andExpect(status().isCreated())
                 .andExpect(jsonPath("$.statement.encoding").value("Shift_JIS"))
                 .andExpect(jsonPath("$.matched").value(1))
@@ -245,8 +245,8 @@ class ReconciliationTest extends AuditTest {
         importCsv(bytes, "").andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value(code))
-                .andExpect(jsonPath("$.messageJa").value(containsString(japanese)))
-                .andExpect(jsonPath("$.messageEn").value(containsString(english)));
+                .andExpect(jsonPath("$.message_ja").value(containsString(japanese)))
+                .andExpect(jsonPath("$.message_en").value(containsString(english)));
     }
 
     @Test

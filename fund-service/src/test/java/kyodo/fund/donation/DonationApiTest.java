@@ -144,8 +144,8 @@ class DonationApiTest extends FundWebTest {
         api().post(DONOR, "/api/fund/donations", form(0, "general")).andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("INVALID_INPUT"))
-                .andExpect(jsonPath("$.messageJa").value("入力内容に誤りがあります。"))
-                .andExpect(jsonPath("$.messageEn").value("The request is not valid."))
+                .andExpect(jsonPath("$.message_ja").value("入力内容に誤りがあります。"))
+                .andExpect(jsonPath("$.message_en").value("The request is not valid."))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("amount")));
         api().post(DONOR, "/api/fund/donations", form(1_000_000_001L, "general")).andExpect(status().isBadRequest());
         api().post(DONOR, "/api/fund/donations", form(1_000, "field:space")).andExpect(status().isBadRequest());

@@ -3,7 +3,7 @@ package kyodo.wallet.account;
 import io.swagger.v3.oas.annotations.Operation;
 import kyodo.wallet.user.SignedIn;
 import kyodo.wallet.user.User;
-import kyodo.wallet.web.Problems;
+import kyodo.fund.problem.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import kyodo.wallet.expiry.ExpiryJob;
 import kyodo.wallet.user.SignedIn;
 import kyodo.wallet.user.User;
-import kyodo.wallet.web.Problems;
+import kyodo.fund.problem.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -203,6 +203,6 @@ class EarningApi {
     }
 
     private ResponseEntity<?> refused(EarningError error) {
-        return problems.of(error.status(), error.code(), error.messageKey());
+        return problems.of(error);
     }
 }

@@ -1,12 +1,14 @@
 package kyodo.wallet.earning;
 
+import kyodo.fund.problem.Rejection;
+
 import java.util.Locale;
 
 /**
  * Why an earning request was refused. Each has a message (Japanese and English, key {@code earning.error.<code>})
  * and the HTTP status the API answers with; nothing refused changes anything.
  */
-public enum EarningError {
+public enum EarningError implements Rejection {
     ACTIVITY_NOT_FOUND(404),
     GROUP_NOT_FOUND(404),
     NOT_GROUP_COORDINATOR(403),
@@ -58,14 +60,17 @@ public enum EarningError {
         this.status = status;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String code() {
         return name();
     }
 
+    @Override
     public String messageKey() {
         return "earning.error." + name().toLowerCase(Locale.ROOT);
     }

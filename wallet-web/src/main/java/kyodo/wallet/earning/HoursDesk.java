@@ -1,5 +1,6 @@
 package kyodo.wallet.earning;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import kyodo.fund.FiscalYear;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.PostResult;
@@ -13,6 +14,7 @@ import kyodo.wallet.user.Users;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,10 +43,11 @@ public class HoursDesk {
     private final Users users;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final JsonMapper json;
 
     public HoursDesk(ActivityBoard board, Activities activities, IssuanceRules rules, Issuer issuer,
                      IssuanceBudget budget, Spender spender, Users users,
-                     TransactionTemplate transactions, Clock clock) {
+                     TransactionTemplate transactions, Clock clock, JsonMapper json) {
         this.board = board;
         this.activities = activities;
         this.rules = rules;
@@ -54,6 +57,12 @@ public class HoursDesk {
         this.users = users;
         this.transactions = transactions;
         this.clock = clock;
+        this.json = json;
+    }
+
+    /** What the books keep with an issue: which activity, whose hours, how many minutes. */
+    @JsonPropertyOrder({"activity", "resident", "minutes"})
+    record IssueMetadata(long activity, long resident, int minutes) {
     }
 
     public static String issueKey(long activityId, long residentId) {
@@ -112,8 +121,7 @@ public class HoursDesk {
                 }
                 PostResult result = issuer.issueInto(WalletOwner.resident(residentId), month, points,
                         new EntryKey(key), Issuer.ISSUE, "user:" + coordinator.id(), activity.title(),
-                        "{\"activity\":" + activityId + ",\"resident\":" + residentId + ",\"minutes\":" + minutes
-                                + "}");
+                        json.writeValueAsString(new IssueMetadata(activityId, residentId, minutes)));
                 if (result.onTheBooks()) {
                     return null;
                 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import kyodo.ledger.journal.merkle.ConsistencyProof;
 import kyodo.ledger.journal.merkle.InclusionProof;
 import kyodo.ledger.journal.postgres.StoredCheckpoint;
-import kyodo.wallet.web.Problems;
+import kyodo.fund.problem.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -119,9 +119,9 @@ class LogApi {
 
     @ExceptionHandler(LogRefused.class)
     ResponseEntity<ProblemDetail> refused(LogRefused refused) {
-        ResponseEntity<ProblemDetail> answer = problems.of(refused.status(), refused.code(), refused.messageKey());
-        answer.getBody().setDetail(refused.getMessage());
-        return answer;
+        ProblemDetail problem = problems.detail(refused);
+        problem.setDetail(refused.getMessage());
+        return problems.answer(problem);
     }
 
     private static String base64(byte[] bytes) {

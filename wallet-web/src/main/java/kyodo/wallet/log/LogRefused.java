@@ -1,11 +1,13 @@
 package kyodo.wallet.log;
 
+import kyodo.fund.problem.Rejection;
+
 /**
  * A request to the public log that cannot be answered: bad input (4xx) or something that does not exist (yet).
  * {@code messageKey} names the message in {@code messages-log*.properties}; {@code detail} is for people and
  * names the bound that was crossed.
  */
-final class LogRefused extends RuntimeException {
+final class LogRefused extends RuntimeException implements Rejection {
     private final int status;
     private final String code;
 
@@ -15,15 +17,18 @@ final class LogRefused extends RuntimeException {
         this.code = code;
     }
 
-    int status() {
+    @Override
+    public int status() {
         return status;
     }
 
-    String code() {
+    @Override
+    public String code() {
         return code;
     }
 
-    String messageKey() {
+    @Override
+    public String messageKey() {
         return "log.error." + code;
     }
 

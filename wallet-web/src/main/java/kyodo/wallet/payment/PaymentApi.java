@@ -6,7 +6,7 @@ import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.qr.QrImages;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.SignedIn;
-import kyodo.wallet.web.Problems;
+import kyodo.fund.problem.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -147,6 +147,6 @@ class PaymentApi {
     }
 
     private ResponseEntity<?> problem(PaymentError error) {
-        return problems.of(error.status(), error.name(), error.messageKey());
+        return problems.of(error);
     }
 }

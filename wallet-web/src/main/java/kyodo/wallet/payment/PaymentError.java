@@ -1,10 +1,12 @@
 package kyodo.wallet.payment;
 
+import kyodo.fund.problem.Rejection;
+
 /**
  * Why a payment, charge, transfer or refund did not happen. Each has an HTTP status for the API and a message
  * in Japanese and English under {@code error.<name>}.
  */
-public enum PaymentError {
+public enum PaymentError implements Rejection {
     AMOUNT_MISSING(400),
     AMOUNT_NOT_A_NUMBER(400),
     AMOUNT_FULL_WIDTH(400),
@@ -39,10 +41,17 @@ public enum PaymentError {
         this.status = status;
     }
 
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String messageKey() {
         return "error." + name();
     }

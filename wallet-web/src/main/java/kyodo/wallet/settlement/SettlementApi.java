@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.SignedIn;
-import kyodo.wallet.web.Problems;
+import kyodo.fund.problem.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -214,6 +214,6 @@ class SettlementApi {
     }
 
     private ResponseEntity<?> problem(SettlementError error) {
-        return problems.of(error.status(), error.name(), error.messageKey());
+        return problems.of(error);
     }
 }

@@ -1,7 +1,9 @@
 package kyodo.wallet.settlement;
 
+import kyodo.fund.problem.Rejection;
+
 /** Why a settlement action or bank details were refused; HTTP status and message {@code settlement.error.<name>}. */
-public enum SettlementError {
+public enum SettlementError implements Rejection {
     MONTH_INVALID(400),
     MONTH_NOT_OVER(409),
     DATE_INVALID(400),
@@ -27,10 +29,17 @@ public enum SettlementError {
         this.status = status;
     }
 
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String messageKey() {
         return "settlement.error." + name();
     }

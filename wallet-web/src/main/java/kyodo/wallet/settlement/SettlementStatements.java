@@ -1,5 +1,6 @@
 package kyodo.wallet.settlement;
 
+import kyodo.fund.document.CsvWriter;
 import kyodo.fund.document.PdfPage;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.HistoryLine;
@@ -11,7 +12,6 @@ import kyodo.wallet.account.Wallets;
 import kyodo.wallet.user.Merchant;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,8 +20,9 @@ import java.util.Locale;
 
 /**
  * A merchant's statement for one settled month, as PDF (IPAex Gothic, via the fund's {@link PdfPage}) and as CSV
- * (UTF-8, a header row, every cell quoted, and a cell that a spreadsheet would read as a formula prefixed with an
- * apostrophe). It lists every movement of the merchant's points during the month and the settlement itself.
+ * (the fund's {@link CsvWriter}: a header row, text quoted, numbers as numbers, and a cell that a spreadsheet would
+ * read as a formula prefixed with an apostrophe). It lists every movement of the merchant's points during the month
+ * and the settlement itself.
  */
 @Component
 public class SettlementStatements {
@@ -82,37 +83,20 @@ public class SettlementStatements {
     }
 
     public byte[] csv(Merchant merchant, Settlement settlement) {
-        StringBuilder csv = new StringBuilder();
-        row(csv, "merchant_id", "merchant", "month", "posted_at", "kind", "memo", "points_in", "points_out");
-        for (Movement m : movements(settlement)) {
-            row(csv, Long.toString(merchant.id()), merchant.name(), settlement.month().toString(), WHEN.format(m.at()),
-                    m.kind(), m.memo(), m.points() > 0 ? Long.toString(m.points()) : "",
-                    m.points() < 0 ? Long.toString(-m.points()) : "");
-        }
-        row(csv, Long.toString(merchant.id()), merchant.name(), settlement.month().toString(), "", "SETTLEMENT",
-                "points " + settlement.points() + " x rate " + settlement.rate() + " = yen " + settlement.yen()
-                        + " (" + settlement.state() + ")", "", "");
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void row(StringBuilder csv, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
+        List<Movement> movements = movements(settlement);
+        return CsvWriter.bytes(csv -> {
+            csv.texts("merchant_id", "merchant", "month", "posted_at", "kind", "memo", "points_in", "points_out")
+                    .endLine();
+            for (Movement m : movements) {
+                csv.number(merchant.id()).texts(merchant.name(), settlement.month().toString(), WHEN.format(m.at()),
+                                m.kind(), m.memo())
+                        .number(m.points() > 0 ? Long.valueOf(m.points()) : null)
+                        .number(m.points() < 0 ? Long.valueOf(-m.points()) : null).endLine();
             }
-            csv.append('"').append(neutralised(cells[i]).replace("\"", "\"\"")).append('"');
-        }
-        csv.append("\r\n");
-    }
-
-    /** A cell starting with {@code = + - @} (or a tab or CR) is prefixed with {@code '}, so no spreadsheet runs it. */
-    static String neutralised(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return "";
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell : cell;
+            csv.number(merchant.id()).texts(merchant.name(), settlement.month().toString(), "", "SETTLEMENT",
+                    "points " + settlement.points() + " x rate " + settlement.rate() + " = yen " + settlement.yen()
+                            + " (" + settlement.state() + ")").number((Long) null).number((Long) null).endLine();
+        });
     }
 
     private static String pt(long points) {

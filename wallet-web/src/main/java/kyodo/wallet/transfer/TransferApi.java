@@ -3,7 +3,7 @@ package kyodo.wallet.transfer;
 import io.swagger.v3.oas.annotations.Operation;
 import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.user.SignedIn;
-import kyodo.wallet.web.Problems;
+import kyodo.fund.problem.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +40,6 @@ class TransferApi {
                 "group".equals(body.to()) ? OwnerKind.GROUP : OwnerKind.RESIDENT, body.id(), body.amount(),
                 body.note(), body.intent());
         return sent.ok() ? ResponseEntity.ok(new Sent(sent.sequence(), sent.repeated()))
-                : problems.of(sent.error().status(), sent.error().name(), sent.error().messageKey());
+                : problems.of(sent.error());
     }
 }

@@ -2,7 +2,7 @@ package kyodo.wallet.voucher;
 
 import io.swagger.v3.oas.annotations.Operation;
 import kyodo.wallet.user.SignedIn;
-import kyodo.wallet.web.Problems;
+import kyodo.fund.problem.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,6 +91,6 @@ class VoucherApi {
     }
 
     private ResponseEntity<?> problem(VoucherError error) {
-        return problems.of(error.status(), error.name(), error.messageKey());
+        return problems.of(error);
     }
 }

@@ -1,5 +1,7 @@
 package kyodo.wallet.voucher;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import kyodo.fund.FiscalYear;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
@@ -19,6 +21,7 @@ import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,10 +60,11 @@ public class VoucherDesk {
     private final VoucherQr qr;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final JsonMapper json;
 
     public VoucherDesk(Ledger ledger, VoucherAccounts accounts, Wallets wallets, Merchants merchants,
                        VoucherBatches batches, Vouchers vouchers, VoucherQr qr, TransactionTemplate transaction,
-                       Clock clock) {
+                       Clock clock, JsonMapper json) {
         this.ledger = ledger;
         this.accounts = accounts;
         this.wallets = wallets;
@@ -70,6 +74,12 @@ public class VoucherDesk {
         this.qr = qr;
         this.transaction = transaction;
         this.clock = clock;
+        this.json = json;
+    }
+
+    /** What the books keep with a batch's issue. */
+    @JsonPropertyOrder({"denomination", "count", "expires_on"})
+    record IssueMetadata(long denomination, int count, @JsonProperty("expires_on") String expiresOn) {
     }
 
     public record Issued(VoucherBatch batch, VoucherError error) {
@@ -144,8 +154,8 @@ public class VoucherDesk {
         }
         long total = Math.multiplyExact(denomination, (long) count);
         PostResult posted = ledger.post(new EntryRequest(new EntryKey(key), VOUCHER_ISSUE, "staff:" + staffId,
-                "紙券発行 " + denomination + " pt × " + count, "{\"denomination\":" + denomination + ",\"count\":"
-                + count + ",\"expires_on\":\"" + expiresOn + "\"}",
+                "紙券発行 " + denomination + " pt × " + count,
+                json.writeValueAsString(new IssueMetadata(denomination, count, expiresOn.toString())),
                 List.of(Leg.transfer(budget.get(), accounts.outstanding(), Amount.pt(total)))));
         if (!posted.onTheBooks()) {
             return new Issued(null, posted.code() == ResultCode.INSUFFICIENT_FUNDS ? VoucherError.BUDGET_EXCEEDED

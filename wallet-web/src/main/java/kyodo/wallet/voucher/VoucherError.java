@@ -1,7 +1,9 @@
 package kyodo.wallet.voucher;
 
+import kyodo.fund.problem.Rejection;
+
 /** Why a voucher was not issued or redeemed; an HTTP status for the API and a message {@code voucher.error.<name>}. */
-public enum VoucherError {
+public enum VoucherError implements Rejection {
     DENOMINATION_INVALID(400),
     COUNT_INVALID(400),
     EXPIRY_INVALID(400),
@@ -30,10 +32,17 @@ public enum VoucherError {
         this.status = status;
     }
 
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String messageKey() {
         return "voucher.error." + name();
     }

@@ -1,5 +1,6 @@
 package kyodo.wallet.web;
 
+import kyodo.fund.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;

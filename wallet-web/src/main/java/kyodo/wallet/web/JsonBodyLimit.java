@@ -7,14 +7,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import kyodo.fund.problem.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 
@@ -30,11 +29,9 @@ class JsonBodyLimit extends OncePerRequestFilter {
     static final int JSON_BODY_BYTES_MAX = 256 * 1024;
 
     private final Problems problems;
-    private final JsonMapper json;
 
-    JsonBodyLimit(Problems problems, JsonMapper json) {
+    JsonBodyLimit(Problems problems) {
         this.problems = problems;
-        this.json = json;
     }
 
     @Override
@@ -47,13 +44,8 @@ class JsonBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > JSON_BODY_BYTES_MAX) {
-            ProblemDetail problem = problems.detail(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
-                    "error.BODY_TOO_LARGE");
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
             response.setHeader("Connection", "close");
-            json.writeValue(response.getOutputStream(), problem);
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", "error.BODY_TOO_LARGE");
             return;
         }
         chain.doFilter(new Bounded(request), response);

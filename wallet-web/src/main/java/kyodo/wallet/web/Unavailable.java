@@ -1,6 +1,7 @@
 package kyodo.wallet.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import kyodo.fund.problem.Problems;
 import kyodo.ledger.LedgerUnavailable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

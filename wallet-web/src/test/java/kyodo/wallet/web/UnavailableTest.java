@@ -1,5 +1,6 @@
 package kyodo.wallet.web;
 
+import kyodo.fund.problem.Problems;
 import kyodo.ledger.LedgerUnavailable;
 import kyodo.wallet.WalletWebTest;
 import org.junit.jupiter.api.Test;

@@ -9,19 +9,47 @@ import java.util.Map;
  * Parses one JSON text into plain values: {@code Map<String, Object>} (keys in order), {@code List<Object>},
  * {@code String}, {@code Long}, {@code Boolean} and {@code null}. Strict RFC 8259 syntax, bounded nesting,
  * duplicate keys refused; numbers must be integers that fit a {@code long}, because the journal has no other
- * kind. Errors say where and what, for a person reading the verifier's output.
+ * kind. Errors say where and what, for a person reading the verifier's output. {@link #isObject} checks the
+ * syntax of entry metadata instead, which may hold any JSON number.
  */
 public final class JsonReader {
     public static final int DEPTH_MAX = 16;
 
     private final String text;
+    /** Checking metadata: any RFC 8259 number, duplicate keys allowed, and what {@code jsonb} refuses refused. */
+    private final boolean syntaxOnly;
     private int at;
     // For the streaming API: per open object or array, whether its first member is still to come.
     private final boolean[] first = new boolean[DEPTH_MAX + 2];
     private int depth;
 
     private JsonReader(String text) {
+        this(text, false);
+    }
+
+    private JsonReader(String text, boolean syntaxOnly) {
         this.text = text;
+        this.syntaxOnly = syntaxOnly;
+    }
+
+    /**
+     * Whether {@code text} is one JSON object (RFC 8259, any number, nested at most {@link #DEPTH_MAX} deep) that
+     * can be stored and re-encoded byte for byte: no {@code \u0000} (PostgreSQL's {@code jsonb} refuses it) and no
+     * lone surrogate, raw or escaped. The ledger checks entry metadata with it.
+     */
+    public static boolean isObject(String text) {
+        JsonReader reader = new JsonReader(text, true);
+        try {
+            reader.space();
+            if (reader.peek() != '{') {
+                return false;
+            }
+            reader.value(0);
+            reader.space();
+            return reader.at == text.length();
+        } catch (JsonException e) {
+            return false;
+        }
     }
 
     /**
@@ -242,7 +270,7 @@ public final class JsonReader {
             expect(':');
             space();
             Object value = value(depth);
-            if (map.containsKey(name)) {
+            if (!syntaxOnly && map.containsKey(name)) {
                 throw error("field \"" + name + "\" appears twice");
             }
             map.put(name, value);
@@ -306,6 +334,10 @@ public final class JsonReader {
         if (text.charAt(digits) == '0' && at - digits > 1) {
             throw error("a number must not have leading zeros");
         }
+        if (syntaxOnly) {
+            fractionAndExponent();
+            return 0;
+        }
         if (at < text.length() && (text.charAt(at) == '.' || text.charAt(at) == 'e' || text.charAt(at) == 'E')) {
             throw error("only whole numbers are allowed");
         }
@@ -316,7 +348,53 @@ public final class JsonReader {
         }
     }
 
+    /** The rest of a number in full RFC 8259 syntax: an optional fraction and an optional exponent. */
+    private void fractionAndExponent() throws JsonException {
+        if (at < text.length() && text.charAt(at) == '.') {
+            at++;
+            requiredDigits();
+        }
+        if (at < text.length() && (text.charAt(at) == 'e' || text.charAt(at) == 'E')) {
+            at++;
+            if (at < text.length() && (text.charAt(at) == '+' || text.charAt(at) == '-')) {
+                at++;
+            }
+            requiredDigits();
+        }
+    }
+
+    private void requiredDigits() throws JsonException {
+        int start = at;
+        while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+            at++;
+        }
+        if (at == start) {
+            throw error("expected a digit");
+        }
+    }
+
     private String string() throws JsonException {
+        String value = quoted();
+        if (syntaxOnly) {
+            storable(value);
+        }
+        return value;
+    }
+
+    /** Metadata keeps no lone surrogate: it could not be stored and re-encoded as the same text. */
+    private void storable(String value) throws JsonException {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean pairs = i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+            if (Character.isHighSurrogate(c) && pairs) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error("a lone surrogate");
+            }
+        }
+    }
+
+    private String quoted() throws JsonException {
         at++;
         int start = at;
         // Fast path: no escapes, the common case in exports.
@@ -366,11 +444,18 @@ public final class JsonReader {
                     if (at + 4 > text.length()) {
                         throw error("a \\u escape needs four hex digits");
                     }
+                    char escaped;
                     try {
-                        out.append((char) Integer.parseInt(text, at, at + 4, 16));
+                        escaped = (char) Integer.parseInt(text, at, at + 4, 16);
                     } catch (NumberFormatException ex) {
                         throw error("a \\u escape needs four hex digits");
                     }
+                    if (syntaxOnly && (escaped == 0 || Character.isSurrogate(escaped))) {
+                        // jsonb refuses \u0000, and escaped surrogates would need pairing checks; neither belongs
+                        // in metadata.
+                        throw error("\\u0000 or an escaped surrogate");
+                    }
+                    out.append(escaped);
                     at += 4;
                 }
                 default -> {

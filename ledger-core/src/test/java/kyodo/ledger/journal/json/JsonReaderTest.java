@@ -30,4 +30,17 @@ class JsonReaderTest {
         assertThatThrownBy(() -> JsonReader.parse("{\"a\":\"x")).hasMessageContaining("not closed");
         assertThatThrownBy(() -> JsonReader.parse("{} x")).hasMessageContaining("after");
     }
+
+    @Test
+    void metadataMayHoldAnyJsonObjectThatCanBeStoredAsItIs() {
+        for (String object : List.of("{}", " {\"a\":1.5e-3,\"b\":[true,false,null],\"c\":{\"d\":\"協働\"}} ",
+                "{\"a\":1,\"a\":2}", "{\"n\":-0.25E+2,\"big\":99999999999999999999}", "{\"pair\":\"\ud83d\ude00\"}")) {
+            assertThat(JsonReader.isObject(object)).as(object).isTrue();
+        }
+        for (String refused : List.of("", "[1]", "1", "{not json", "{\"a\":1,}", "{\"a\":01}", "{\"a\":1.}",
+                "{\"a\":1e}", "{\"a\":\"\\u0000\"}", "{\"a\":\"\\ud800\"}", "{\"a\":\"x\ud800y\"}", "{} {}",
+                "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}")) {
+            assertThat(JsonReader.isObject(refused)).as(refused).isFalse();
+        }
+    }
 }
