@@ -35,9 +35,9 @@ class DatabaseRulesTest {
     static void books() {
         database = TestDatabase.create("dbrules");
         ledger = new PostgresLedger(database.dataSource(), new LedgerId(1), "rules", Clock.systemUTC());
-        issuer = ledger.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-        wallet = ledger.open(AccountSpec.wallet("wallet:1", Asset.PT)).orThrow().id();
-        yenAccount = ledger.open(AccountSpec.of("bank", Asset.JPY, AccountKind.ASSET)).orThrow().id();
+        issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+        wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
+        yenAccount = ledger.open(AccountSpec.unclassified("bank", Asset.JPY, AccountKind.ASSET)).orThrow().id();
         ledger.post(EntryRequest.of("issue:1", EntryKind.ISSUE, "staff:1", Leg.transfer(issuer, wallet, Amount.pt(100))));
     }
 
@@ -85,7 +85,7 @@ class DatabaseRulesTest {
 
     @Test
     void refusesALegNamingAClosedAccount() {
-        AccountId closed = ledger.open(AccountSpec.wallet("wallet:closed", Asset.PT)).orThrow().id();
+        AccountId closed = ledger.open(AccountSpec.unclassifiedWallet("wallet:closed", Asset.PT)).orThrow().id();
         assertThat(ledger.close(closed).code()).isEqualTo(AccountResultCode.CLOSED);
         assertRefusedTogether("is closed",
                 leg(1003, 0, issuer, closed, "PT"),
