@@ -1,5 +1,6 @@
 package kyodo.fund.audit;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.FundApi;
 import kyodo.fund.FundTestApplication;
 import kyodo.fund.TestClock;
@@ -83,7 +84,7 @@ abstract class AuditTest {
 
     /** Moves the clock to {@code time} (Asia/Tokyo) on {@code day}: what the ledger stamps on the next entries. */
     protected void at(LocalDate day, LocalTime time) {
-        clock.set(day.atTime(time).atZone(BusinessDay.ZONE).toInstant());
+        clock.set(day.atTime(time).atZone(BusinessCalendar.ZONE).toInstant());
     }
 
     protected AccountId open(String code, Asset asset, AccountKind kind, AccountFlag... flags) {

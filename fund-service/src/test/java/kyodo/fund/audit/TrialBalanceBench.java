@@ -1,5 +1,6 @@
 package kyodo.fund.audit;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;
 import kyodo.ledger.AccountSpec;
@@ -51,7 +52,7 @@ public final class TrialBalanceBench {
     public static void main(String[] args) throws Exception {
         Random random = new Random(SEED);
         TestDatabase database = TestDatabase.create("trial_balance_bench");
-        MutableClock clock = new MutableClock(FIRST_DAY.atTime(8, 0).atZone(BusinessDay.ZONE).toInstant());
+        MutableClock clock = new MutableClock(FIRST_DAY.atTime(8, 0).atZone(BusinessCalendar.ZONE).toInstant());
         try (PostgresLedger ledger = new PostgresLedger(database.dataSource(), new LedgerId(1), "bench", clock)) {
             List<AccountSpec> specs = new ArrayList<>();
             specs.add(AccountSpec.of("issuance:pt", Asset.PT, AccountKind.EQUITY));
@@ -83,18 +84,18 @@ public final class TrialBalanceBench {
             long[] totalsNanos = new long[SAMPLES];
             long[] pageNanos = new long[SAMPLES];
             for (int warm = 0; warm < 5; warm++) {
-                ledger.trialBalance(BusinessDay.end(FIRST_DAY.plusDays(random.nextInt(DAYS))));
+                ledger.trialBalance(BusinessCalendar.endOf(FIRST_DAY.plusDays(random.nextInt(DAYS))));
             }
             for (int i = 0; i < SAMPLES; i++) {
                 LocalDate date = FIRST_DAY.plusDays(random.nextInt(DAYS));
                 long start = System.nanoTime();
-                List<TrialBalance> sums = ledger.trialBalance(BusinessDay.end(date));
+                List<TrialBalance> sums = ledger.trialBalance(BusinessCalendar.endOf(date));
                 totalsNanos[i] = System.nanoTime() - start;
                 if (!sums.stream().allMatch(TrialBalance::balanced)) {
                     throw new IllegalStateException("the trial balance as of " + date + " does not balance: " + sums);
                 }
                 start = System.nanoTime();
-                rows.accountTotals(ledger.id(), BusinessDay.end(date), "", TrialBalances.PAGE_MAX);
+                rows.accountTotals(ledger.id(), BusinessCalendar.endOf(date), "", TrialBalances.PAGE_MAX);
                 pageNanos[i] = System.nanoTime() - start;
             }
             System.out.printf("trial-balance-bench entries=%d accounts=%d days=%d samples=%d seed=%d "
@@ -113,7 +114,7 @@ public final class TrialBalanceBench {
         for (int day = 0; day < DAYS && posted < ENTRIES; day++) {
             int today = (ENTRIES - posted) / (DAYS - day);
             LocalDate date = FIRST_DAY.plusDays(day);
-            clock.set(date.atTime(LocalTime.of(9, 0)).atZone(BusinessDay.ZONE).toInstant());
+            clock.set(date.atTime(LocalTime.of(9, 0)).atZone(BusinessCalendar.ZONE).toInstant());
             List<CompletableFuture<PostResult>> window = new ArrayList<>(IN_FLIGHT);
             for (int i = 0; i < today; i++) {
                 int payer = random.nextInt(ACCOUNTS);
@@ -164,7 +165,7 @@ public final class TrialBalanceBench {
             }
             for (int day = 0; day < DAYS && posted < ENTRIES; day++) {
                 int today = (ENTRIES - posted) / (DAYS - day);
-                java.time.Instant nine = FIRST_DAY.plusDays(day).atTime(9, 0).atZone(BusinessDay.ZONE).toInstant();
+                java.time.Instant nine = FIRST_DAY.plusDays(day).atTime(9, 0).atZone(BusinessCalendar.ZONE).toInstant();
                 try (java.sql.PreparedStatement legs = connection.prepareStatement("""
                         create temp table day_legs on commit drop as
                         select ?::bigint + g as sequence, ?::timestamptz + g * interval '1 microsecond' as posted_at,

@@ -1,6 +1,6 @@
 package kyodo.fund.report;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
 import kyodo.fund.books.FundBooks;

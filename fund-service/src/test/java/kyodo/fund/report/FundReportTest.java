@@ -1,7 +1,7 @@
 package kyodo.fund.report;
 
 import com.jayway.jsonpath.JsonPath;
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.testing.TestDatabase;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;

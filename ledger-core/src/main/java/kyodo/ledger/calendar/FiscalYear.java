@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A Japanese fiscal year (年度), April 1 to March 31 in the ward's calendar, named after the calendar year it starts
@@ -64,6 +66,22 @@ public record FiscalYear(int year) {
     /** The first moment after the year: the year is {@code [start(), end())}. */
     public Instant end() {
         return BusinessCalendar.startOf(lastDay().plusDays(1));
+    }
+
+    /**
+     * April to the month of {@code day} (or to March when {@code day} is after the year): the months a report cut
+     * on that day reaches; none when {@code day} is null or before the year.
+     */
+    public List<YearMonth> monthsThrough(LocalDate day) {
+        List<YearMonth> months = new ArrayList<>();
+        if (day == null || day.isBefore(firstDay())) {
+            return months;
+        }
+        YearMonth end = day.isAfter(lastDay()) ? lastMonth() : YearMonth.from(day);
+        for (YearMonth month = firstMonth(); !month.isAfter(end); month = month.plusMonths(1)) {
+            months.add(month);
+        }
+        return months;
     }
 
     public boolean contains(LocalDate date) {

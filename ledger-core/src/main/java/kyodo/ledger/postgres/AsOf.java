@@ -120,17 +120,51 @@ final class AsOf {
         return new Plan(false, firstDay.plusDays(1), lastDay, new long[][] {{first, firstDayEnd}, tail});
     }
 
+    /** Which accounts a sum is over: exactly some ids, or those a query's conditions select (a semi-join). */
+    record Selection(Long[] ids, AccountSql where) {
+        static final Selection EVERY = new Selection(null, null);
+
+        static Selection ids(Long... ids) {
+            return new Selection(ids, null);
+        }
+
+        static Selection where(AccountSql where) {
+            return new Selection(null, where);
+        }
+
+        String condition() {
+            if (ids != null) {
+                return " and account_id = any (?)";
+            }
+            return where == null ? ""
+                    : " and account_id in (select id from account where ledger_id = ?" + where.condition() + ")";
+        }
+
+        int bind(Connection connection, PreparedStatement statement, int index, LedgerId ledger)
+                throws SQLException {
+            if (ids != null) {
+                statement.setArray(index, connection.createArrayOf("bigint", ids));
+                return index + 1;
+            }
+            if (where == null) {
+                return index;
+            }
+            statement.setLong(index, ledger.value());
+            return where.bind(connection, statement, index + 1);
+        }
+    }
+
     /**
-     * Per account ({@code accounts} only, or every account when null), how its totals changed over the plan; only
-     * accounts that a leg touched, in id order.
+     * Per account that {@code selection} names, how its totals changed over the plan; only accounts that a leg
+     * touched, in id order, at most {@code max + 1} (so a caller can tell there are more).
      */
-    static Map<Long, Totals> perAccount(Connection connection, LedgerId ledger, Plan plan, Long[] accounts)
-            throws SQLException {
+    static Map<Long, Totals> perAccount(Connection connection, LedgerId ledger, Plan plan, Selection selection,
+                                        int max) throws SQLException {
         Map<Long, Totals> totals = new LinkedHashMap<>();
-        if (plan.legRanges().length == 0 || accounts != null && accounts.length == 0) {
+        if (plan.legRanges().length == 0 || selection.ids() != null && selection.ids().length == 0) {
             return totals;
         }
-        String only = accounts == null ? "" : " and account_id = any (?)";
+        String only = selection.condition();
         List<String> parts = new ArrayList<>();
         if (plan.hasDays()) {
             parts.add("select account_id, debits_posted, credits_posted, debits_pending, credits_pending"
@@ -142,23 +176,20 @@ final class AsOf {
         }
         String sql = "select account_id, sum(debits_posted), sum(credits_posted), sum(debits_pending),"
                 + " sum(credits_pending) from (" + String.join(" union all ", parts) + ") moved"
-                + " group by account_id order by account_id";
+                + " group by account_id order by account_id limit ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int i = 1;
             if (plan.hasDays()) {
                 i = bindDays(statement, i, ledger, plan);
-                if (accounts != null) {
-                    statement.setArray(i++, connection.createArrayOf("bigint", accounts));
-                }
+                i = selection.bind(connection, statement, i, ledger);
             }
             for (long[] range : plan.legRanges()) {
                 statement.setLong(i++, ledger.value());
                 statement.setLong(i++, range[0]);
                 statement.setLong(i++, range[1]);
-                if (accounts != null) {
-                    statement.setArray(i++, connection.createArrayOf("bigint", accounts));
-                }
+                i = selection.bind(connection, statement, i, ledger);
             }
+            statement.setInt(i, max + 1);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     totals.put(rs.getLong(1), new Totals(exact(rs, 2).longValueExact(),

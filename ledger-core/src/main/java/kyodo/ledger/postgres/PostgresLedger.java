@@ -372,24 +372,6 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
         });
     }
 
-    /** Ids of the accounts {@code query} selects, at most {@code max + 1} (so a caller can tell there are more). */
-    private Long[] selectedIds(Connection connection, AccountQuery query, int max) throws SQLException {
-        AccountSql where = AccountSql.of(query);
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select id from account where ledger_id = ?" + where.condition() + " order by id limit ?")) {
-            statement.setLong(1, id.value());
-            int i = where.bind(connection, statement, 2);
-            statement.setInt(i, max + 1);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids.toArray(new Long[0]);
-    }
-
     private Account findAccount(Connection connection, String condition, Object value) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select " + Rows.ACCOUNT_COLUMNS
                 + " from account where ledger_id = ? and " + condition)) {
@@ -686,24 +668,24 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
         Totals totals = sql(connection -> {
             long through = AsOf.firstAtOrAfter(connection, id, Rows.justAfter(asOf)) - 1;
             return AsOf.perAccount(connection, id, AsOf.plan(connection, id, 0, through),
-                    new Long[] {accountId.value()});
+                    AsOf.Selection.ids(accountId.value()), 1);
         }).getOrDefault(accountId.value(), Totals.ZERO);
         return Optional.of(new Balance(accountId, account.get().asset(), account.get().kind(), totals));
     }
 
     @Override
     public List<AccountTotals> movements(AccountQuery query, long after, long through) {
+        AsOf.Selection selection;
+        if (query.equals(AccountQuery.all())) {
+            selection = AsOf.Selection.EVERY;
+        } else if (query.ids() != null && query.equals(AccountQuery.ids(query.ids()))) {
+            selection = AsOf.Selection.ids(query.ids().stream().map(AccountId::value).toArray(Long[]::new));
+        } else {
+            selection = AsOf.Selection.where(AccountSql.of(query));
+        }
         return sql(connection -> {
-            Long[] selected = null;
-            if (!query.equals(AccountQuery.all())) {
-                selected = selectedIds(connection, query, MOVED_ACCOUNTS_MAX);
-                if (selected.length > MOVED_ACCOUNTS_MAX) {
-                    throw new IllegalArgumentException("the query selects more than " + MOVED_ACCOUNTS_MAX
-                            + " accounts; narrow it");
-                }
-            }
             Map<Long, Totals> moved = AsOf.perAccount(connection, id, AsOf.plan(connection, id, after, through),
-                    selected);
+                    selection, MOVED_ACCOUNTS_MAX);
             if (moved.size() > MOVED_ACCOUNTS_MAX) {
                 throw new IllegalArgumentException("more than " + MOVED_ACCOUNTS_MAX + " accounts moved; narrow it");
             }

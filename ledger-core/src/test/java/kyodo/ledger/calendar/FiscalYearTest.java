@@ -42,6 +42,19 @@ class FiscalYearTest {
     }
 
     @Test
+    void aCutReachesTheMonthsFromAprilToItsOwn() {
+        FiscalYear year = new FiscalYear(2026);
+
+        assertThat(year.monthsThrough(LocalDate.of(2026, 3, 31))).isEmpty();
+        assertThat(year.monthsThrough(null)).isEmpty();
+        assertThat(year.monthsThrough(LocalDate.of(2026, 6, 15)))
+                .containsExactly(java.time.YearMonth.of(2026, 4), java.time.YearMonth.of(2026, 5),
+                        java.time.YearMonth.of(2026, 6));
+        assertThat(year.monthsThrough(LocalDate.of(2028, 1, 1))).hasSize(12)
+                .endsWith(java.time.YearMonth.of(2027, 3));
+    }
+
+    @Test
     void startsAndEndsAtMidnightInTheWard() {
         FiscalYear year = new FiscalYear(2026);
 

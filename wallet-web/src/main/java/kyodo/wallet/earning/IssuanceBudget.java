@@ -1,6 +1,6 @@
 package kyodo.wallet.earning;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.AccountFlag;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;

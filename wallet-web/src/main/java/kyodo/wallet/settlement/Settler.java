@@ -1,6 +1,6 @@
 package kyodo.wallet.settlement;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
 import kyodo.ledger.Balance;

@@ -1,6 +1,6 @@
 package kyodo.wallet.voucher;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
 import kyodo.ledger.EntryKey;

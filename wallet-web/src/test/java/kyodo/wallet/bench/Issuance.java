@@ -1,6 +1,6 @@
 package kyodo.wallet.bench;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.EntryKey;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.earning.IssuanceBudget;

@@ -1,6 +1,6 @@
 package kyodo.wallet.settlement;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.clocked.ClockedWalletTest;
 import kyodo.wallet.qr.QrCodes;

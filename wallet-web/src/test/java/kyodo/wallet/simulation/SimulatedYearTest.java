@@ -1,7 +1,7 @@
 package kyodo.wallet.simulation;
 
 import kyodo.wallet.TestSetup;
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.Account;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.Ledger;
