@@ -45,7 +45,8 @@ public class VoucherDesk {
     public static final Pattern INTENT = Pattern.compile("[A-Za-z0-9_-]{16,32}");
     static final EntryKind VOUCHER_ISSUE = new EntryKind("VOUCHER_ISSUE");
     static final EntryKind VOUCHER_REDEEM = new EntryKind("VOUCHER_REDEEM");
-    static final EntryKind VOUCHER_EXPIRE = new EntryKind("VOUCHER_EXPIRE");
+    /** The kind of the entry by which a voucher's points expire (the points report counts it as expiry). */
+    public static final EntryKind VOUCHER_EXPIRE = new EntryKind("VOUCHER_EXPIRE");
     private static final int POSTING_CHUNK = 500;
 
     private final Ledger ledger;
