@@ -1,12 +1,12 @@
 package kyodo.wallet.account;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountKind;
 import kyodo.ledger.AccountOwner;
 import kyodo.ledger.AccountPurpose;
 import kyodo.ledger.AccountSpec;
 import kyodo.ledger.Asset;
-import kyodo.wallet.KyodoApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -80,7 +80,7 @@ public record PointsProperties(@DefaultValue("6") int expiryMonths, @DefaultValu
 
     /** The instant the vintage's points stop being spendable: midnight after {@link #lastDay}, Asia/Tokyo. */
     public Instant expiresAt(YearMonth vintage) {
-        return lastDay(vintage).plusDays(1).atStartOfDay(KyodoApplication.WARD_ZONE).toInstant();
+        return lastDay(vintage).plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toInstant();
     }
 
     public boolean expired(YearMonth vintage, Instant now) {
@@ -89,7 +89,7 @@ public record PointsProperties(@DefaultValue("6") int expiryMonths, @DefaultValu
 
     /** The newest vintage that has expired at {@code now}. */
     public YearMonth lastExpiredVintage(Instant now) {
-        YearMonth current = YearMonth.from(now.atZone(KyodoApplication.WARD_ZONE));
+        YearMonth current = BusinessCalendar.monthOf(now);
         YearMonth candidate = current.minusMonths(expiryMonths);
         return expired(candidate, now) ? candidate : candidate.minusMonths(1);
     }

@@ -1,5 +1,6 @@
 package kyodo.wallet.voucher;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
@@ -10,7 +11,6 @@ import kyodo.ledger.Leg;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
 import kyodo.wallet.qr.Opened;
@@ -86,7 +86,7 @@ public class VoucherDesk {
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), KyodoApplication.WARD_ZONE);
+        return BusinessCalendar.dayOf(clock.instant());
     }
 
     /** Staff issue {@code count} vouchers of {@code denomination} points, valid through {@code expiresOn}. */

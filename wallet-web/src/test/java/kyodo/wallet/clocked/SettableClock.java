@@ -1,6 +1,6 @@
 package kyodo.wallet.clocked;
 
-import kyodo.wallet.KyodoApplication;
+import kyodo.ledger.calendar.BusinessCalendar;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ public final class SettableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return KyodoApplication.WARD_ZONE;
+        return BusinessCalendar.ZONE;
     }
 
     @Override

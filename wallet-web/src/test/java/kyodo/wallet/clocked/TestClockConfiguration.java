@@ -1,6 +1,6 @@
 package kyodo.wallet.clocked;
 
-import kyodo.wallet.KyodoApplication;
+import kyodo.ledger.calendar.BusinessCalendar;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
     static final SettableClock CLOCK = new SettableClock(
-            LocalDateTime.of(2026, 4, 6, 10, 0).atZone(KyodoApplication.WARD_ZONE).toInstant());
+            LocalDateTime.of(2026, 4, 6, 10, 0).atZone(BusinessCalendar.ZONE).toInstant());
 
     @Bean
     @Primary

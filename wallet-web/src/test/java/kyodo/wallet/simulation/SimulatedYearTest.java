@@ -1,5 +1,6 @@
 package kyodo.wallet.simulation;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.wallet.TestSetup;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.Account;
@@ -10,7 +11,6 @@ import kyodo.ledger.ResultCode;
 import kyodo.ledger.TrialBalance;
 import kyodo.ledger.testing.BooksAudit;
 import kyodo.ledger.testing.TestDatabase;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.clocked.SettableClock;
@@ -300,7 +300,7 @@ class SimulatedYearTest {
                 // activities), and after it ends the coordinator confirms their hours, issuing the points
                 CLOCK.advance(Duration.ofDays(1));
                 LocalDateTime starts = LocalDateTime.ofInstant(CLOCK.instant().plus(ACTIVITY_STARTS_IN),
-                        KyodoApplication.WARD_ZONE).withSecond(0).withNano(0);
+                        BusinessCalendar.ZONE).withSecond(0).withNano(0);
                 List<Long> workers = pick(random, residents, GROUPS * ATTENDEES_PER_ACTIVITY);
                 earners.addAll(workers);
                 List<Future<Activity>> posted = new ArrayList<>(GROUPS);
@@ -478,7 +478,7 @@ class SimulatedYearTest {
     /** Settles every month that is over and not yet settled; pays the settlements of the month before it. */
     private YearMonth settleMonthsOver(YearMonth next, long staff, Tally tally) {
         YearMonth month = next;
-        while (!CLOCK.instant().isBefore(month.plusMonths(1).atDay(1).atStartOfDay(KyodoApplication.WARD_ZONE)
+        while (!CLOCK.instant().isBefore(month.plusMonths(1).atDay(1).atStartOfDay(BusinessCalendar.ZONE)
                 .toInstant())) {
             Settler.Run run = settler.settle(month, staff);
             assertThat(run.error()).isNull();
@@ -569,7 +569,7 @@ class SimulatedYearTest {
     }
 
     private static LocalDate today() {
-        return LocalDate.ofInstant(CLOCK.instant(), KyodoApplication.WARD_ZONE);
+        return BusinessCalendar.dayOf(CLOCK.instant());
     }
 
     private static List<Long> pick(Random random, List<Long> from, int count) {

@@ -1,6 +1,6 @@
 package kyodo.wallet.simulation;
 
-import kyodo.wallet.KyodoApplication;
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.wallet.clocked.SettableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +18,7 @@ import java.time.LocalDateTime;
 @TestConfiguration(proxyBeanMethods = false)
 class SimulationConfiguration {
     static final SettableClock CLOCK = new SettableClock(
-            LocalDateTime.of(2026, 4, 6, 9, 0).atZone(KyodoApplication.WARD_ZONE).toInstant());
+            LocalDateTime.of(2026, 4, 6, 9, 0).atZone(BusinessCalendar.ZONE).toInstant());
 
     @Bean
     @Primary
