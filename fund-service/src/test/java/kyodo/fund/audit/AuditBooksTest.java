@@ -238,8 +238,8 @@ class AuditBooksTest extends AuditTest {
         String tag = unique("audit:broad");
         at(freshDays(1), LocalTime.of(9, 0));
         List<kyodo.ledger.AccountSpec> specs = new ArrayList<>();
-        for (int i = 0; i <= BookRows.PREFIX_ACCOUNTS_MAX; i++) {
-            specs.add(kyodo.ledger.AccountSpec.of(tag + ":" + i, Asset.PT, AccountKind.LIABILITY));
+        for (int i = 0; i <= JournalSearch.PREFIX_ACCOUNTS_MAX; i++) {
+            specs.add(kyodo.ledger.AccountSpec.unclassified(tag + ":" + i, Asset.PT, AccountKind.LIABILITY));
         }
         ledger.openAll(specs);
         api().get(AUDITOR, "/api/fund/audit/journal?account=" + tag + ":").andExpect(status().isBadRequest())

@@ -88,7 +88,7 @@ abstract class AuditTest {
     }
 
     protected AccountId open(String code, Asset asset, AccountKind kind, AccountFlag... flags) {
-        return ledger.open(AccountSpec.of(code, asset, kind, flags)).orThrow().id();
+        return ledger.open(AccountSpec.unclassified(code, asset, kind, flags)).orThrow().id();
     }
 
     protected PostResult transfer(String key, EntryKind kind, String actor, AccountId debit, AccountId credit,
