@@ -33,7 +33,7 @@ public class JournalSearch {
     public static final int PREFIX_LENGTH_MAX = 128;
 
     /** Accounts a code prefix may name in one search; a broader prefix is refused as too vague. */
-    public static final int PREFIX_ACCOUNTS_MAX = 1000;
+    public static final int PREFIX_ACCOUNTS_MAX = Ledger.ACCOUNTS_PAGE_MAX;
 
     private final Ledger ledger;
 
@@ -90,8 +90,11 @@ public class JournalSearch {
                 : ledger.firstSequenceAtOrAfter(BusinessCalendar.startOf(criteria.to().plusDays(1))) - 1;
         Set<AccountId> accounts = null;
         if (prefix != null) {
-            List<Account> named = ledger.accounts(AccountQuery.all().codePrefix(prefix), "", PREFIX_ACCOUNTS_MAX + 1);
-            if (named.size() > PREFIX_ACCOUNTS_MAX) {
+            AccountQuery byPrefix = AccountQuery.all().codePrefix(prefix);
+            List<Account> named = ledger.accounts(byPrefix, "", PREFIX_ACCOUNTS_MAX);
+            boolean more = named.size() == PREFIX_ACCOUNTS_MAX
+                    && !ledger.accounts(byPrefix, named.get(named.size() - 1).code(), 1).isEmpty();
+            if (more) {
                 throw Refused.invalid("account prefix '" + prefix + "' names more than " + PREFIX_ACCOUNTS_MAX
                         + " accounts; give a longer prefix");
             }
