@@ -78,6 +78,28 @@ public final class BooksAudit {
         return problems;
     }
 
+    /**
+     * How many entries do not have exactly the legs they declare: what a writer killed between writing an entry's
+     * legs and its row would leave, if the database let it commit.
+     */
+    public static long partialEntries(DataSource dataSource, Ledger ledger) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     select count(*) from (
+                         select e.sequence from entry e
+                           left join leg l on l.ledger_id = e.ledger_id and l.sequence = e.sequence
+                          where e.ledger_id = ?
+                          group by e.sequence, e.leg_count having count(l.leg_index) <> e.leg_count) partial""")) {
+            statement.setLong(1, ledger.id().value());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit could not count partial entries: " + e.getMessage(), e);
+        }
+    }
+
     /** Recomputes the chain hash over the whole journal and compares it with each entry and the head. */
     public static String chainProblem(Ledger ledger) {
         byte[] hash = CanonicalEncoding.genesisHash();
