@@ -1,5 +1,6 @@
 package kyodo.fund.report;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
@@ -51,7 +52,7 @@ import java.util.Random;
  * (-Dreport.bench.entries=… -Dreport.bench.runs=… to change the size or the number of timed runs).
  */
 public final class FundReportBench {
-    private static final ZoneId WARD = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId WARD = BusinessCalendar.ZONE;
     private static final Instant START = LocalDate.of(2025, 4, 1).atStartOfDay(WARD).toInstant();
     private static final int CHUNK = 2000;
     private static final int RESIDENTS = 10_000;
@@ -252,8 +253,7 @@ public final class FundReportBench {
         for (int chunk = 0; chunk < chunks && ledger.head().sequence() + inFlight.size() < entries; chunk++) {
             Instant now = START.plus(step.multipliedBy(chunk));
             clock.set(now);
-            int fiscal = LocalDate.ofInstant(now, WARD).getMonthValue() >= 4
-                    ? LocalDate.ofInstant(now, WARD).getYear() : LocalDate.ofInstant(now, WARD).getYear() - 1;
+            int fiscal = FiscalYear.containing(now).year();
             AccountId budget = budgets[Math.min(1, Math.max(0, fiscal - 2025))];
             List<EntryRequest> requests = new ArrayList<>(CHUNK);
             if (chunk == 0 || chunk == chunks / 2) {
@@ -422,7 +422,7 @@ public final class FundReportBench {
                     + "'staff', ?, 'staff', ?, ?, ?, ?)");
             Timestamp at = Timestamp.from((Instant) r[7]);
             params.addAll(List.of(r[0], r[1], r[2], r[3], r[4], r[5], r[6], at, at,
-                    java.sql.Date.valueOf(LocalDate.ofInstant((Instant) r[7], WARD)), "fund-donation-" + r[0], r[8],
+                    java.sql.Date.valueOf(BusinessCalendar.dayOf((Instant) r[7])), "fund-donation-" + r[0], r[8],
                     r[9]));
         }
         jdbc.sql(sql.toString()).params(params).update();

@@ -59,6 +59,43 @@ class DatabaseRulesTest {
     }
 
     @Test
+    void refusesAccountClassesThatDoNotFitTogether() {
+        String insert = "insert into account (ledger_id, id, code, asset, kind, flags, opened_at, owner_kind, owner_id,"
+                + " purpose, vintage, fiscal_year) values (1, %d, '%s', 'PT', 'LIABILITY', 1, now(), %s)";
+        assertRefused(insert.formatted(900, "merchant-with-vintage", "'MERCHANT', 7, 'WALLET', '2026-11-01', null"),
+                "account_vintage_only_on_a_wallet");
+        assertRefused(insert.formatted(901, "resident-without-vintage", "'RESIDENT', 1, 'WALLET', null, null"),
+                "account_vintage_only_on_a_wallet");
+        assertRefused(insert.formatted(902, "vintage-mid-month", "'RESIDENT', 1, 'WALLET', '2026-11-15', null"),
+                "account_vintage_only_on_a_wallet");
+        assertRefused(insert.formatted(903, "resident-without-id", "'RESIDENT', null, 'WALLET', '2026-11-01', null"),
+                "account_owner_id_by_kind");
+        assertRefused(insert.formatted(904, "ward-with-id", "'WARD', 3, 'ISSUANCE', null, null"),
+                "account_owner_id_by_kind");
+        assertRefused(insert.formatted(905, "fund-wallet", "'FUND', null, 'WALLET', null, null"),
+                "account_wallet_has_a_holder");
+        assertRefused(insert.formatted(906, "budget-without-year", "'WARD', null, 'BUDGET', null, null"),
+                "account_fiscal_year_only_on_a_budget");
+        assertRefused(insert.formatted(907, "year-on-a-bank", "'FUND', null, 'BANK', null, 2026"),
+                "account_fiscal_year_only_on_a_budget");
+        assertRefused(insert.formatted(908, "unknown-purpose", "'WARD', null, 'SAVINGS', null, null"),
+                "account_purpose_known");
+    }
+
+    @Test
+    void theBusinessDayIsTheWardsDate() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("select kyodo_business_day('2026-11-24T14:59:59.999999Z'),"
+                     + " kyodo_business_day('2026-11-24T15:00:00Z')")) {
+            rs.next();
+            assertThat(rs.getObject(1, java.time.LocalDate.class)).isEqualTo(kyodo.ledger.calendar.BusinessCalendar
+                    .dayOf(java.time.Instant.parse("2026-11-24T14:59:59.999999Z")));
+            assertThat(rs.getObject(2, java.time.LocalDate.class)).isEqualTo(java.time.LocalDate.of(2026, 11, 25));
+        }
+    }
+
+    @Test
     void refusesUpdateOfAnEntry() {
         assertRefused("update entry set memo = 'rewritten' where ledger_id = 1", "append-only");
     }
