@@ -263,7 +263,8 @@ public class Reconciler {
         List<HistoryLine> lines = new ArrayList<>();
         long after = 0;
         do {
-            HistoryPage page = ledger.history(bank.get().id(), BusinessCalendar.startOf(from), BusinessCalendar.startOf(to.plusDays(1)),
+            HistoryPage page = ledger.history(bank.get().id(), BusinessCalendar.startOf(from),
+                    BusinessCalendar.startOf(to.plusDays(1)),
                     after, HistoryPage.LIMIT_MAX);
             for (HistoryLine line : page.lines()) {
                 if (line.postedChange() != 0) {

@@ -80,7 +80,8 @@ record ProgramInput(String title, String field, String designation, String descr
         }
         Instant deadlineAt;
         try {
-            deadlineAt = LocalDateTime.parse(deadline.strip(), LOCAL_DATE_TIME).atZone(BusinessCalendar.ZONE).toInstant();
+            deadlineAt = LocalDateTime.parse(deadline.strip(),
+                    LOCAL_DATE_TIME).atZone(BusinessCalendar.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new PageInputError("申請期限を日付と時刻で入力してください (例: 2027-05-31T17:00)。",
                     "Please enter the application deadline as a date and time (e.g. 2027-05-31T17:00).");

@@ -170,7 +170,8 @@ class AuditBooksTest extends AuditTest {
         assertThat(changes).containsExactly(boxed(inPeriod));
         long movements = changes.stream().mapToLong(Long::longValue).sum();
         assertThat(closing).isEqualTo(firstOpening + movements);
-        assertThat(closing).isEqualTo(ledger.balance(cash, BusinessCalendar.endOf(day.plusDays(2))).orElseThrow().posted());
+        assertThat(closing).isEqualTo(ledger.balance(cash,
+                BusinessCalendar.endOf(day.plusDays(2))).orElseThrow().posted());
 
         api().get(AUDITOR, "/api/fund/audit/statements?account=no:such:account&from=" + day + "&to=" + day)
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));

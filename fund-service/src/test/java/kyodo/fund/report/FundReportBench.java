@@ -224,7 +224,8 @@ public final class FundReportBench {
         List<AccountId> designationIds = designations.stream().map(books::designation).toList();
         long[] programs = programs(jdbc);
 
-        AccountId issuance = ledger.open(AccountSpec.unclassified("issuance:pt", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+        AccountId issuance = ledger.open(AccountSpec.unclassified("issuance:pt", Asset.PT,
+                AccountKind.EQUITY)).orThrow().id();
         AccountId[] budgets = {
                 ledger.open(AccountSpec.unclassified("budget:pt:2025", Asset.PT, AccountKind.EQUITY,
                         AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)).orThrow().id(),

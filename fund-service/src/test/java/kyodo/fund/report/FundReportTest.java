@@ -380,7 +380,8 @@ class FundReportTest extends ReportWebTest {
             keys.add(l.key());
         }
         jdbc.sql("""
-                        select coalesce('user:' || dn.donor_user_id, dn.donor_type || dn.donor_name || dn.donor_address),
+                        select coalesce('user:' || dn.donor_user_id,
+                                dn.donor_type || dn.donor_name || dn.donor_address),
                                dn.entry_key, dn.reversal_key
                           from fund_donation dn where dn.entry_key is not null""")
                 .query(rs -> {

@@ -18,7 +18,8 @@ public record FiscalYear(int year) {
 
     public FiscalYear {
         if (year < YEAR_MIN || year > YEAR_MAX) {
-            throw new IllegalArgumentException("fiscal year must be in " + YEAR_MIN + ".." + YEAR_MAX + ", was " + year);
+            throw new IllegalArgumentException("fiscal year must be in " + YEAR_MIN + ".." + YEAR_MAX + ", was "
+                    + year);
         }
     }
 

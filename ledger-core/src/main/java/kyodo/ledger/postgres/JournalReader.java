@@ -120,7 +120,8 @@ final class JournalReader {
      * Up to {@code count} sequences of entries with a leg on any of {@code accounts}, posted in {@code [from, to)}
      * and below sequence {@code before}, newest first.
      */
-    static List<Long> sequencesTouching(Connection connection, LedgerId ledger, java.util.Collection<AccountId> accounts,
+    static List<Long> sequencesTouching(Connection connection, LedgerId ledger,
+            java.util.Collection<AccountId> accounts,
                                         Instant from, Instant to, long before, int count) throws SQLException {
         Long[] ids = accounts.stream().map(AccountId::value).toArray(Long[]::new);
         List<Long> sequences = new ArrayList<>();

@@ -380,7 +380,8 @@ public final class JournalBench {
 
     private static double postingRate(TestDatabase database, LedgerId id, boolean follow) throws Exception {
         try (PostgresLedger ledger = new PostgresLedger(database.dataSource(), id, "bench", Clock.systemUTC())) {
-            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
             List<AccountId> wallets = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 wallets.add(ledger.open(AccountSpec.unclassifiedWallet("wallet:" + i, Asset.PT)).orThrow().id());

@@ -106,7 +106,8 @@ final class OpGenerator {
             spec = AccountSpec.wallet("wallet:" + index, asset, holderClass());
         } else if (shape < 7) {
             spec = AccountSpec.of("budget:" + index, asset, AccountKind.ASSET,
-                    random.nextBoolean() ? AccountClass.budget(AccountOwner.WARD, new FiscalYear(2025 + random.nextInt(3)))
+                    random.nextBoolean() ? AccountClass.budget(AccountOwner.WARD,
+                            new FiscalYear(2025 + random.nextInt(3)))
                             : AccountClass.of(AccountOwner.FUND, AccountPurpose.DESIGNATION),
                     AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS);
         } else if (shape < 8) {

@@ -40,7 +40,8 @@ class AccountCacheTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-04-01T01:00:00Z"));
         try (PostgresLedger here = new PostgresLedger(database.dataSource(), LEDGER, "cache", clock);
              PostgresLedger there = new PostgresLedger(database.dataSource(), LEDGER, "cache", clock)) {
-            AccountId issuer = here.open(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+            AccountId issuer = here.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
             AccountId wallet = here.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
             AccountId shop = here.open(AccountSpec.unclassifiedWallet("merchant:1", Asset.PT)).orThrow().id();
             assertThat(here.post(transfer("fund", issuer, wallet, 100)).code()).isEqualTo(ResultCode.POSTED);
@@ -62,7 +63,8 @@ class AccountCacheTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-04-01T01:00:00Z"));
         try (PostgresLedger here = new PostgresLedger(database.dataSource(), LEDGER, "cache", clock);
              PostgresLedger there = new PostgresLedger(database.dataSource(), LEDGER, "cache", clock)) {
-            AccountId issuer = here.open(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+            AccountId issuer = here.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
             AccountId wallet = here.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
             assertThat(here.post(transfer("fund", issuer, wallet, 100)).code()).isEqualTo(ResultCode.POSTED);
 
@@ -81,7 +83,8 @@ class AccountCacheTest {
         // 23:58 in Tokyo on 1 April.
         MutableClock clock = new MutableClock(Instant.parse("2026-04-01T14:58:00Z"));
         try (PostgresLedger ledger = new PostgresLedger(database.dataSource(), LEDGER, "days", clock)) {
-            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
             AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
             AccountId shop = ledger.open(AccountSpec.unclassifiedWallet("merchant:1", Asset.PT)).orThrow().id();
             ledger.post(transfer("d1:fund", issuer, wallet, 500));

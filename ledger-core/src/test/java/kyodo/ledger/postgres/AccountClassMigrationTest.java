@@ -57,15 +57,18 @@ class AccountClassMigrationTest {
             assertThat(classOf(ledger, "wallet:merchant:7")).isEqualTo(AccountClass.wallet(AccountOwner.merchant(7)));
             assertThat(classOf(ledger, "vouchers:outstanding:pt"))
                     .isEqualTo(AccountClass.of(AccountOwner.WARD, AccountPurpose.VOUCHERS_OUTSTANDING));
-            assertThat(classOf(ledger, "expired:pt")).isEqualTo(AccountClass.of(AccountOwner.WARD, AccountPurpose.EXPIRED));
+            assertThat(classOf(ledger, "expired:pt")).isEqualTo(AccountClass.of(AccountOwner.WARD,
+                    AccountPurpose.EXPIRED));
             assertThat(classOf(ledger, "fund:pt"))
                     .isEqualTo(AccountClass.of(AccountOwner.FUND, AccountPurpose.DONATED_POINTS));
-            assertThat(classOf(ledger, "settled:pt")).isEqualTo(AccountClass.of(AccountOwner.WARD, AccountPurpose.SETTLED));
+            assertThat(classOf(ledger, "settled:pt")).isEqualTo(AccountClass.of(AccountOwner.WARD,
+                    AccountPurpose.SETTLED));
             assertThat(classOf(ledger, "settlement:budget:jpy:2027"))
                     .isEqualTo(AccountClass.budget(AccountOwner.WARD, new FiscalYear(2027)));
             assertThat(classOf(ledger, "settlement:payable:merchant:7"))
                     .isEqualTo(AccountClass.of(AccountOwner.merchant(7), AccountPurpose.PAYABLE));
-            assertThat(classOf(ledger, "settlement:paid:jpy")).isEqualTo(AccountClass.of(AccountOwner.WARD, AccountPurpose.BANK));
+            assertThat(classOf(ledger, "settlement:paid:jpy")).isEqualTo(AccountClass.of(AccountOwner.WARD,
+                    AccountPurpose.BANK));
             assertThat(classOf(ledger, "fund:bank")).isEqualTo(AccountClass.of(AccountOwner.FUND, AccountPurpose.BANK));
             assertThat(classOf(ledger, "fund:grants-payable"))
                     .isEqualTo(AccountClass.of(AccountOwner.FUND, AccountPurpose.PAYABLE));

@@ -57,7 +57,8 @@ class ConcurrencyTest {
     @Test
     void manyThreadsTransferringKeepTheBooksSound() throws Exception {
         long before = ledger.head().sequence();
-        AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+        AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                AccountKind.EQUITY)).orThrow().id();
         List<AccountSpec> specs = new ArrayList<>();
         for (int i = 0; i < WALLETS + HOT_WALLETS; i++) {
             specs.add(AccountSpec.unclassifiedWallet("wallet:" + i, Asset.PT));
@@ -113,7 +114,8 @@ class ConcurrencyTest {
 
     @Test
     void aBurstOfSpendsOfTheWholeBalanceSucceedsExactlyOnce() throws Exception {
-        AccountId issuer = ledger.open(AccountSpec.unclassified("issuance:burst", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+        AccountId issuer = ledger.open(AccountSpec.unclassified("issuance:burst", Asset.PT,
+                AccountKind.EQUITY)).orThrow().id();
         AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:burst", Asset.PT)).orThrow().id();
         AccountId shop = ledger.open(AccountSpec.unclassifiedWallet("merchant:burst", Asset.PT)).orThrow().id();
         ledger.post(EntryRequest.of("burst:fund", EntryKind.ISSUE, "staff:1", Leg.transfer(issuer, wallet, Amount.pt(700))));
@@ -128,7 +130,8 @@ class ConcurrencyTest {
 
     @Test
     void theSameKeysRetriedFromEightThreadsPostOnce() throws Exception {
-        AccountId issuer = ledger.open(AccountSpec.unclassified("issuance:retry", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+        AccountId issuer = ledger.open(AccountSpec.unclassified("issuance:retry", Asset.PT,
+                AccountKind.EQUITY)).orThrow().id();
         AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:retry", Asset.PT)).orThrow().id();
         long before = ledger.head().sequence();
         Map<String, List<PostResult>> byKey = new ConcurrentHashMap<>();

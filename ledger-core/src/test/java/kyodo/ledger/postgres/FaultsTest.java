@@ -124,7 +124,8 @@ class FaultsTest {
     void aCommitWhoseAnswerIsLostIsReportedAsPostedOnce() {
         try (Rig rig = Rig.open("lost_ack", 1, 0, 0, WriterSettings.DEFAULT.retriesMax())) {
             PostgresLedger ledger = rig.ledger();
-            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
             AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
             rig.faults().loseNextCommitAnswers(1);
             PostResult result = ledger.post(EntryRequest.of("issue:1", EntryKind.ISSUE, "staff:1",
@@ -144,7 +145,8 @@ class FaultsTest {
     void aCallerLeftWithoutAnAnswerLearnsFromItsRetryThatTheEntryIsOnTheBooks() {
         try (Rig rig = Rig.open("lost_ack_no_retry", 1, 0, 0, 0)) {
             PostgresLedger ledger = rig.ledger();
-            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
             AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
             EntryRequest request = EntryRequest.of("issue:1", EntryKind.ISSUE, "staff:1",
                     Leg.transfer(issuer, wallet, Amount.pt(500)));

@@ -203,7 +203,8 @@ public final class LedgerBench {
     /** 100,000 funded wallets plus one hot wallet that 5% of transfers touch. */
     private record Wallets(List<AccountId> ids, AccountId hot) {
         static Wallets open(PostgresLedger ledger) {
-            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
             List<AccountId> ids = new ArrayList<>(ACCOUNTS);
             for (int from = 0; from < ACCOUNTS; from += 10_000) {
                 List<AccountSpec> specs = new ArrayList<>();

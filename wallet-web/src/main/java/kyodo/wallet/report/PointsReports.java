@@ -105,7 +105,8 @@ class PointsReports {
                 m[2] = Math.addExact(m[2], amount);
             }
             boolean toExpired = f.credit().purpose() == AccountPurpose.EXPIRED
-                    || f.credit().purpose() == AccountPurpose.DONATED_POINTS && EXPIRY.contains(new EntryKind(f.kind()));
+                    || f.credit().purpose() == AccountPurpose.DONATED_POINTS
+                    && EXPIRY.contains(new EntryKind(f.kind()));
             if (f.debit().circulating() && toExpired) {
                 m[3] = Math.addExact(m[3], amount);
             }

@@ -56,7 +56,8 @@ class JournalKeeperTest {
 
     @Test
     void theTreeFollowsTheBooksAndCheckpointsAreSignedWithTheGeneratedKey() throws Exception {
-        var source = ledger.open(AccountSpec.unclassified("issuance:journal", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+        var source = ledger.open(AccountSpec.unclassified("issuance:journal", Asset.PT,
+                AccountKind.EQUITY)).orThrow().id();
         var wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:journal", Asset.PT)).orThrow().id();
         for (int i = 0; i < 5; i++) {
             assertThat(ledger.post(EntryRequest.of("journal:" + i, EntryKind.ISSUE, "staff:1",

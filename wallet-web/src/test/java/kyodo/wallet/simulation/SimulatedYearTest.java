@@ -572,7 +572,8 @@ class SimulatedYearTest {
         List<Account> found = new ArrayList<>();
         String after = "";
         while (true) {
-            List<Account> page = ledger.accounts(AccountQuery.all().codePrefix(prefix), after, Ledger.ACCOUNTS_PAGE_MAX);
+            List<Account> page = ledger.accounts(AccountQuery.all().codePrefix(prefix), after,
+                    Ledger.ACCOUNTS_PAGE_MAX);
             found.addAll(page);
             if (page.size() < Ledger.ACCOUNTS_PAGE_MAX) {
                 return found;
