@@ -1,10 +1,10 @@
 package kyodo.ledger;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 
 /**
