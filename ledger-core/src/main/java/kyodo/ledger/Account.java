@@ -3,7 +3,7 @@ package kyodo.ledger;
 import java.time.Instant;
 import java.util.Set;
 
-/** An account as the ledger holds it, with its running totals at the moment it was read. */
+/** An account as the ledger holds it, with its class and its running totals at the moment it was read. */
 public record Account(
         AccountId id,
         String code,
@@ -12,7 +12,8 @@ public record Account(
         Set<AccountFlag> flags,
         Long balanceLimit,
         Totals totals,
-        Instant openedAt) {
+        Instant openedAt,
+        AccountClass accountClass) {
 
     public Account {
         flags = Set.copyOf(flags);
@@ -31,10 +32,10 @@ public record Account(
     }
 
     public Account withTotals(Totals newTotals) {
-        return new Account(id, code, asset, kind, flags, balanceLimit, newTotals, openedAt);
+        return new Account(id, code, asset, kind, flags, balanceLimit, newTotals, openedAt, accountClass);
     }
 
     public Account withFlags(Set<AccountFlag> newFlags) {
-        return new Account(id, code, asset, kind, newFlags, balanceLimit, totals, openedAt);
+        return new Account(id, code, asset, kind, newFlags, balanceLimit, totals, openedAt, accountClass);
     }
 }

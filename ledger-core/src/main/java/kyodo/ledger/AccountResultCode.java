@@ -11,6 +11,8 @@ public enum AccountResultCode {
     UNKNOWN_ASSET,
     FLAGS_CONFLICT,
     LIMIT_INVALID,
+    /** The class does not fit together (see {@link AccountClass#valid()}). */
+    CLASS_INVALID,
     CLOSED,
     ALREADY_CLOSED,
     ACCOUNT_NOT_FOUND,

@@ -11,7 +11,7 @@ public final class AccountRules {
     /** The reason the spec cannot be opened, or {@code null} when the books must decide. */
     public static AccountResultCode check(AccountSpec spec, Set<Asset> registered) {
         if (spec == null || spec.code() == null || spec.asset() == null || spec.kind() == null
-                || spec.flags() == null) {
+                || spec.flags() == null || spec.accountClass() == null) {
             return AccountResultCode.MISSING_FIELD;
         }
         String code = spec.code();
@@ -30,6 +30,9 @@ public final class AccountRules {
         if (spec.balanceLimit() != null && spec.balanceLimit() < 0) {
             return AccountResultCode.LIMIT_INVALID;
         }
+        if (!spec.accountClass().valid()) {
+            return AccountResultCode.CLASS_INVALID;
+        }
         return null;
     }
 
@@ -38,7 +41,8 @@ public final class AccountRules {
         Set<AccountFlag> flags = new java.util.HashSet<>(account.flags());
         flags.remove(AccountFlag.CLOSED);
         return account.asset().equals(spec.asset()) && account.kind() == spec.kind()
-                && flags.equals(spec.flags()) && Objects.equals(account.balanceLimit(), spec.balanceLimit());
+                && flags.equals(spec.flags()) && Objects.equals(account.balanceLimit(), spec.balanceLimit())
+                && account.accountClass().equals(spec.accountClass());
     }
 
     /** What closing needs: the account exists, is open, and holds no pending legs. */

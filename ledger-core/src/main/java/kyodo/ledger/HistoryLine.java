@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * One leg as seen from one account: the entry it belongs to, the other side, and the signed change it made
  * to the account's posted and pending balances (in the account's normal direction).
+ *
+ * @param account the account the line is about
  */
 public record HistoryLine(
         long sequence,
@@ -16,5 +18,6 @@ public record HistoryLine(
         LegKind legKind,
         AccountId counterparty,
         long postedChange,
-        long pendingChange) {
+        long pendingChange,
+        AccountId account) {
 }

@@ -30,4 +30,9 @@ public record JournalLeg(
     public Totals creditEffect() {
         return kind.creditEffect(amount, released);
     }
+
+    /** What the leg added to the posted totals of both its accounts (by {@link LegKind}'s rule: 0 unless posted). */
+    public long postedAmount() {
+        return debitEffect().debitsPosted();
+    }
 }

@@ -50,9 +50,9 @@ class LedgerRulesTest {
         LedgerId id = new LedgerId(LEDGERS.incrementAndGet());
         ledger = kind.equals("memory") ? new InMemoryLedger(id, clock)
                 : new PostgresLedger(database.dataSource(), id, "rules", clock);
-        source = ledger.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-        alice = ledger.open(AccountSpec.wallet("wallet:alice", Asset.PT)).orThrow().id();
-        bob = ledger.open(AccountSpec.wallet("wallet:bob", Asset.PT)).orThrow().id();
+        source = ledger.open(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+        alice = ledger.open(AccountSpec.unclassifiedWallet("wallet:alice", Asset.PT)).orThrow().id();
+        bob = ledger.open(AccountSpec.unclassifiedWallet("wallet:bob", Asset.PT)).orThrow().id();
         assertPosted(EntryRequest.of("issue:alice", EntryKind.ISSUE, "staff:1",
                 Leg.transfer(source, alice, Amount.pt(1000))));
     }
@@ -74,12 +74,12 @@ class LedgerRulesTest {
     @ValueSource(strings = {"memory", "postgres"})
     void rejectsWhatDoesNotFitTheBooksAndChangesNothing(String kind) {
         books(kind);
-        AccountId yen = ledger.open(AccountSpec.of("bank", Asset.JPY, AccountKind.ASSET)).orThrow().id();
-        AccountId closed = ledger.open(AccountSpec.wallet("wallet:closed", Asset.PT)).orThrow().id();
+        AccountId yen = ledger.open(AccountSpec.unclassified("bank", Asset.JPY, AccountKind.ASSET)).orThrow().id();
+        AccountId closed = ledger.open(AccountSpec.unclassifiedWallet("wallet:closed", Asset.PT)).orThrow().id();
         assertThat(ledger.close(closed).code()).isEqualTo(AccountResultCode.CLOSED);
-        AccountId budget = ledger.open(AccountSpec.of("budget", Asset.PT, AccountKind.ASSET,
+        AccountId budget = ledger.open(AccountSpec.unclassified("budget", Asset.PT, AccountKind.ASSET,
                 AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS)).orThrow().id();
-        AccountId capped = ledger.open(AccountSpec.wallet("wallet:capped", Asset.PT).withBalanceLimit(50))
+        AccountId capped = ledger.open(AccountSpec.unclassifiedWallet("wallet:capped", Asset.PT).withBalanceLimit(50))
                 .orThrow().id();
         Snapshot before = snapshot();
 
@@ -174,24 +174,39 @@ class LedgerRulesTest {
     @ValueSource(strings = {"memory", "postgres"})
     void accountsOpenOnceAndRefuseBadSpecs(String kind) {
         books(kind);
-        assertThat(ledger.open(AccountSpec.wallet("wallet:alice", Asset.PT)).code())
+        assertThat(ledger.open(AccountSpec.unclassifiedWallet("wallet:alice", Asset.PT)).code())
                 .isEqualTo(AccountResultCode.ALREADY_OPEN);
-        assertThat(ledger.open(AccountSpec.wallet("wallet:alice", Asset.JPY)).code())
+        assertThat(ledger.open(AccountSpec.unclassifiedWallet("wallet:alice", Asset.JPY)).code())
                 .isEqualTo(AccountResultCode.CODE_TAKEN_WITH_DIFFERENT_SPEC);
-        assertThat(ledger.open(AccountSpec.wallet("wallet:x", new Asset("EUR", 2))).code())
+        assertThat(ledger.open(AccountSpec.unclassifiedWallet("wallet:x", new Asset("EUR", 2))).code())
                 .isEqualTo(AccountResultCode.UNKNOWN_ASSET);
-        assertThat(ledger.open(AccountSpec.of("x", Asset.PT, AccountKind.ASSET,
+        assertThat(ledger.open(AccountSpec.unclassified("x", Asset.PT, AccountKind.ASSET,
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS, AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS)).code())
                 .isEqualTo(AccountResultCode.FLAGS_CONFLICT);
         assertThat(ledger.open(new AccountSpec(" padded", Asset.PT, AccountKind.ASSET,
-                EnumSet.noneOf(AccountFlag.class), null)).code()).isEqualTo(AccountResultCode.CODE_INVALID);
-        assertThat(ledger.open(new AccountSpec("x", Asset.PT, AccountKind.ASSET, null, null)).code())
-                .isEqualTo(AccountResultCode.MISSING_FIELD);
-        assertThat(ledger.open(AccountSpec.wallet("neg", Asset.PT).withBalanceLimit(-1)).code())
+                EnumSet.noneOf(AccountFlag.class), null, AccountClass.UNCLASSIFIED)).code())
+                .isEqualTo(AccountResultCode.CODE_INVALID);
+        assertThat(ledger.open(new AccountSpec("x", Asset.PT, AccountKind.ASSET, null, null,
+                AccountClass.UNCLASSIFIED)).code()).isEqualTo(AccountResultCode.MISSING_FIELD);
+        assertThat(ledger.open(new AccountSpec("x", Asset.PT, AccountKind.ASSET, EnumSet.noneOf(AccountFlag.class),
+                null, null)).code()).isEqualTo(AccountResultCode.MISSING_FIELD);
+        assertThat(ledger.open(AccountSpec.wallet("wallet:resident:1", Asset.PT,
+                AccountClass.wallet(AccountOwner.resident(1)))).code())
+                .as("a resident's wallet without its vintage").isEqualTo(AccountResultCode.CLASS_INVALID);
+        assertThat(ledger.open(AccountSpec.unclassified("ward:x", Asset.PT, AccountKind.EQUITY).withClass(
+                new AccountClass(new AccountOwner(AccountOwner.Kind.WARD, 7L), AccountPurpose.ISSUANCE, null, null)))
+                .code()).as("the ward with an id").isEqualTo(AccountResultCode.CLASS_INVALID);
+        assertThat(ledger.open(AccountSpec.unclassified("budget:x", Asset.PT, AccountKind.EQUITY).withClass(
+                AccountClass.of(AccountOwner.WARD, AccountPurpose.BUDGET))).code())
+                .as("a budget without its fiscal year").isEqualTo(AccountResultCode.CLASS_INVALID);
+        assertThat(ledger.open(AccountSpec.unclassified("wallet:fund", Asset.PT, AccountKind.LIABILITY).withClass(
+                AccountClass.wallet(AccountOwner.FUND))).code())
+                .as("a wallet of no holder").isEqualTo(AccountResultCode.CLASS_INVALID);
+        assertThat(ledger.open(AccountSpec.unclassifiedWallet("neg", Asset.PT).withBalanceLimit(-1)).code())
                 .isEqualTo(AccountResultCode.LIMIT_INVALID);
         assertThat(ledger.close(new AccountId(999)).code()).isEqualTo(AccountResultCode.ACCOUNT_NOT_FOUND);
         ledger.registerAsset(new Asset("EUR", 2));
-        assertThat(ledger.open(AccountSpec.wallet("wallet:eur", new Asset("EUR", 2))).code())
+        assertThat(ledger.open(AccountSpec.unclassifiedWallet("wallet:eur", new Asset("EUR", 2))).code())
                 .isEqualTo(AccountResultCode.OPENED);
         assertThat(ledger.account("wallet:alice").orElseThrow().id()).isEqualTo(alice);
     }

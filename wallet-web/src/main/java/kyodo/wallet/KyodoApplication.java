@@ -1,5 +1,6 @@
 package kyodo.wallet;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.FundModule;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,22 +9,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 /** Kyodo in one process: the wallet and the fund (imported as {@link FundModule}) over one PostgreSQL. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import(FundModule.class)
 public class KyodoApplication {
-    /** Business dates are the ward's dates. */
-    public static final ZoneId WARD_ZONE = ZoneId.of("Asia/Tokyo");
-
     public static void main(String[] args) {
         SpringApplication.run(KyodoApplication.class, args);
     }
 
+    /** The application's clock carries the ward's zone: business dates are the ward's dates. */
     @Bean
     Clock clock() {
-        return Clock.system(WARD_ZONE);
+        return Clock.system(BusinessCalendar.ZONE);
     }
 }

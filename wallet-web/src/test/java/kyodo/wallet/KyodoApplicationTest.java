@@ -83,8 +83,8 @@ class KyodoApplicationTest {
 
     @Test
     void homePageShowsTheLedgerHead() throws Exception {
-        var issuance = ledger.open(AccountSpec.of("test:issuance:home", Asset.PT, AccountKind.EQUITY));
-        var wallet = ledger.open(AccountSpec.wallet("test:wallet:home", Asset.PT));
+        var issuance = ledger.open(AccountSpec.unclassified("test:issuance:home", Asset.PT, AccountKind.EQUITY));
+        var wallet = ledger.open(AccountSpec.unclassifiedWallet("test:wallet:home", Asset.PT));
         assertThat(issuance.code()).isEqualTo(AccountResultCode.OPENED);
         assertThat(wallet.code()).isEqualTo(AccountResultCode.OPENED);
         var posted = ledger.post(EntryRequest.of("test-home-issue", EntryKind.ISSUE, "test",

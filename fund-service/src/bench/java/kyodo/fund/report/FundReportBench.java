@@ -1,6 +1,7 @@
 package kyodo.fund.report;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
 import kyodo.fund.books.FundBooks;
@@ -51,7 +52,7 @@ import java.util.Random;
  * (-Dreport.bench.entries=… -Dreport.bench.runs=… to change the size or the number of timed runs).
  */
 public final class FundReportBench {
-    private static final ZoneId WARD = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId WARD = BusinessCalendar.ZONE;
     private static final Instant START = LocalDate.of(2025, 4, 1).atStartOfDay(WARD).toInstant();
     private static final int CHUNK = 2000;
     private static final int RESIDENTS = 10_000;
@@ -93,7 +94,7 @@ public final class FundReportBench {
             System.out.printf("report-bench: journal follower (tree + checkpoints) %.1f s%n",
                     (System.nanoTime() - journalStart) / 1e9);
 
-            ReportFollower follower = new ReportFollower(dataSource, ledger, clock);
+            ReportFollower follower = new ReportFollower(dataSource, ledger, clock, List.of());
             long followStart = System.nanoTime();
             follower.catchUp();
             System.out.printf("report-bench: report follower folded %,d entries in %.1f s%n", follower.position(),
@@ -104,12 +105,10 @@ public final class FundReportBench {
 
             Checkpoints checkpoints = new Checkpoints(dataSource, ledger);
             FundReports fundReports = new FundReports(jdbc, ledger);
-            PublicReports reports = new PublicReports(follower, checkpoints, fundReports,
-                    new PointsReports(jdbc, ledger), clock);
+            PublicReports reports = new PublicReports(follower, checkpoints, fundReports, clock);
             FiscalYear year = new FiscalYear(2026);
             long[] fundMicros = new long[runs];
             long[] warmMicros = new long[runs];
-            long[] pointsMicros = new long[runs];
             FundReport last = null;
             for (int run = -3; run < runs; run++) {
                 // Cold: what the first request after a new checkpoint does (the report is not in memory yet).
@@ -119,15 +118,12 @@ public final class FundReportBench {
                 FundReport report = fundReports.compute(year, checkpoint);
                 int size = render(report);
                 long t1 = System.nanoTime();
-                reports.points(year);
-                long t2 = System.nanoTime();
                 // Warm: every later request at the same checkpoint.
                 size += render(reports.fund(year));
                 long t3 = System.nanoTime();
                 if (run >= 0) {
                     fundMicros[run] = (t1 - t0) / 1000;
-                    pointsMicros[run] = (t2 - t1) / 1000;
-                    warmMicros[run] = (t3 - t2) / 1000;
+                    warmMicros[run] = (t3 - t1) / 1000;
                 }
                 if (size == 0) {
                     throw new IllegalStateException("nothing rendered");
@@ -138,15 +134,13 @@ public final class FundReportBench {
                 explain(dataSource, last);
             }
             Arrays.sort(fundMicros);
-            Arrays.sort(pointsMicros);
             Arrays.sort(warmMicros);
             System.out.printf("report-bench: entries=%d fund-entries=%d checkpoint=%d FY2026 fund report (figures+3 "
-                            + "SVG charts+CSV) cold p50=%.1f ms p99=%.1f ms max=%.1f ms, warm p50=%.2f ms p99=%.2f ms; "
-                            + "points report p50=%.1f ms p99=%.1f ms (runs=%d, in-year donations=%d, seed=%d)%n",
+                            + "SVG charts+CSV) cold p50=%.1f ms p99=%.1f ms max=%.1f ms, warm p50=%.2f ms p99=%.2f ms "
+                            + "(runs=%d, in-year donations=%d, seed=%d)%n",
                     ledger.head().sequence(), fundEntries, last.checkpoint().treeSize(), fundMicros[runs / 2] / 1000.0,
                     percentile(fundMicros, 0.99) / 1000.0, fundMicros[runs - 1] / 1000.0,
-                    warmMicros[runs / 2] / 1000.0, percentile(warmMicros, 0.99) / 1000.0,
-                    pointsMicros[runs / 2] / 1000.0, percentile(pointsMicros, 0.99) / 1000.0, runs, last.donations(),
+                    warmMicros[runs / 2] / 1000.0, percentile(warmMicros, 0.99) / 1000.0, runs, last.donations(),
                     seed);
         }
         System.exit(0);
@@ -178,9 +172,7 @@ public final class FundReportBench {
         Object[][] statements = {
                 {FundReports.MOVEMENTS, new Object[] {1L, first, last, size}},
                 {FundReports.DONORS, new Object[] {1L, first, last, size, size}},
-                {FundReports.NAMED_DONORS, new Object[] {1L, first, last, size}},
-                {FundReports.DAILY_BALANCES, new Object[] {first, 1L, java.sql.Date.valueOf(report.year().lastDay()
-                        .plusDays(1))}}};
+                {FundReports.NAMED_DONORS, new Object[] {1L, first, last, size}}};
         try (Connection connection = dataSource.getConnection()) {
             for (Object[] statement : statements) {
                 try (var prepared = connection.prepareStatement("explain (analyze, buffers) " + statement[0])) {
@@ -219,18 +211,19 @@ public final class FundReportBench {
         List<AccountId> designationIds = designations.stream().map(books::designation).toList();
         long[] programs = programs(jdbc);
 
-        AccountId issuance = ledger.open(AccountSpec.of("issuance:pt", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+        AccountId issuance = ledger.open(AccountSpec.unclassified("issuance:pt", Asset.PT,
+                AccountKind.EQUITY)).orThrow().id();
         AccountId[] budgets = {
-                ledger.open(AccountSpec.of("budget:pt:2025", Asset.PT, AccountKind.EQUITY,
+                ledger.open(AccountSpec.unclassified("budget:pt:2025", Asset.PT, AccountKind.EQUITY,
                         AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)).orThrow().id(),
-                ledger.open(AccountSpec.of("budget:pt:2026", Asset.PT, AccountKind.EQUITY,
+                ledger.open(AccountSpec.unclassified("budget:pt:2026", Asset.PT, AccountKind.EQUITY,
                         AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)).orThrow().id()};
         List<AccountSpec> specs = new ArrayList<>();
         for (int r = 1; r <= RESIDENTS; r++) {
-            specs.add(AccountSpec.wallet("wallet:resident:" + r + ":2025-04", Asset.PT));
+            specs.add(AccountSpec.unclassifiedWallet("wallet:resident:" + r + ":2025-04", Asset.PT));
         }
         for (int m = 1; m <= MERCHANTS; m++) {
-            specs.add(AccountSpec.wallet("wallet:merchant:" + m, Asset.PT));
+            specs.add(AccountSpec.unclassifiedWallet("wallet:merchant:" + m, Asset.PT));
         }
         List<AccountId> wallets = ledger.openAll(specs).stream().map(a -> a.orThrow().id()).toList();
         List<AccountId> residents = wallets.subList(0, RESIDENTS);
@@ -248,8 +241,7 @@ public final class FundReportBench {
         for (int chunk = 0; chunk < chunks && ledger.head().sequence() + inFlight.size() < entries; chunk++) {
             Instant now = START.plus(step.multipliedBy(chunk));
             clock.set(now);
-            int fiscal = LocalDate.ofInstant(now, WARD).getMonthValue() >= 4
-                    ? LocalDate.ofInstant(now, WARD).getYear() : LocalDate.ofInstant(now, WARD).getYear() - 1;
+            int fiscal = FiscalYear.containing(now).year();
             AccountId budget = budgets[Math.min(1, Math.max(0, fiscal - 2025))];
             List<EntryRequest> requests = new ArrayList<>(CHUNK);
             if (chunk == 0 || chunk == chunks / 2) {
@@ -418,7 +410,7 @@ public final class FundReportBench {
                     + "'staff', ?, 'staff', ?, ?, ?, ?)");
             Timestamp at = Timestamp.from((Instant) r[7]);
             params.addAll(List.of(r[0], r[1], r[2], r[3], r[4], r[5], r[6], at, at,
-                    java.sql.Date.valueOf(LocalDate.ofInstant((Instant) r[7], WARD)), "fund-donation-" + r[0], r[8],
+                    java.sql.Date.valueOf(BusinessCalendar.dayOf((Instant) r[7])), "fund-donation-" + r[0], r[8],
                     r[9]));
         }
         jdbc.sql(sql.toString()).params(params).update();

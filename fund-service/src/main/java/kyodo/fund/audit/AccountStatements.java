@@ -1,5 +1,6 @@
 package kyodo.fund.audit;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.problem.Refused;
 import kyodo.ledger.Account;
 import kyodo.ledger.AccountId;
@@ -59,11 +60,11 @@ public class AccountStatements {
             throw Refused.invalid("after must not be negative");
         }
         Account account = ledger.account(code.strip()).orElseThrow(() -> Refused.notFound("account " + code));
-        Instant start = BusinessDay.start(from);
-        Instant end = BusinessDay.end(to);
-        Balance opening = balance(account, BusinessDay.end(from.minusDays(1)));
+        Instant start = BusinessCalendar.startOf(from);
+        Instant end = BusinessCalendar.endOf(to);
+        Balance opening = balance(account, BusinessCalendar.endOf(from.minusDays(1)));
         Balance closing = balance(account, end);
-        HistoryPage page = ledger.history(account.id(), start, BusinessDay.start(to.plusDays(1)), after,
+        HistoryPage page = ledger.history(account.id(), start, BusinessCalendar.startOf(to.plusDays(1)), after,
                 Math.max(1, Math.min(limit, PAGE_MAX)));
         Map<AccountId, String> codes = new HashMap<>();
         List<Line> lines = page.lines().stream().map(line -> line(line, codes)).toList();
@@ -88,7 +89,7 @@ public class AccountStatements {
         String counterparty = codes.computeIfAbsent(line.counterparty(),
                 id -> ledger.account(id).map(Account::code).orElse(String.valueOf(id.value())));
         return new Line(line.sequence(), line.leg(), line.key().value(), line.kind().code(), line.postedAt(),
-                BusinessDay.of(line.postedAt()), line.memo(), line.legKind().name(), counterparty,
+                BusinessCalendar.dayOf(line.postedAt()), line.memo(), line.legKind().name(), counterparty,
                 line.postedChange(), line.pendingChange());
     }
 }

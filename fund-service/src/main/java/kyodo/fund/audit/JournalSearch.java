@@ -1,18 +1,23 @@
 package kyodo.fund.audit;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.access.Actor;
 import kyodo.fund.problem.Refused;
+import kyodo.ledger.Account;
+import kyodo.ledger.AccountId;
+import kyodo.ledger.AccountQuery;
+import kyodo.ledger.EntryFilter;
 import kyodo.ledger.EntryKind;
+import kyodo.ledger.JournalEntry;
+import kyodo.ledger.JournalLeg;
 import kyodo.ledger.Ledger;
-import kyodo.ledger.LedgerId;
-import kyodo.ledger.LegKind;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +32,13 @@ public class JournalSearch {
     public static final int PAGE_MAX = 200;
     public static final int PREFIX_LENGTH_MAX = 128;
 
-    private final Ledger ledger;
-    private final BookRows rows;
+    /** Accounts a code prefix may name in one search; a broader prefix is refused as too vague. */
+    public static final int PREFIX_ACCOUNTS_MAX = Ledger.ACCOUNTS_PAGE_MAX;
 
-    JournalSearch(Ledger ledger, BookRows rows) {
+    private final Ledger ledger;
+
+    JournalSearch(Ledger ledger) {
         this.ledger = ledger;
-        this.rows = rows;
     }
 
     /** Every field is optional; {@code after} is the last sequence of the previous page (0 for the first). */
@@ -77,48 +83,52 @@ public class JournalSearch {
             throw Refused.invalid("after must not be negative");
         }
         int limit = Math.max(1, Math.min(criteria.limit(), PAGE_MAX));
-        LedgerId id = ledger.id();
         long head = ledger.head().sequence();
-        long first = criteria.from() == null ? 1 : rows.firstSequenceAtOrAfter(id, head, BusinessDay.start(criteria.from()));
+        long first = criteria.from() == null ? 1
+                : ledger.firstSequenceAtOrAfter(BusinessCalendar.startOf(criteria.from()));
         long last = criteria.to() == null ? head
-                : rows.firstSequenceAtOrAfter(id, head, BusinessDay.start(criteria.to().plusDays(1))) - 1;
-        List<Long> accounts = null;
+                : ledger.firstSequenceAtOrAfter(BusinessCalendar.startOf(criteria.to().plusDays(1))) - 1;
+        Set<AccountId> accounts = null;
         if (prefix != null) {
-            accounts = rows.accountsByPrefix(id, prefix);
-            if (accounts.size() > BookRows.PREFIX_ACCOUNTS_MAX) {
-                throw Refused.invalid("account prefix '" + prefix + "' names more than " + BookRows.PREFIX_ACCOUNTS_MAX
+            AccountQuery byPrefix = AccountQuery.all().codePrefix(prefix);
+            List<Account> named = ledger.accounts(byPrefix, "", PREFIX_ACCOUNTS_MAX);
+            boolean more = named.size() == PREFIX_ACCOUNTS_MAX
+                    && !ledger.accounts(byPrefix, named.get(named.size() - 1).code(), 1).isEmpty();
+            if (more) {
+                throw Refused.invalid("account prefix '" + prefix + "' names more than " + PREFIX_ACCOUNTS_MAX
                         + " accounts; give a longer prefix");
             }
-            if (accounts.isEmpty()) {
+            if (named.isEmpty()) {
                 return new Page(List.of(), 0);
+            }
+            accounts = new HashSet<>();
+            for (Account account : named) {
+                accounts.add(account.id());
             }
         }
         long after = Math.max(criteria.after(), first - 1);
-        List<BookRows.EntryRow> found = rows.searchEntries(id, after, last, kind, actor, accounts, limit);
-        return new Page(withLegs(id, found), found.size() == limit ? found.get(found.size() - 1).sequence() : 0);
+        List<JournalEntry> found = ledger.entries(new EntryFilter(kind == null ? null : new EntryKind(kind), actor,
+                accounts), after, last, limit);
+        return new Page(withCodes(found), found.size() == limit ? found.get(found.size() - 1).sequence() : 0);
     }
 
-    private List<Found> withLegs(LedgerId id, List<BookRows.EntryRow> entries) {
-        Map<Long, List<BookRows.LegRow>> legs = new LinkedHashMap<>();
-        for (BookRows.EntryRow entry : entries) {
-            legs.put(entry.sequence(), new ArrayList<>());
-        }
-        Set<Long> accountIds = new HashSet<>();
-        for (BookRows.LegRow leg : rows.legsOf(id, legs.keySet())) {
-            legs.get(leg.sequence()).add(leg);
-            accountIds.add(leg.debit());
-            accountIds.add(leg.credit());
-        }
-        Map<Long, String> codes = rows.codes(id, accountIds);
+    private List<Found> withCodes(List<JournalEntry> entries) {
+        Map<AccountId, String> codes = new HashMap<>();
         List<Found> found = new ArrayList<>(entries.size());
-        for (BookRows.EntryRow entry : entries) {
-            List<FoundLeg> shown = legs.get(entry.sequence()).stream().map(leg -> new FoundLeg(leg.index(),
-                    LegKind.ofLetter(leg.kind().charAt(0)).name(), codes.get(leg.debit()), codes.get(leg.credit()),
-                    leg.asset(), leg.amount())).toList();
-            found.add(new Found(entry.sequence(), entry.key(), entry.kind(), entry.actor(), entry.memo(),
-                    entry.postedAt(), BusinessDay.of(entry.postedAt()), shown));
+        for (JournalEntry entry : entries) {
+            List<FoundLeg> shown = new ArrayList<>(entry.legs().size());
+            for (JournalLeg leg : entry.legs()) {
+                shown.add(new FoundLeg(leg.index(), leg.kind().name(), code(leg.debit(), codes),
+                        code(leg.credit(), codes), leg.asset().code(), leg.amount()));
+            }
+            found.add(new Found(entry.sequence(), entry.key().value(), entry.kind().code(), entry.actor(),
+                    entry.memo(), entry.postedAt(), BusinessCalendar.dayOf(entry.postedAt()), shown));
         }
         return found;
+    }
+
+    private String code(AccountId id, Map<AccountId, String> codes) {
+        return codes.computeIfAbsent(id, key -> ledger.account(key).map(Account::code).orElse(null));
     }
 
     private static String blankToNull(String text) {

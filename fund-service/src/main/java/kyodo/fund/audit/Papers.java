@@ -214,6 +214,29 @@ class Papers {
                 rs.getString("reference"));
     }
 
+    /**
+     * What the fund's records say about the entries of {@code keys}: for donations, the receipt number
+     * ({@code 2026-000123}) of the donation whose entry or reversing entry it is. Used as bank references.
+     */
+    Map<String, String> receiptNumbersByEntryKey(java.util.Collection<String> keys) {
+        Map<String, String> numbers = new HashMap<>();
+        if (keys.isEmpty()) {
+            return numbers;
+        }
+        jdbc.sql("""
+                        select entry_key, reversal_key, receipt_fiscal_year, receipt_number from fund_donation
+                         where receipt_number is not null and (entry_key in (:keys) or reversal_key in (:keys))""")
+                .param("keys", new ArrayList<>(keys))
+                .query(rs -> {
+                    String number = String.format("%d-%06d", rs.getInt(3), rs.getInt(4));
+                    numbers.put(rs.getString(1), number);
+                    if (rs.getString(2) != null) {
+                        numbers.put(rs.getString(2), number);
+                    }
+                });
+        return numbers;
+    }
+
     static List<byte[]> fingerprintsOf(List<NewLine> lines) {
         List<byte[]> prints = new ArrayList<>(lines.size());
         for (NewLine line : lines) {

@@ -1,5 +1,6 @@
 package kyodo.fund.audit;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.access.Actor;
 import kyodo.fund.books.FundBooks;
 import kyodo.fund.problem.Inputs;
@@ -50,11 +51,10 @@ public class Reconciler {
 
     private final Papers papers;
     private final Ledger ledger;
-    private final BookRows rows;
     private final Clock clock;
     private final int windowDays;
 
-    Reconciler(Papers papers, Ledger ledger, BookRows rows, Clock clock,
+    Reconciler(Papers papers, Ledger ledger, Clock clock,
                @Value("${kyodo.fund.audit.match-window-days:3}") int windowDays) {
         if (windowDays < 0 || windowDays > WINDOW_DAYS_MAX) {
             throw new IllegalArgumentException("kyodo.fund.audit.match-window-days must be 0.." + WINDOW_DAYS_MAX
@@ -62,7 +62,6 @@ public class Reconciler {
         }
         this.papers = papers;
         this.ledger = ledger;
-        this.rows = rows;
         this.clock = clock;
         this.windowDays = windowDays;
     }
@@ -264,7 +263,8 @@ public class Reconciler {
         List<HistoryLine> lines = new ArrayList<>();
         long after = 0;
         do {
-            HistoryPage page = ledger.history(bank.get().id(), BusinessDay.start(from), BusinessDay.start(to.plusDays(1)),
+            HistoryPage page = ledger.history(bank.get().id(), BusinessCalendar.startOf(from),
+                    BusinessCalendar.startOf(to.plusDays(1)),
                     after, HistoryPage.LIMIT_MAX);
             for (HistoryLine line : page.lines()) {
                 if (line.postedChange() != 0) {
@@ -281,7 +281,7 @@ public class Reconciler {
         for (HistoryLine line : lines) {
             keys.add(line.key().value());
         }
-        Map<String, String> receipts = rows.receiptNumbersByEntryKey(keys);
+        Map<String, String> receipts = papers.receiptNumbersByEntryKey(keys);
         List<BankLeg> legs = new ArrayList<>(lines.size());
         for (HistoryLine line : lines) {
             Set<String> references = new HashSet<>();
@@ -294,7 +294,7 @@ public class Reconciler {
                 references.add(normalReference(receipt));
             }
             legs.add(new BankLeg(line.sequence(), line.leg(), line.key().value(), line.kind().code(), line.postedAt(),
-                    BusinessDay.of(line.postedAt()), line.memo(), line.postedChange(), Set.copyOf(references)));
+                    BusinessCalendar.dayOf(line.postedAt()), line.memo(), line.postedChange(), Set.copyOf(references)));
         }
         return legs;
     }

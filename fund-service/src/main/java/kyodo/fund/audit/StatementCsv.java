@@ -326,7 +326,7 @@ final class StatementCsv {
             try {
                 LocalDate day = LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
                         Integer.parseInt(matcher.group(3)));
-                if (BusinessDay.inRange(day)) {
+                if (TrialBalances.inRange(day)) {
                     return day;
                 }
             } catch (DateTimeException e) {

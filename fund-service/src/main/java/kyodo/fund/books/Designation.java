@@ -84,6 +84,11 @@ public sealed interface Designation {
         return ACCOUNT_PREFIX + text();
     }
 
+    /** The text form named by a designation account's code: the inverse of {@link #accountCode()}. */
+    static String textOfAccount(String accountCode) {
+        return accountCode.startsWith(ACCOUNT_PREFIX) ? accountCode.substring(ACCOUNT_PREFIX.length()) : accountCode;
+    }
+
     Pattern GROUP = Pattern.compile("group:([1-9][0-9]{0,17})");
 
     /** Parses the text form; empty for anything else (unknown field, bad group number, too long). */

@@ -1,9 +1,12 @@
 package kyodo.fund.books;
 
 import kyodo.ledger.Account;
+import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountFlag;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;
+import kyodo.ledger.AccountOwner;
+import kyodo.ledger.AccountPurpose;
 import kyodo.ledger.AccountSpec;
 import kyodo.ledger.Amount;
 import kyodo.ledger.Asset;
@@ -40,6 +43,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class FundBooks {
     public static final String BANK = "fund:bank";
     public static final String GRANTS_PAYABLE = "fund:grants-payable";
+    /** The classes of the fund's accounts: what reports and audits select them by. */
+    public static final AccountClass BANK_CLASS = AccountClass.of(AccountOwner.FUND, AccountPurpose.BANK);
+    public static final AccountClass GRANTS_PAYABLE_CLASS = AccountClass.of(AccountOwner.FUND, AccountPurpose.PAYABLE);
+    public static final AccountClass DESIGNATION_CLASS = AccountClass.of(AccountOwner.FUND,
+            AccountPurpose.DESIGNATION);
 
     private final Ledger ledger;
     private final Map<String, AccountId> ids = new ConcurrentHashMap<>();
@@ -53,16 +61,17 @@ public class FundBooks {
     }
 
     public AccountId bank() {
-        return open(AccountSpec.of(BANK, Asset.JPY, AccountKind.ASSET, AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS));
+        return open(AccountSpec.of(BANK, Asset.JPY, AccountKind.ASSET, BANK_CLASS,
+                AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS));
     }
 
     public AccountId grantsPayable() {
-        return open(AccountSpec.of(GRANTS_PAYABLE, Asset.JPY, AccountKind.LIABILITY,
+        return open(AccountSpec.of(GRANTS_PAYABLE, Asset.JPY, AccountKind.LIABILITY, GRANTS_PAYABLE_CLASS,
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
     }
 
     public AccountId designation(Designation designation) {
-        return open(AccountSpec.of(designation.accountCode(), Asset.JPY, AccountKind.EQUITY,
+        return open(AccountSpec.of(designation.accountCode(), Asset.JPY, AccountKind.EQUITY, DESIGNATION_CLASS,
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
     }
 

@@ -1,6 +1,6 @@
 package kyodo.fund.donation;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.access.Actor;
 import kyodo.fund.problem.FundApi;
 import kyodo.fund.problem.Refused;

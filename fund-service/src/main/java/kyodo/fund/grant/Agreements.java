@@ -1,19 +1,18 @@
 package kyodo.fund.grant;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.directory.Group;
 import kyodo.fund.document.PdfPage;
 import kyodo.fund.document.Yen;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** The agreement (協働協定書) for an award: purpose, roles of the ward and the group, cost, responsibilities, schedule, reporting. */
 @Component
 public class Agreements {
     private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    private static final ZoneId WARD_ZONE = ZoneId.of("Asia/Tokyo");
 
     private final String fundName;
 
@@ -49,7 +48,7 @@ public class Agreements {
                     .text("第6条 報告 (Reporting)")
                     .text("団体は事業終了後に実績報告書を提出し、協働推進会議が目標の達成度を評価する。報告と評価は公開する。")
                     .gap()
-                    .text("決定日 (Decided on): " + JAPANESE_DATE.format(award.decidedAt().atZone(WARD_ZONE)))
+                    .text("決定日 (Decided on): " + JAPANESE_DATE.format(BusinessCalendar.inWard(award.decidedAt())))
                     .text(fundName);
             return pdf.bytes();
         }

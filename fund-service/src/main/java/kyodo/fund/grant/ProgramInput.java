@@ -1,5 +1,6 @@
 package kyodo.fund.grant;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
 import org.springframework.util.MultiValueMap;
@@ -7,7 +8,6 @@ import org.springframework.util.MultiValueMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ record ProgramInput(String title, String field, String designation, String descr
                     String startsOn, String endsOn, String deadline, List<CriterionRow> criteria, String reviewers) {
     /** Criterion rows the form offers; blank rows are ignored. */
     static final int CRITERIA_ROWS = 6;
-    static final ZoneId WARD_ZONE = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     /** A form value longer than this is not something a person typed. */
     private static final int VALUE_LENGTH_MAX = 10_000;
@@ -45,7 +44,7 @@ record ProgramInput(String title, String field, String designation, String descr
         String designation = program.designation() instanceof Designation.General ? "general" : "";
         return new ProgramInput(program.title(), program.field().code(), designation, program.description(),
                 String.valueOf(program.budget()), program.startsOn().toString(), program.endsOn().toString(),
-                LOCAL_DATE_TIME.format(program.deadline().atZone(WARD_ZONE)), rows(criteria),
+                LOCAL_DATE_TIME.format(BusinessCalendar.inWard(program.deadline())), rows(criteria),
                 String.join("\n", program.reviewers().stream().sorted().toList()));
     }
 
@@ -81,7 +80,8 @@ record ProgramInput(String title, String field, String designation, String descr
         }
         Instant deadlineAt;
         try {
-            deadlineAt = LocalDateTime.parse(deadline.strip(), LOCAL_DATE_TIME).atZone(WARD_ZONE).toInstant();
+            deadlineAt = LocalDateTime.parse(deadline.strip(),
+                    LOCAL_DATE_TIME).atZone(BusinessCalendar.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new PageInputError("deadline-unreadable");
         }

@@ -1,6 +1,6 @@
 package kyodo.fund.receipt;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.access.Actor;
 import kyodo.fund.donation.Donation;
 import kyodo.fund.donation.DonationDesk;

@@ -1,6 +1,6 @@
 package kyodo.fund.receipt;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.document.PdfPage;
 import kyodo.fund.document.Yen;
 import kyodo.fund.books.FundBooks;

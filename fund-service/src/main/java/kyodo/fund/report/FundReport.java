@@ -1,6 +1,6 @@
 package kyodo.fund.report;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 
 import java.time.YearMonth;
 import java.util.LinkedHashMap;

@@ -1,7 +1,13 @@
 package kyodo.fund.report;
 
-import kyodo.fund.FiscalYear;
+import kyodo.fund.books.Designation;
+import kyodo.ledger.AccountOwner;
+import kyodo.ledger.AccountPurpose;
+import kyodo.ledger.AccountQuery;
+import kyodo.ledger.AccountTotals;
 import kyodo.ledger.Ledger;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.calendar.FiscalYear;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,15 +29,16 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Computes the fund report of a fiscal year at a checkpoint from the report tables and the ledger's daily
- * per-account aggregates; never from a scan of all legs. Money in and out come from {@code report_fund_movement}
- * (rows with sequence at most the checkpoint's tree size); designation balances from {@code account_daily} for
- * whole days before the checkpoint's day and from that day's own legs up to the tree size.
+ * Computes the fund report of a fiscal year at a checkpoint from the report tables and the ledger's read side;
+ * never from a scan of all legs. Money in and out come from {@code report_fund_movement} (rows with sequence at most
+ * the checkpoint's tree size); designation balances from the ledger's movements of the designation accounts over
+ * the sequence ranges of the year's months, cut at the tree size.
  */
 @Repository
 class FundReports implements AutoCloseable {
     static final int NAMED_DONORS_MAX = 1000;
-    private static final int PREFIX_END = ReportFollower.DESIGNATION_PREFIX.length() + 1;
+    private static final AccountQuery DESIGNATIONS = AccountQuery.all().ownerKind(AccountOwner.Kind.FUND)
+            .purpose(AccountPurpose.DESIGNATION);
 
     static final String MOVEMENTS = """
             select date_trunc('month', day)::date as month, flow, designation, donor_type, field, program_id, group_id,
@@ -47,30 +54,6 @@ class FundReports implements AutoCloseable {
                                 where r.ledger_id = m.ledger_id and r.donation_id = m.donation_id
                                   and r.flow = 'DONATION_REVERSED' and r.sequence <= ?)""";
 
-    static final String DAILY_BALANCES = """
-            select substring(a.code from %1$d) as designation,
-                   case when d.day < ? then null else to_char(d.day, 'YYYY-MM') end as month,
-                   sum(d.credits_posted - d.debits_posted) as posted, sum(d.debits_pending) as pending
-              from account a
-              join account_daily d on d.ledger_id = a.ledger_id and d.account_id = a.id
-             where a.ledger_id = ? and a.code like 'fund:designation:%%' and d.day < ?
-             group by 1, 2""".formatted(PREFIX_END);
-
-    /** The checkpoint day's legs on designation accounts, each side joined by equality (index lookups). */
-    private static final String LAST_DAY_BALANCES = """
-            select substring(a.code from %1$d) as designation, sum(side.posted) as posted, sum(side.pending) as pending
-              from (select l.credit_account_id as account_id,
-                           case when l.kind in ('P', 'C') then l.amount else 0 end as posted, 0 as pending
-                      from leg l where l.ledger_id = ? and l.sequence between ? and ?
-                    union all
-                    select l.debit_account_id,
-                           case when l.kind in ('P', 'C') then -l.amount else 0 end,
-                           case when l.kind = 'H' then l.amount else -coalesce(l.released_amount, 0) end
-                      from leg l where l.ledger_id = ? and l.sequence between ? and ?) side
-              join account a on a.ledger_id = ? and a.id = side.account_id
-             where a.code like 'fund:designation:%%'
-             group by 1""".formatted(PREFIX_END);
-
     static final String NAMED_DONORS = """
             select distinct dn.donor_name from report_fund_movement m
               join fund_donation dn on dn.id = m.donation_id
@@ -82,6 +65,7 @@ class FundReports implements AutoCloseable {
     static final int STATEMENT_THREADS = 4;
 
     private final JdbcClient jdbc;
+    private final Ledger ledger;
     private final long ledgerId;
     private final ExecutorService statements = Executors.newFixedThreadPool(STATEMENT_THREADS, runnable -> {
         Thread thread = new Thread(runnable, "kyodo-fund-report");
@@ -91,29 +75,31 @@ class FundReports implements AutoCloseable {
 
     FundReports(JdbcClient jdbc, Ledger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.ledgerId = ledger.id().value();
     }
 
     /**
      * The report of {@code year} over exactly the entries up to the checkpoint (which the report tables cover).
-     * Its four statements run at once, each on its own connection: they need not share a snapshot, because
-     * everything they read is fixed by the cut (movements up to the tree size, daily sums of days before the
-     * cut's day, legs up to the tree size), and run one after another they took most of a cold report's time.
+     * Its four reads run at once, each on its own connection: they need not share a snapshot, because everything
+     * they read is fixed by the cut (movements up to the tree size, legs up to the tree size), and run one after
+     * another they took most of a cold report's time.
      */
     FundReport compute(FiscalYear year, ReportCheckpoint checkpoint) {
-        Cut cut = Cut.at(jdbc, ledgerId, checkpoint.treeSize());
-        List<YearMonth> months = months(year, cut);
+        long treeSize = checkpoint.treeSize();
+        LocalDate cutDay = cutDay(ledger, treeSize);
+        List<YearMonth> months = year.monthsThrough(cutDay);
         if (months.isEmpty()) {
             return new FundReport(year, checkpoint, months, List.of(), Map.of(), Map.of(), List.of());
         }
         Date first = Date.valueOf(year.firstDay());
         Date last = Date.valueOf(year.lastDay());
-        CompletableFuture<List<Figure>> movements = alongside(() -> movements(first, last, cut.treeSize()));
-        CompletableFuture<List<Figure>> balances = alongside(() -> balances(year, cut, months));
+        CompletableFuture<List<Figure>> movements = alongside(() -> movements(first, last, treeSize));
+        CompletableFuture<List<Figure>> balances = alongside(() -> balances(year, treeSize, months));
         CompletableFuture<Long> donors = alongside(() -> jdbc.sql(DONORS).param(ledgerId).param(first).param(last)
-                .param(cut.treeSize()).param(cut.treeSize()).query(Long.class).single());
+                .param(treeSize).param(treeSize).query(Long.class).single());
         CompletableFuture<List<String>> named = alongside(() -> jdbc.sql(NAMED_DONORS).param(ledgerId).param(first)
-                .param(last).param(cut.treeSize()).query(String.class).list());
+                .param(last).param(treeSize).query(String.class).list());
         List<Figure> figures = new ArrayList<>(join(movements));
         figures.addAll(join(balances));
         figures.add(new Figure(Figure.Section.DONORS, null, null, null, null, null, null, 0, join(donors)));
@@ -142,17 +128,16 @@ class FundReports implements AutoCloseable {
         statements.shutdown();
     }
 
-    /** April to the checkpoint's month (or March): the months whose figures the checkpoint reaches. */
-    static List<YearMonth> months(FiscalYear year, Cut cut) {
-        List<YearMonth> months = new ArrayList<>();
-        if (cut.empty() || cut.day().isBefore(year.firstDay())) {
-            return months;
-        }
-        YearMonth end = YearMonth.from(cut.day().isAfter(year.lastDay()) ? year.lastDay() : cut.day());
-        for (YearMonth m = YearMonth.from(year.firstDay()); !m.isAfter(end); m = m.plusMonths(1)) {
-            months.add(m);
-        }
-        return months;
+    /** The business day of the entry a checkpoint of {@code treeSize} ends with; null before the first entry. */
+    static LocalDate cutDay(Ledger ledger, long treeSize) {
+        return treeSize == 0 ? null : BusinessCalendar.dayOf(ledger.entry(treeSize).orElseThrow(() ->
+                new IllegalStateException("the checkpoint covers entry " + treeSize + ", which is not recorded"))
+                .postedAt());
+    }
+
+    /** The last entry within the cut that was posted before {@code moment}. */
+    static long throughBefore(Ledger ledger, long treeSize, java.time.Instant moment) {
+        return Math.min(treeSize, ledger.firstSequenceAtOrAfter(moment) - 1);
     }
 
     private List<Figure> movements(Date first, Date last, long treeSize) {
@@ -188,34 +173,30 @@ class FundReports implements AutoCloseable {
         return figures;
     }
 
-    /** Opening balance, balance at each month's end, and what is still committed, per designation. */
-    private List<Figure> balances(FiscalYear year, Cut cut, List<YearMonth> months) {
+    /**
+     * Opening balance, balance at each month's end, and what is still committed at the last of them, per designation:
+     * the designation accounts' movements before the year and over each month's range of sequences, cut at the tree
+     * size.
+     */
+    private List<Figure> balances(FiscalYear year, long treeSize, List<YearMonth> months) {
         Map<String, Long> opening = new TreeMap<>();
         Map<String, Map<YearMonth, Long>> changes = new TreeMap<>();
         Map<String, Long> pending = new TreeMap<>();
-        LocalDate dailyUntil = cut.day().isAfter(year.lastDay()) ? year.lastDay().plusDays(1) : cut.day();
-        jdbc.sql(DAILY_BALANCES).param(Date.valueOf(year.firstDay())).param(ledgerId).param(Date.valueOf(dailyUntil))
-                .query(rs -> {
-                    String designation = rs.getString("designation");
-                    String month = rs.getString("month");
-                    long posted = rs.getLong("posted");
-                    pending.merge(designation, rs.getLong("pending"), Math::addExact);
-                    if (month == null) {
-                        opening.merge(designation, posted, Math::addExact);
-                    } else {
-                        changes.computeIfAbsent(designation, k -> new HashMap<>())
-                                .merge(YearMonth.parse(month), posted, Math::addExact);
-                    }
-                });
-        if (!cut.day().isAfter(year.lastDay())) {
-            YearMonth lastMonth = YearMonth.from(cut.day());
-            jdbc.sql(LAST_DAY_BALANCES).param(ledgerId).param(cut.firstOfDay()).param(cut.treeSize())
-                    .param(ledgerId).param(cut.firstOfDay()).param(cut.treeSize()).param(ledgerId).query(rs -> {
-                String designation = rs.getString("designation");
-                pending.merge(designation, rs.getLong("pending"), Math::addExact);
-                changes.computeIfAbsent(designation, k -> new HashMap<>())
-                        .merge(lastMonth, rs.getLong("posted"), Math::addExact);
-            });
+        long before = throughBefore(ledger, treeSize, year.start());
+        for (AccountTotals moved : ledger.totalsAsOf(DESIGNATIONS, before)) {
+            String designation = Designation.textOfAccount(moved.code());
+            opening.merge(designation, moved.posted(), Math::addExact);
+            pending.merge(designation, moved.totals().debitsPending(), Math::addExact);
+        }
+        for (YearMonth month : months) {
+            long through = throughBefore(ledger, treeSize, BusinessCalendar.startOf(month.plusMonths(1)));
+            for (AccountTotals moved : ledger.movements(DESIGNATIONS, before, through)) {
+                String designation = Designation.textOfAccount(moved.code());
+                changes.computeIfAbsent(designation, k -> new HashMap<>()).merge(month, moved.posted(),
+                        Math::addExact);
+                pending.merge(designation, moved.totals().debitsPending(), Math::addExact);
+            }
+            before = through;
         }
         TreeSet<String> designations = new TreeSet<>(opening.keySet());
         designations.addAll(changes.keySet());

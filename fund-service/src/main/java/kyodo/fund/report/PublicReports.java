@@ -1,6 +1,6 @@
 package kyodo.fund.report;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.problem.Refused;
 import kyodo.ledger.journal.postgres.StoredCheckpoint;
 import org.springframework.stereotype.Service;
@@ -15,14 +15,14 @@ import java.util.Optional;
 /**
  * The public reports: brings the report tables up to the latest signed checkpoint, then computes the figures at
  * the newest checkpoint they cover (the latest one, unless an entry's fund row was still being written a moment
- * ago). Reads only; no sign-in.
+ * ago). Reads only; no sign-in. Other modules' reports over the same tables (the currency's points report) ask
+ * for the same {@link #checkpoint()}.
  */
 @Service
 public class PublicReports {
     private final ReportFollower follower;
     private final Checkpoints checkpoints;
     private final FundReports fund;
-    private final PointsReports points;
     private final Clock clock;
     /** Reports by (year, tree size, root), the most recently used {@link #CACHED_REPORTS_MAX}. */
     private final Map<List<Object>, FundReport> computed = new LinkedHashMap<>(16, 0.75f, true) {
@@ -34,12 +34,10 @@ public class PublicReports {
 
     static final int CACHED_REPORTS_MAX = 16;
 
-    PublicReports(ReportFollower follower, Checkpoints checkpoints, FundReports fund, PointsReports points,
-                  Clock clock) {
+    PublicReports(ReportFollower follower, Checkpoints checkpoints, FundReports fund, Clock clock) {
         this.follower = follower;
         this.checkpoints = checkpoints;
         this.fund = fund;
-        this.points = points;
         this.clock = clock;
     }
 
@@ -65,12 +63,18 @@ public class PublicReports {
         return report;
     }
 
-    public PointsReport points(FiscalYear year) {
-        return points.compute(checked(year), checkpoint());
-    }
-
     public FiscalYear currentYear() {
         return FiscalYear.current(clock);
+    }
+
+    /** The current fiscal year and the four before it, newest first: the years a report page links to. */
+    public List<Integer> recentYears() {
+        int current = currentYear().year();
+        List<Integer> years = new java.util.ArrayList<>();
+        for (int y = current; y > current - 5 && y >= FiscalYear.YEAR_MIN; y--) {
+            years.add(y);
+        }
+        return years;
     }
 
     /** A year from the path or query: a number, not after the current fiscal year. */
@@ -89,14 +93,19 @@ public class PublicReports {
         return new FiscalYear(year);
     }
 
-    private FiscalYear checked(FiscalYear year) {
+    /** A year that has begun, else refused. */
+    public FiscalYear checked(FiscalYear year) {
         if (year.year() > currentYear().year()) {
             throw Refused.invalid("fiscal year " + year.year() + " has not begun");
         }
         return year;
     }
 
-    private ReportCheckpoint checkpoint() {
+    /**
+     * The newest signed checkpoint that the report tables cover, after bringing them up to the latest one: every
+     * figure of a public report is computed at it.
+     */
+    public ReportCheckpoint checkpoint() {
         try {
             Optional<StoredCheckpoint> latest = checkpoints.latest();
             if (latest.isEmpty()) {

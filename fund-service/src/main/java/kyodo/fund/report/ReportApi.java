@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Open data of the public reports, no sign-in: the fund report as JSON, CSV and PDF, and the points report as
- * JSON, for a fiscal year (2026 = April 2026 to March 2027).
+ * Open data of the fund report, no sign-in: JSON, CSV and PDF, for a fiscal year (2026 = April 2026 to March
+ * 2027), and the published grant results.
  */
 @RestController
 @FundApi
@@ -60,11 +60,6 @@ class ReportApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("kyodo-fund-" + report.year().year() + ".pdf").build().toString())
                 .body(ReportPdf.of(report, new Labels(messages, Locale.JAPANESE, report.groups()), publicBaseUrl));
-    }
-
-    @GetMapping("/api/fund/reports/{year}/points.json")
-    ResponseEntity<PointsReport> pointsJson(@PathVariable String year) {
-        return ResponseEntity.ok().cacheControl(SHORT).body(reports.points(reports.year(year)));
     }
 
     /** Published grant results: program, group, amounts, agreement summary, final report and evaluations. */

@@ -1,5 +1,6 @@
 package kyodo.fund.report;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import java.time.Instant;
 
 /**
@@ -19,7 +20,7 @@ public record ReportCheckpoint(long treeSize, String rootHex, String rootBase64,
     /** When it was signed, in the ward's time, as people read it. */
     public String signedAtTokyo() {
         return createdAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                .withZone(java.time.ZoneId.of("Asia/Tokyo")).format(createdAt);
+                .withZone(BusinessCalendar.ZONE).format(createdAt);
     }
 
     public boolean exists() {

@@ -1,7 +1,11 @@
 package kyodo.fund.report;
 
+import kyodo.fund.books.Designation;
+import kyodo.ledger.ClassifiedLeg;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.LedgerId;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -12,66 +16,52 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Keeps the report tables ({@code report_fund_movement}, {@code report_points_daily}) up to date with the journal,
- * after the fact, as the journal follower keeps the Merkle tree: it reads committed legs in sequence order after
- * its position, a bounded range per transaction, and advances its position in the same transaction. Its row lock
- * makes several followers (threads or processes) harmless: the second waits and then finds nothing to do.
+ * Keeps the report tables up to date with the journal, after the fact, as the journal follower keeps the Merkle
+ * tree: it reads committed entries' classified legs (from the ledger's read side) in sequence order after its
+ * position, a bounded range per transaction, hands them to each {@link ReportFold} (the fund's movements here,
+ * {@code report_fund_movement}; other modules' folds as beans) and advances its position in the same transaction.
+ * Its row lock makes several followers (threads or processes) harmless: the second waits and then finds nothing to
+ * do.
  */
 @Component
 public class ReportFollower {
     /** Entries folded in per transaction: bounds the transaction, not the total. */
     public static final int BATCH_ENTRIES_MAX = 50_000;
 
-    static final String DESIGNATION_PREFIX = "fund:designation:";
-
     /**
-     * Fund legs in a sequence range, classified: a donation (bank → designation, in a DONATION entry), its reversal
-     * (designation → bank, REVERSAL), and a grant payment (grants payable → bank, DISBURSE). The fund's own rows
-     * add who and what for; the amount is always the leg's.
+     * The fund's movements of a round, one row per leg with what the fund's own tables say about it (the donor's
+     * type and a one-way key, the award's program, group and field); the amount is always the leg's.
      */
     private static final String FUND_MOVEMENTS = """
             insert into report_fund_movement (ledger_id, sequence, leg_index, day, flow, designation, donation_id,
                 donor_type, donor_key, award_id, program_id, group_id, field, amount)
-            select l.ledger_id, l.sequence, l.leg_index, (l.posted_at at time zone 'Asia/Tokyo')::date, f.flow,
-                   case f.flow when 'DONATION' then substring(c.code from %1$d)
-                               when 'DONATION_REVERSED' then substring(d.code from %1$d)
-                               else coalesce(aw.designation, 'unknown') end,
+            select ?, f.sequence, f.leg_index, f.day, f.flow,
+                   case f.flow when 'DISBURSED' then coalesce(aw.designation, 'unknown') else f.designation end,
                    dn.id, dn.donor_type,
                    case when dn.id is null then null
                         else md5(coalesce('user:' || dn.donor_user_id,
                                  'donor:' || dn.donor_type || ':' || dn.donor_name || ':' || dn.donor_address)) end,
-                   aw.id, aw.program_id, ap.group_id, pr.field, l.amount
-              from leg l
-              join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
-              join account d on d.ledger_id = l.ledger_id and d.id = l.debit_account_id
-              join account c on c.ledger_id = l.ledger_id and c.id = l.credit_account_id
-             cross join lateral (select case
-                   when e.kind = 'DONATION' and d.code = 'fund:bank' and c.code like 'fund:designation:%%'
-                       then 'DONATION'
-                   when e.kind = 'REVERSAL' and c.code = 'fund:bank' and d.code like 'fund:designation:%%'
-                       then 'DONATION_REVERSED'
-                   when e.kind = 'DISBURSE' and d.code = 'fund:grants-payable' and c.code = 'fund:bank'
-                       then 'DISBURSED' end as flow) f
-              left join fund_donation given on f.flow = 'DONATION' and given.entry_key = e.key
-              left join fund_donation reversed on f.flow = 'DONATION_REVERSED' and reversed.reversal_key = e.key
+                   aw.id, aw.program_id, ap.group_id, pr.field, f.amount
+              from unnest(?::bigint[], ?::smallint[], ?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                   as f(sequence, leg_index, day, flow, entry_key, designation, amount)
+              left join fund_donation given on f.flow = 'DONATION' and given.entry_key = f.entry_key
+              left join fund_donation reversed on f.flow = 'DONATION_REVERSED' and reversed.reversal_key = f.entry_key
               left join lateral (select coalesce(given.id, reversed.id) as id) donation on true
               left join fund_donation dn on dn.id = donation.id
-              left join fund_disbursement fd on f.flow = 'DISBURSED' and fd.entry_key = e.key
+              left join fund_disbursement fd on f.flow = 'DISBURSED' and fd.entry_key = f.entry_key
               left join fund_award aw on aw.id = fd.award_id
               left join fund_application ap on ap.id = aw.application_id
-              left join fund_program pr on pr.id = aw.program_id
-             where l.ledger_id = ? and l.sequence > ? and l.sequence <= ? and l.kind = 'P' and l.asset = 'JPY'
-               and f.flow is not null""".formatted(DESIGNATION_PREFIX.length() + 1);
-
-    private static final String POINTS_DAILY = """
-            insert into report_points_daily as r (ledger_id, day, kind, debit_class, credit_class, amount, legs)
-            select ?, day, kind, debit_class, credit_class, sum(amount), count(*)
-              from (%s) classified
-             group by day, kind, debit_class, credit_class
-            on conflict (ledger_id, day, kind, debit_class, credit_class)
-            do update set amount = r.amount + excluded.amount, legs = r.legs + excluded.legs""";
+              left join fund_program pr on pr.id = aw.program_id""";
 
     /**
      * The fund posts an entry and then, in its own transaction, records the entry's key on its row; in between, the
@@ -80,41 +70,30 @@ public class ReportFollower {
      */
     static final Duration ROW_GRACE = Duration.ofSeconds(60);
 
-    private static final String FIRST_WITHOUT_ROW = """
-            select min(e.sequence) from entry e
-             where e.ledger_id = ? and e.sequence > ? and e.sequence <= ? and e.posted_at > ?
-               and ((e.kind = 'DONATION' and e.key like 'fund-%'
-                     and not exists (select 1 from fund_donation dn where dn.entry_key = e.key))
-                 or (e.kind = 'REVERSAL' and e.key like 'fund-donation-%'
-                     and not exists (select 1 from fund_donation dn where dn.reversal_key = e.key))
-                 or (e.kind = 'DISBURSE' and e.key like 'fund-%'
-                     and not exists (select 1 from fund_disbursement fd where fd.entry_key = e.key)))""";
+    /** Of the keys given per flow, those whose fund row is visible. */
+    private static final String KEYS_WITH_ROWS = """
+            select dn.entry_key from fund_donation dn where dn.entry_key = any (?)
+            union all
+            select dn.reversal_key from fund_donation dn where dn.reversal_key = any (?)
+            union all
+            select fd.entry_key from fund_disbursement fd where fd.entry_key = any (?)""";
 
     private final DataSource dataSource;
     private final Ledger ledger;
     private final Clock clock;
+    private final List<ReportFold> folds;
 
-    public ReportFollower(DataSource dataSource, Ledger ledger, Clock clock) {
+    @Autowired
+    public ReportFollower(DataSource dataSource, Ledger ledger, Clock clock, ObjectProvider<ReportFold> folds) {
+        this(dataSource, ledger, clock, folds.orderedStream().toList());
+    }
+
+    /** A follower with the fund's movements and {@code folds} (e.g. a benchmark's, or none). */
+    public ReportFollower(DataSource dataSource, Ledger ledger, Clock clock, List<ReportFold> folds) {
         this.dataSource = dataSource;
         this.ledger = ledger;
         this.clock = clock;
-    }
-
-    /**
-     * Points legs (posted amounts) with sequence in {@code (? , ?]} of ledger {@code ?}, one row each: their
-     * business day, entry kind and account classes. Shared by the follower and by reports reading the last,
-     * partial day of a checkpoint, so both classify alike.
-     */
-    static String classifiedPointsLegs() {
-        return """
-                select (l.posted_at at time zone 'Asia/Tokyo')::date as day, e.kind,
-                       %s as debit_class, %s as credit_class, l.amount
-                  from leg l
-                  join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
-                  join account d on d.ledger_id = l.ledger_id and d.id = l.debit_account_id
-                  join account c on c.ledger_id = l.ledger_id and c.id = l.credit_account_id
-                 where l.ledger_id = ? and l.sequence > ? and l.sequence <= ? and l.asset = 'PT'
-                   and l.kind in ('P', 'C')""".formatted(AccountClasses.of("d.code"), AccountClasses.of("c.code"));
+        this.folds = List.copyOf(folds);
     }
 
     public LedgerId ledgerId() {
@@ -154,18 +133,83 @@ public class ReportFollower {
         return position;
     }
 
-    /** The first entry in {@code (from, to]} whose fund row is not visible yet (within the grace), or to + 1. */
-    private long firstWithoutRow(Connection connection, long ledgerId, long from, long to) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(FIRST_WITHOUT_ROW)) {
-            statement.setLong(1, ledgerId);
-            statement.setLong(2, from);
-            statement.setLong(3, to);
-            statement.setTimestamp(4, Timestamp.from(clock.instant().minus(ROW_GRACE)));
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                long first = rs.getLong(1);
-                return rs.wasNull() ? to + 1 : first;
+    /**
+     * The first entry among {@code legs} (entries in {@code (from, to]}) that moved fund money, was posted within the
+     * grace, and whose fund row is not visible yet; or {@code to + 1}.
+     */
+    private long firstWithoutRow(Connection connection, List<ClassifiedLeg> legs, long to) throws SQLException {
+        Instant recent = clock.instant().minus(ROW_GRACE);
+        Map<FundFlow, List<String>> keys = new EnumMap<>(FundFlow.class);
+        List<ClassifiedLeg> waiting = new ArrayList<>();
+        for (ClassifiedLeg leg : legs) {
+            Optional<FundFlow> flow = FundFlow.of(leg);
+            if (flow.isPresent() && leg.postedAt().isAfter(recent)) {
+                keys.computeIfAbsent(flow.get(), f -> new ArrayList<>()).add(leg.key().value());
+                waiting.add(leg);
             }
+        }
+        if (waiting.isEmpty()) {
+            return to + 1;
+        }
+        Set<String> recorded = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(KEYS_WITH_ROWS)) {
+            statement.setArray(1, connection.createArrayOf("text", keys(keys, FundFlow.DONATION)));
+            statement.setArray(2, connection.createArrayOf("text", keys(keys, FundFlow.DONATION_REVERSED)));
+            statement.setArray(3, connection.createArrayOf("text", keys(keys, FundFlow.DISBURSED)));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(rs.getString(1));
+                }
+            }
+        }
+        for (ClassifiedLeg leg : waiting) {
+            if (!recorded.contains(leg.key().value())) {
+                return leg.sequence();
+            }
+        }
+        return to + 1;
+    }
+
+    private static Object[] keys(Map<FundFlow, List<String>> keys, FundFlow flow) {
+        return keys.getOrDefault(flow, List.of()).toArray();
+    }
+
+    /** The classified legs of the entries in {@code (from, to]}, read a bounded range at a time. */
+    private List<ClassifiedLeg> legs(long from, long to) {
+        List<ClassifiedLeg> legs = new ArrayList<>();
+        for (long after = from; after < to; after += Ledger.CLASSIFIED_ENTRIES_MAX) {
+            legs.addAll(ledger.classifiedLegs(after, to));
+        }
+        return legs;
+    }
+
+    /** The fund's own fold: one row per leg that moved fund money in or out. */
+    private void foldFundMovements(Connection connection, List<ClassifiedLeg> legs) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (ClassifiedLeg leg : legs) {
+            Optional<FundFlow> flow = FundFlow.of(leg);
+            if (flow.isEmpty()) {
+                continue;
+            }
+            String designation = flow.get() == FundFlow.DISBURSED ? null
+                    : Designation.textOfAccount(flow.get().designationCode(leg));
+            rows.add(new Object[] {leg.sequence(), leg.leg().index(), leg.day(), flow.get().name(), leg.key().value(),
+                    designation, leg.leg().amount()});
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(FUND_MOVEMENTS)) {
+            insert.setLong(1, ledger.id().value());
+            String[] types = {"bigint", "smallint", "date", "text", "text", "text", "bigint"};
+            for (int column = 0; column < types.length; column++) {
+                Object[] values = new Object[rows.size()];
+                for (int row = 0; row < rows.size(); row++) {
+                    values[row] = rows.get(row)[column];
+                }
+                insert.setArray(column + 2, connection.createArrayOf(types[column], values));
+            }
+            insert.executeUpdate();
         }
     }
 
@@ -190,43 +234,29 @@ public class ReportFollower {
                         from = rs.getLong(1);
                     }
                 }
-                long head;
-                try (PreparedStatement read = connection.prepareStatement(
-                        "select head_sequence from ledger where id = ?")) {
-                    read.setLong(1, ledgerId);
-                    try (ResultSet rs = read.executeQuery()) {
-                        head = rs.next() ? rs.getLong(1) : 0;
-                    }
-                }
-                long to = Math.min(Math.min(head, target), from + BATCH_ENTRIES_MAX);
-                to = Math.min(to, firstWithoutRow(connection, ledgerId, from, to) - 1);
-                if (to <= from) {
+                long to = Math.min(Math.min(ledger.head().sequence(), target), from + BATCH_ENTRIES_MAX);
+                List<ClassifiedLeg> legs = to <= from ? List.of() : legs(from, to);
+                long cut = Math.min(to, firstWithoutRow(connection, legs, to) - 1);
+                if (cut <= from) {
                     connection.rollback();
                     return from;
                 }
-                try (PreparedStatement fund = connection.prepareStatement(FUND_MOVEMENTS)) {
-                    fund.setLong(1, ledgerId);
-                    fund.setLong(2, from);
-                    fund.setLong(3, to);
-                    fund.executeUpdate();
+                if (cut < to) {
+                    legs = legs.stream().filter(leg -> leg.sequence() <= cut).toList();
                 }
-                try (PreparedStatement points = connection.prepareStatement(
-                        POINTS_DAILY.formatted(classifiedPointsLegs()))) {
-                    points.setLong(1, ledgerId);
-                    points.setLong(2, ledgerId);
-                    points.setLong(3, from);
-                    points.setLong(4, to);
-                    points.executeUpdate();
+                foldFundMovements(connection, legs);
+                for (ReportFold fold : folds) {
+                    fold.fold(connection, ledger.id(), legs);
                 }
                 try (PreparedStatement advance = connection.prepareStatement(
                         "update report_position set sequence = ?, updated_at = ? where ledger_id = ?")) {
-                    advance.setLong(1, to);
+                    advance.setLong(1, cut);
                     advance.setTimestamp(2, Timestamp.from(clock.instant()));
                     advance.setLong(3, ledgerId);
                     advance.executeUpdate();
                 }
                 connection.commit();
-                return to;
+                return cut;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

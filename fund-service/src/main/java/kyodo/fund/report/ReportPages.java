@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.Locale;
 
-/** The public report pages (no sign-in), Japanese first: the fund report with charts, and the points report. */
+/** The public report pages (no sign-in), Japanese first: grant results and the fund report with charts. */
 @Controller
 @FundPage
 class ReportPages {
@@ -47,26 +47,8 @@ class ReportPages {
         return "fund/report";
     }
 
-    @GetMapping("/fund/points-report")
-    String points(@RequestParam(required = false) String year, Model model, Locale locale) {
-        PointsReport report = reports.points(reports.year(year));
-        Labels labels = new Labels(messages, locale, java.util.Map.of());
-        model.addAttribute("en", Language.english());
-        model.addAttribute("report", report);
-        model.addAttribute("labels", labels);
-        model.addAttribute("years", years());
-        model.addAttribute("checkpointPath", ReportCheckpoint.CHECKPOINT_PATH);
-        model.addAttribute("verifyPath", ReportCheckpoint.VERIFY_PATH);
-        return "fund/points-report";
-    }
-
     /** The current fiscal year and the four before it, newest first, for the year links. */
     private java.util.List<Integer> years() {
-        int current = reports.currentYear().year();
-        java.util.List<Integer> years = new java.util.ArrayList<>();
-        for (int y = current; y > current - 5 && y >= kyodo.fund.FiscalYear.YEAR_MIN; y--) {
-            years.add(y);
-        }
-        return years;
+        return reports.recentYears();
     }
 }

@@ -1,5 +1,6 @@
 package kyodo.fund.audit;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import com.jayway.jsonpath.JsonPath;
 import kyodo.ledger.AccountFlag;
 import kyodo.ledger.AccountId;
@@ -96,7 +97,7 @@ class AuditBooksTest extends AuditTest {
             TrialBalances.Sheet sheet = trialBalances.asOf(day, after, 7);
             for (TrialBalances.AccountLine line : sheet.accounts()) {
                 Balance expected = ledger.balance(ledger.account(line.code()).orElseThrow().id(),
-                        BusinessDay.end(day)).orElseThrow();
+                        BusinessCalendar.endOf(day)).orElseThrow();
                 assertThat(new long[] {line.debitsPosted(), line.creditsPosted(), line.debitsPending(),
                         line.creditsPending()}).as(line.code()).containsExactly(expected.totals().debitsPosted(),
                         expected.totals().creditsPosted(), expected.totals().debitsPending(),
@@ -169,7 +170,8 @@ class AuditBooksTest extends AuditTest {
         assertThat(changes).containsExactly(boxed(inPeriod));
         long movements = changes.stream().mapToLong(Long::longValue).sum();
         assertThat(closing).isEqualTo(firstOpening + movements);
-        assertThat(closing).isEqualTo(ledger.balance(cash, BusinessDay.end(day.plusDays(2))).orElseThrow().posted());
+        assertThat(closing).isEqualTo(ledger.balance(cash,
+                BusinessCalendar.endOf(day.plusDays(2))).orElseThrow().posted());
 
         api().get(AUDITOR, "/api/fund/audit/statements?account=no:such:account&from=" + day + "&to=" + day)
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
@@ -237,8 +239,8 @@ class AuditBooksTest extends AuditTest {
         String tag = unique("audit:broad");
         at(freshDays(1), LocalTime.of(9, 0));
         List<kyodo.ledger.AccountSpec> specs = new ArrayList<>();
-        for (int i = 0; i <= BookRows.PREFIX_ACCOUNTS_MAX; i++) {
-            specs.add(kyodo.ledger.AccountSpec.of(tag + ":" + i, Asset.PT, AccountKind.LIABILITY));
+        for (int i = 0; i <= JournalSearch.PREFIX_ACCOUNTS_MAX; i++) {
+            specs.add(kyodo.ledger.AccountSpec.unclassified(tag + ":" + i, Asset.PT, AccountKind.LIABILITY));
         }
         ledger.openAll(specs);
         api().get(AUDITOR, "/api/fund/audit/journal?account=" + tag + ":").andExpect(status().isBadRequest())

@@ -1,5 +1,6 @@
 package kyodo.fund.audit;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.FundApi;
 import kyodo.fund.FundTestApplication;
 import kyodo.fund.books.FundBooks;
@@ -83,11 +84,11 @@ abstract class AuditTest {
 
     /** Moves the clock to {@code time} (Asia/Tokyo) on {@code day}: what the ledger stamps on the next entries. */
     protected void at(LocalDate day, LocalTime time) {
-        clock.set(day.atTime(time).atZone(BusinessDay.ZONE).toInstant());
+        clock.set(day.atTime(time).atZone(BusinessCalendar.ZONE).toInstant());
     }
 
     protected AccountId open(String code, Asset asset, AccountKind kind, AccountFlag... flags) {
-        return ledger.open(AccountSpec.of(code, asset, kind, flags)).orThrow().id();
+        return ledger.open(AccountSpec.unclassified(code, asset, kind, flags)).orThrow().id();
     }
 
     protected PostResult transfer(String key, EntryKind kind, String actor, AccountId debit, AccountId credit,

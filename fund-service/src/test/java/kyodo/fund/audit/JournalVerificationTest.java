@@ -10,6 +10,7 @@ import kyodo.ledger.journal.checkpoint.CheckpointSigner;
 import kyodo.ledger.journal.checkpoint.KeyDirectory;
 import kyodo.ledger.journal.postgres.JournalFollower;
 import kyodo.ledger.journal.postgres.PostgresJournal;
+import kyodo.ledger.testing.Tampering;
 import kyodo.ledger.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,9 +27,6 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -112,16 +110,7 @@ class JournalVerificationTest {
         assertThat(((Number) JsonPath.read(ok, "$.checkpointsGiven")).longValue()).isEqualTo(checkpoints);
 
         long tampered = ledger.entry(new kyodo.ledger.EntryKey("fund-verify-4")).orElseThrow().sequence();
-        try (Connection connection = DATABASE.dataSource().getConnection();
-             Statement replica = connection.createStatement();
-             PreparedStatement update = connection.prepareStatement(
-                     "update leg set amount = amount + 1 where ledger_id = ? and sequence = ? and leg_index = 0")) {
-            replica.execute("set session_replication_role = replica");
-            update.setLong(1, ledger.id().value());
-            update.setLong(2, tampered);
-            assertThat(update.executeUpdate()).isEqualTo(1);
-            replica.execute("set session_replication_role = origin");
-        }
+        assertThat(Tampering.inflateLeg(DATABASE.dataSource(), ledger.id(), tampered, 0)).isEqualTo(1);
 
         mvc.perform(post("/fund/audit/verification").with(AUDITOR).with(csrf()).header("Accept-Language", "en"))
                 .andExpect(status().isOk())

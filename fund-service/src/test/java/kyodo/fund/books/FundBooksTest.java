@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FundBooksTest {
     private static final TestDatabase DATABASE = TestDatabase.create("fund_books");
     private static final PostgresLedger LEDGER = new PostgresLedger(DATABASE.dataSource(), new LedgerId(1), "books",
-            Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneId.of("Asia/Tokyo")));
+            Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), kyodo.ledger.calendar.BusinessCalendar.ZONE));
     private static final Designation CHILDREN = new Designation.ForField(Field.CHILDREN);
     private static final Designation ELDERLY = new Designation.ForField(Field.ELDERLY);
 

@@ -1,7 +1,13 @@
 package kyodo.fund.report;
 
 import com.jayway.jsonpath.JsonPath;
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.AccountId;
+import kyodo.ledger.HistoryPage;
+import kyodo.ledger.JournalEntry;
+import kyodo.ledger.JournalLeg;
+import kyodo.ledger.LegKind;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.testing.TestDatabase;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -17,11 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -36,15 +40,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The public fund report against an independent recomputation: plain SQL over {@code leg}, {@code entry},
- * {@code account} and the fund's rows, written here without the report's tables or code, at the checkpoint's
- * tree size. Entries posted after the checkpoint must not count until the next checkpoint.
+ * The public fund report against an independent recomputation: a replay of the journal's entries (read one by one
+ * through the ledger, accounts told by their codes) and the fund's rows, written here without the report's tables
+ * or code, at the checkpoint's tree size. Entries posted after the checkpoint must not count until the next
+ * checkpoint.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FundReportTest extends ReportWebTest {
     private static final RequestPostProcessor STAFF = as("staff-a", "STAFF");
     private static final RequestPostProcessor STAFF_B = as("staff-b", "STAFF");
-    private static final ZoneId WARD = ZoneId.of("Asia/Tokyo");
     private static final FiscalYear YEAR = new FiscalYear(2026);
     private static final String FORMULA_GROUP = "=HYPERLINK(\"http://evil.example\",\"x\")";
     private static final TestDatabase DATABASE = TestDatabase.create("fund_report");
@@ -248,37 +252,95 @@ class FundReportTest extends ReportWebTest {
         mvc.perform(get("/fund/report").param("year", "<script>")).andExpect(status().isBadRequest());
     }
 
+    /** One leg of the journal as the test reads it: by the codes of its accounts, never by their classes. */
+    private record Line(long sequence, String key, String kind, Instant postedAt, LegKind legKind, String debit,
+                        String credit, long amount, long released) {
+        YearMonth month() {
+            return BusinessCalendar.monthOf(postedAt);
+        }
+
+        boolean inYear() {
+            return !postedAt.isBefore(YEAR.start()) && postedAt.isBefore(YEAR.end());
+        }
+    }
+
+    /** Every leg of the entries 1..treeSize, read through the ledger's journal. */
+    private List<Line> journal(long treeSize) {
+        Map<AccountId, String> codes = new HashMap<>();
+        List<Line> lines = new java.util.ArrayList<>();
+        for (long from = 1; from <= treeSize; from += HistoryPage.LIMIT_MAX) {
+            for (JournalEntry entry : ledger.entries(from, treeSize)) {
+                for (JournalLeg leg : entry.legs()) {
+                    lines.add(new Line(entry.sequence(), entry.key().value(), entry.kind().code(), entry.postedAt(),
+                            leg.kind(), code(leg.debit(), codes), code(leg.credit(), codes), leg.amount(),
+                            leg.released()));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private String code(AccountId id, Map<AccountId, String> codes) {
+        return codes.computeIfAbsent(id, key -> ledger.account(key).orElseThrow().code());
+    }
+
+    private static boolean donation(Line l) {
+        return l.kind().equals("DONATION") && l.debit().equals("fund:bank")
+                && l.credit().startsWith("fund:designation:");
+    }
+
+    private static boolean reversal(Line l) {
+        return l.kind().equals("REVERSAL") && l.credit().equals("fund:bank")
+                && l.debit().startsWith("fund:designation:");
+    }
+
+    private static boolean payment(Line l) {
+        return l.kind().equals("DISBURSE") && l.debit().equals("fund:grants-payable") && l.credit().equals("fund:bank");
+    }
+
+    private static String designation(String code) {
+        return code.substring("fund:designation:".length());
+    }
+
     private void assertMatchesRecomputation(FundReport report, long treeSize) {
-        assertThat(report.inBySourceAndDesignation()).isEqualTo(recomputedIn(treeSize));
-        assertThat(report.inByMonth()).isEqualTo(withMonths(report, recomputedMonthly(treeSize,
-                "e.kind in ('DONATION', 'REVERSAL') and l.debit_account_id <> l.credit_account_id "
-                        + "and (d.code = 'fund:bank' and c.code like 'fund:designation:%' and e.kind = 'DONATION' "
-                        + "or c.code = 'fund:bank' and d.code like 'fund:designation:%' and e.kind = 'REVERSAL')",
-                "case when e.kind = 'DONATION' then l.amount else -l.amount end")));
-        assertThat(report.outByMonth()).isEqualTo(withMonths(report, recomputedMonthly(treeSize,
-                "e.kind = 'DISBURSE' and d.code = 'fund:grants-payable' and c.code = 'fund:bank'", "l.amount")));
-        Map<String, Long> byProgram = new TreeMap<>();
-        Map<String, Long> byGroup = new TreeMap<>();
-        Map<String, Long> byField = new TreeMap<>();
+        List<Line> journal = journal(treeSize);
+        List<Line> posted = journal.stream().filter(l -> l.legKind() == LegKind.POSTED && l.inYear()).toList();
+        assertThat(report.inBySourceAndDesignation()).isEqualTo(recomputedIn(posted));
+        Map<YearMonth, Long> in = new HashMap<>();
+        Map<YearMonth, Long> out = new HashMap<>();
+        for (Line l : posted) {
+            if (donation(l) || reversal(l)) {
+                in.merge(l.month(), donation(l) ? l.amount() : -l.amount(), Long::sum);
+            }
+            if (payment(l)) {
+                out.merge(l.month(), l.amount(), Long::sum);
+            }
+        }
+        assertThat(report.inByMonth()).isEqualTo(withMonths(report, in));
+        assertThat(report.outByMonth()).isEqualTo(withMonths(report, out));
+        Map<String, String[]> awards = new HashMap<>();
         jdbc.sql("""
-                        select p.title, g.name, p.field, l.amount
-                          from leg l join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
-                          join account d on d.id = l.debit_account_id and d.ledger_id = l.ledger_id
-                          join account c on c.id = l.credit_account_id and c.ledger_id = l.ledger_id
-                          join fund_disbursement fd on fd.entry_key = e.key
+                        select fd.entry_key, p.title, g.name, p.field
+                          from fund_disbursement fd
                           join fund_award a on a.id = fd.award_id
                           join fund_program p on p.id = a.program_id
                           join fund_application ap on ap.id = a.application_id
                           join fund_group g on g.id = ap.group_id
-                         where l.ledger_id = 1 and l.sequence <= ? and l.kind = 'P' and e.kind = 'DISBURSE'
-                           and d.code = 'fund:grants-payable' and c.code = 'fund:bank'
-                           and e.posted_at >= ? and e.posted_at < ?""")
-                .param(treeSize).param(start(YEAR.firstDay())).param(start(YEAR.lastDay().plusDays(1)))
+                         where fd.entry_key is not null""")
                 .query(rs -> {
-                    byProgram.merge(rs.getString(1), rs.getLong(4), Long::sum);
-                    byGroup.merge(rs.getString(2), rs.getLong(4), Long::sum);
-                    byField.merge(rs.getString(3), rs.getLong(4), Long::sum);
+                    awards.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
                 });
+        Map<String, Long> byProgram = new TreeMap<>();
+        Map<String, Long> byGroup = new TreeMap<>();
+        Map<String, Long> byField = new TreeMap<>();
+        for (Line l : posted) {
+            String[] award = awards.get(l.key());
+            if (payment(l) && award != null) {
+                byProgram.merge(award[0], l.amount(), Long::sum);
+                byGroup.merge(award[1], l.amount(), Long::sum);
+                byField.merge(award[2], l.amount(), Long::sum);
+            }
+        }
         Map<String, Long> reportedPrograms = new TreeMap<>();
         report.outByProgram().forEach((id, amount) -> reportedPrograms.put(report.programTitle(id), amount));
         Map<String, Long> reportedGroups = new TreeMap<>();
@@ -287,16 +349,15 @@ class FundReportTest extends ReportWebTest {
         assertThat(reportedGroups).isEqualTo(byGroup);
         assertThat(report.outByField()).isEqualTo(byField);
 
-        LocalDate cutDay = jdbc.sql("select (posted_at at time zone 'Asia/Tokyo')::date from entry "
-                + "where ledger_id = 1 and sequence = ?").param(treeSize).query(LocalDate.class).single();
+        LocalDate cutDay = BusinessCalendar.dayOf(ledger.entry(treeSize).orElseThrow().postedAt());
         Map<String, Long> opening = new TreeMap<>(report.openingBalances());
         opening.values().removeIf(v -> v == 0);
-        Map<String, Long> expectedOpening = recomputedBalances(treeSize, YEAR.firstDay(), true);
+        Map<String, Long> expectedOpening = recomputedBalances(journal, YEAR.firstDay(), true);
         expectedOpening.values().removeIf(v -> v == 0);
         assertThat(opening).isEqualTo(expectedOpening);
         for (YearMonth month : report.months()) {
             LocalDate end = month.atEndOfMonth().isAfter(cutDay) ? cutDay : month.atEndOfMonth();
-            Map<String, Long> expected = recomputedBalances(treeSize, end.plusDays(1), true);
+            Map<String, Long> expected = recomputedBalances(journal, end.plusDays(1), true);
             Map<String, Long> reported = new TreeMap<>(report.balancesByMonth().get(month));
             reported.values().removeIf(v -> v == 0);
             expected.values().removeIf(v -> v == 0);
@@ -304,60 +365,58 @@ class FundReportTest extends ReportWebTest {
         }
         Map<String, Long> committed = new TreeMap<>(report.committed());
         committed.values().removeIf(v -> v == 0);
-        Map<String, Long> expectedCommitted = recomputedBalances(treeSize, YEAR.lastDay().plusDays(1), false);
+        Map<String, Long> expectedCommitted = recomputedBalances(journal, YEAR.lastDay().plusDays(1), false);
         expectedCommitted.values().removeIf(v -> v == 0);
         assertThat(committed).isEqualTo(expectedCommitted);
 
-        long donors = jdbc.sql("""
-                        select count(distinct coalesce('user:' || dn.donor_user_id,
-                                     dn.donor_type || dn.donor_name || dn.donor_address))
-                          from fund_donation dn join entry e on e.ledger_id = 1 and e.key = dn.entry_key
-                         where e.sequence <= ? and e.posted_at >= ? and e.posted_at < ?
-                           and not exists (select 1 from entry r where r.ledger_id = 1 and r.key = dn.reversal_key
-                                            and r.sequence <= ?)""")
-                .param(treeSize).param(start(YEAR.firstDay())).param(start(YEAR.lastDay().plusDays(1)))
-                .param(treeSize).query(Long.class).single();
-        assertThat(report.donors()).isEqualTo(donors).isPositive();
+        java.util.Set<String> standing = new java.util.HashSet<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Line l : journal) {
+            keys.add(l.key());
+        }
+        jdbc.sql("""
+                        select coalesce('user:' || dn.donor_user_id,
+                                dn.donor_type || dn.donor_name || dn.donor_address),
+                               dn.entry_key, dn.reversal_key
+                          from fund_donation dn where dn.entry_key is not null""")
+                .query(rs -> {
+                    String given = rs.getString(2);
+                    String reversed = rs.getString(3);
+                    boolean inYear = journal.stream().anyMatch(l -> l.key().equals(given) && l.inYear());
+                    if (inYear && (reversed == null || !keys.contains(reversed))) {
+                        standing.add(rs.getString(1));
+                    }
+                });
+        assertThat(report.donors()).isEqualTo(standing.size()).isPositive();
     }
 
-    /** Source type → designation → donations less reversals, from the legs up to the tree size. */
+    /** Source type → designation → donations less reversals, from the year's legs up to the tree size. */
     private Map<String, Map<String, Long>> recomputedIn(long treeSize) {
-        Map<String, Map<String, Long>> flows = new TreeMap<>();
-        jdbc.sql("""
-                        select dn.donor_type,
-                               case when e.kind = 'DONATION' then substring(c.code from 18)
-                                    else substring(d.code from 18) end,
-                               sum(case when e.kind = 'DONATION' then l.amount else -l.amount end)
-                          from leg l join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
-                          join account d on d.id = l.debit_account_id and d.ledger_id = l.ledger_id
-                          join account c on c.id = l.credit_account_id and c.ledger_id = l.ledger_id
-                          join fund_donation dn on e.kind = 'DONATION' and dn.entry_key = e.key
-                                                or e.kind = 'REVERSAL' and dn.reversal_key = e.key
-                         where l.ledger_id = 1 and l.sequence <= ? and l.kind = 'P'
-                           and e.posted_at >= ? and e.posted_at < ?
-                         group by 1, 2""")
-                .param(treeSize).param(start(YEAR.firstDay())).param(start(YEAR.lastDay().plusDays(1)))
-                .query(rs -> {
-                    flows.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
-                });
-        return flows;
+        return recomputedIn(journal(treeSize).stream().filter(l -> l.legKind() == LegKind.POSTED && l.inYear())
+                .toList());
     }
 
-    private Map<YearMonth, Long> recomputedMonthly(long treeSize, String condition, String amount) {
-        Map<YearMonth, Long> monthly = new HashMap<>();
-        jdbc.sql("""
-                        select to_char(e.posted_at at time zone 'Asia/Tokyo', 'YYYY-MM'), sum(%s)
-                          from leg l join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
-                          join account d on d.id = l.debit_account_id and d.ledger_id = l.ledger_id
-                          join account c on c.id = l.credit_account_id and c.ledger_id = l.ledger_id
-                         where l.ledger_id = 1 and l.sequence <= ? and l.kind = 'P' and e.posted_at >= ?
-                           and e.posted_at < ? and (%s)
-                         group by 1""".formatted(amount, condition))
-                .param(treeSize).param(start(YEAR.firstDay())).param(start(YEAR.lastDay().plusDays(1)))
-                .query(rs -> {
-                    monthly.put(YearMonth.parse(rs.getString(1)), rs.getLong(2));
-                });
-        return monthly;
+    private Map<String, Map<String, Long>> recomputedIn(List<Line> posted) {
+        Map<String, String> donorTypes = new HashMap<>();
+        jdbc.sql("select donor_type, entry_key, reversal_key from fund_donation").query(rs -> {
+            if (rs.getString(2) != null) {
+                donorTypes.put("DONATION " + rs.getString(2), rs.getString(1));
+            }
+            if (rs.getString(3) != null) {
+                donorTypes.put("REVERSAL " + rs.getString(3), rs.getString(1));
+            }
+        });
+        Map<String, Map<String, Long>> flows = new TreeMap<>();
+        for (Line l : posted) {
+            String type = donorTypes.get(l.kind() + " " + l.key());
+            if (type == null) {
+                continue;
+            }
+            boolean given = l.kind().equals("DONATION");
+            flows.computeIfAbsent(type, k -> new TreeMap<>()).merge(designation(given ? l.credit() : l.debit()),
+                    given ? l.amount() : -l.amount(), Long::sum);
+        }
+        return flows;
     }
 
     private static Map<YearMonth, Long> withMonths(FundReport report, Map<YearMonth, Long> values) {
@@ -369,28 +428,33 @@ class FundReportTest extends ReportWebTest {
     }
 
     /** Per designation, the posted balance (or what holds still commit) of legs before the day, up to the size. */
-    private Map<String, Long> recomputedBalances(long treeSize, LocalDate before, boolean posted) {
+    private static Map<String, Long> recomputedBalances(List<Line> journal, LocalDate before, boolean posted) {
         Map<String, Long> balances = new TreeMap<>();
-        String effect = posted
-                ? "case when l.kind in ('P', 'C') then (case when a.id = l.credit_account_id then l.amount else -l.amount end) else 0 end"
-                : "case when a.id <> l.debit_account_id then 0 when l.kind = 'H' then l.amount "
-                  + "when l.kind in ('C', 'V') then -l.released_amount else 0 end";
-        jdbc.sql("""
-                        select substring(a.code from 18), sum(%s)
-                          from leg l join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
-                          join account a on a.ledger_id = l.ledger_id
-                                        and (a.id = l.debit_account_id or a.id = l.credit_account_id)
-                         where l.ledger_id = 1 and l.sequence <= ? and e.posted_at < ?
-                           and a.code like 'fund:designation:%%'
-                         group by 1""".formatted(effect))
-                .param(treeSize).param(start(before)).query(rs -> {
-                    balances.put(rs.getString(1), rs.getLong(2));
-                });
+        Instant end = BusinessCalendar.startOf(before);
+        for (Line l : journal) {
+            if (!l.postedAt().isBefore(end)) {
+                continue;
+            }
+            for (boolean debit : new boolean[] {true, false}) {
+                String code = debit ? l.debit() : l.credit();
+                if (!code.startsWith("fund:designation:")) {
+                    continue;
+                }
+                long effect;
+                if (posted) {
+                    boolean moves = l.legKind() == LegKind.POSTED || l.legKind() == LegKind.POST_PENDING;
+                    effect = !moves ? 0 : debit ? -l.amount() : l.amount();
+                } else {
+                    effect = !debit ? 0 : switch (l.legKind()) {
+                        case PENDING -> l.amount();
+                        case POST_PENDING, VOID_PENDING -> -l.released();
+                        case POSTED -> 0;
+                    };
+                }
+                balances.merge(designation(code), effect, Long::sum);
+            }
+        }
         return balances;
-    }
-
-    private static Timestamp start(LocalDate day) {
-        return Timestamp.from(day.atStartOfDay(WARD).toInstant());
     }
 
     private void at(String instant) {

@@ -163,7 +163,8 @@ public final class JournalBench {
             long[] t = totals[id];
             accounts.add(new Account(new AccountId(id), id == 1 ? "issuance" : "wallet:resident:" + id, Asset.PT,
                     id == 1 ? AccountKind.EQUITY : AccountKind.LIABILITY, EnumSet.noneOf(AccountFlag.class), null,
-                    new Totals(t[0], t[1], t[2], t[3]), Instant.parse("2026-04-01T00:00:00Z")));
+                    new Totals(t[0], t[1], t[2], t[3]), Instant.parse("2026-04-01T00:00:00Z"),
+                    kyodo.ledger.AccountClass.UNCLASSIFIED));
         }
         List<String> notes = new ArrayList<>();
         byte[][] head = new byte[1][];
@@ -379,10 +380,11 @@ public final class JournalBench {
 
     private static double postingRate(TestDatabase database, LedgerId id, boolean follow) throws Exception {
         try (PostgresLedger ledger = new PostgresLedger(database.dataSource(), id, "bench", Clock.systemUTC())) {
-            AccountId issuer = ledger.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
             List<AccountId> wallets = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
-                wallets.add(ledger.open(AccountSpec.wallet("wallet:" + i, Asset.PT)).orThrow().id());
+                wallets.add(ledger.open(AccountSpec.unclassifiedWallet("wallet:" + i, Asset.PT)).orThrow().id());
             }
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong followed = new AtomicLong();

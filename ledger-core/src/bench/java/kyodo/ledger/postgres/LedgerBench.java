@@ -203,16 +203,17 @@ public final class LedgerBench {
     /** 100,000 funded wallets plus one hot wallet that 5% of transfers touch. */
     private record Wallets(List<AccountId> ids, AccountId hot) {
         static Wallets open(PostgresLedger ledger) {
-            AccountId issuer = ledger.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
             List<AccountId> ids = new ArrayList<>(ACCOUNTS);
             for (int from = 0; from < ACCOUNTS; from += 10_000) {
                 List<AccountSpec> specs = new ArrayList<>();
                 for (int i = from; i < Math.min(ACCOUNTS, from + 10_000); i++) {
-                    specs.add(AccountSpec.wallet("wallet:" + i, Asset.PT));
+                    specs.add(AccountSpec.unclassifiedWallet("wallet:" + i, Asset.PT));
                 }
                 ledger.openAll(specs).forEach(r -> ids.add(r.orThrow().id()));
             }
-            AccountId hot = ledger.open(AccountSpec.wallet("wallet:hot", Asset.PT)).orThrow().id();
+            AccountId hot = ledger.open(AccountSpec.unclassifiedWallet("wallet:hot", Asset.PT)).orThrow().id();
             List<EntryRequest> funding = new ArrayList<>();
             for (AccountId id : ids) {
                 funding.add(EntryRequest.of("fund:" + id.value(), EntryKind.ISSUE, "bench",

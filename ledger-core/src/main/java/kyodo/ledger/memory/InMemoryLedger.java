@@ -3,6 +3,13 @@ package kyodo.ledger.memory;
 import kyodo.ledger.Account;
 import kyodo.ledger.AccountFlag;
 import kyodo.ledger.AccountId;
+import kyodo.ledger.AccountQuery;
+import kyodo.ledger.AccountRef;
+import kyodo.ledger.AccountTotals;
+import kyodo.ledger.ClassifiedLeg;
+import kyodo.ledger.Codes;
+import kyodo.ledger.EntryFilter;
+import kyodo.ledger.NewestFirstPage;
 import kyodo.ledger.AccountResult;
 import kyodo.ledger.AccountResultCode;
 import kyodo.ledger.AccountRules;
@@ -98,7 +105,7 @@ public final class InMemoryLedger implements Ledger {
         }
         AccountId accountId = new AccountId(accounts.size() + 1L);
         Account account = new Account(accountId, spec.code(), spec.asset(), spec.kind(),
-                EnumSet.copyOf(withNone(spec.flags())), spec.balanceLimit(), Totals.ZERO, now());
+                EnumSet.copyOf(withNone(spec.flags())), spec.balanceLimit(), Totals.ZERO, now(), spec.accountClass());
         accounts.add(account);
         accountsByCode.put(spec.code(), accountId);
         return new AccountResult(AccountResultCode.OPENED, account);
@@ -142,6 +149,16 @@ public final class InMemoryLedger implements Ledger {
     @Override
     public synchronized Optional<Account> account(AccountId accountId) {
         return Optional.ofNullable(find(accountId));
+    }
+
+    @Override
+    public synchronized List<Account> accounts(AccountQuery query, String afterCode, int limit) {
+        String after = afterCode == null ? "" : afterCode;
+        // Codes collate "C" in the database: compare them as Java strings of UTF-16 units would differ for
+        // characters outside the BMP, so compare their UTF-8 bytes, which is the order "C" gives.
+        return accounts.stream().filter(query::matches).filter(a -> Codes.ORDER.compare(a.code(), after) > 0)
+                .sorted(java.util.Comparator.comparing(Account::code, Codes.ORDER))
+                .limit(Math.max(1, Math.min(limit, ACCOUNTS_PAGE_MAX))).toList();
     }
 
     private Account find(AccountId accountId) {
@@ -267,6 +284,45 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
+    public synchronized List<JournalEntry> entries(EntryFilter filter, long after, long through, int limit) {
+        int max = History.clampLimit(limit);
+        List<JournalEntry> found = new ArrayList<>();
+        for (long sequence = Math.max(1, after + 1); sequence <= Math.min(through, journal.size())
+                && found.size() < max; sequence++) {
+            JournalEntry entry = journal.get(Math.toIntExact(sequence - 1));
+            if (filter.matches(entry)) {
+                found.add(entry);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized List<ClassifiedLeg> classifiedLegs(long after, long through) {
+        long first = Math.max(1, after + 1);
+        long last = Math.min(Math.min(through, journal.size()), first + CLASSIFIED_ENTRIES_MAX - 1);
+        List<ClassifiedLeg> legs = new ArrayList<>();
+        for (long sequence = first; sequence <= last; sequence++) {
+            JournalEntry entry = journal.get(Math.toIntExact(sequence - 1));
+            for (JournalLeg leg : entry.legs()) {
+                legs.add(new ClassifiedLeg(entry.sequence(), entry.key(), entry.kind(), entry.postedAt(), leg,
+                        AccountRef.of(accountOf(leg.debit())), AccountRef.of(accountOf(leg.credit()))));
+            }
+        }
+        return legs;
+    }
+
+    @Override
+    public synchronized long firstSequenceAtOrAfter(Instant moment) {
+        for (JournalEntry entry : journal) {
+            if (!entry.postedAt().isBefore(moment)) {
+                return entry.sequence();
+            }
+        }
+        return journal.size() + 1L;
+    }
+
+    @Override
     public synchronized Head head() {
         return new Head(journal.size(), headHash, headTime);
     }
@@ -285,17 +341,72 @@ public final class InMemoryLedger implements Ledger {
     }
 
     private Map<AccountId, Totals> totalsAsOf(Instant asOf) {
-        Map<AccountId, Totals> totals = new HashMap<>();
-        for (JournalEntry entry : journal) {
-            if (entry.postedAt().isAfter(asOf)) {
-                break;
-            }
-            for (JournalLeg leg : entry.legs()) {
+        return replay(0, lastSequenceAtOrBefore(asOf));
+    }
+
+    /** The reference as-of: every leg of the entries in {@code (after, through]}, applied by its kind's rule. */
+    private Map<AccountId, Totals> replay(long after, long through) {
+        Map<AccountId, Totals> totals = new TreeMap<>(java.util.Comparator.comparingLong(AccountId::value));
+        for (long sequence = Math.max(1, after + 1); sequence <= Math.min(through, journal.size()); sequence++) {
+            for (JournalLeg leg : journal.get(Math.toIntExact(sequence - 1)).legs()) {
                 totals.merge(leg.debit(), leg.debitEffect(), Totals::plus);
                 totals.merge(leg.credit(), leg.creditEffect(), Totals::plus);
             }
         }
         return totals;
+    }
+
+    @Override
+    public synchronized List<AccountTotals> movements(AccountQuery query, long after, long through) {
+        List<AccountTotals> moved = new ArrayList<>();
+        replay(after, through).forEach((accountId, totals) -> {
+            Account account = accountOf(accountId);
+            if (query.matches(account)) {
+                moved.add(AccountTotals.of(account, totals));
+            }
+        });
+        if (moved.size() > MOVED_ACCOUNTS_MAX) {
+            throw new IllegalArgumentException("the query selects more than " + MOVED_ACCOUNTS_MAX
+                    + " moved accounts; narrow it");
+        }
+        return moved;
+    }
+
+    @Override
+    public synchronized NewestFirstPage historyNewestFirst(Set<AccountId> accountIds, Instant from, Instant to,
+                                                           long before, int limit) {
+        if (accountIds.size() > AccountQuery.IDS_MAX) {
+            throw new IllegalArgumentException("history of at most " + AccountQuery.IDS_MAX + " accounts at once");
+        }
+        Map<AccountId, Account> wanted = new HashMap<>();
+        for (AccountId accountId : accountIds) {
+            Account account = find(accountId);
+            if (account != null) {
+                wanted.put(accountId, account);
+            }
+        }
+        int max = History.clampLimit(limit);
+        List<HistoryLine> lines = new ArrayList<>();
+        int entries = 0;
+        long last = 0;
+        long start = before <= 0 ? journal.size() : Math.min(before - 1, journal.size());
+        for (long sequence = start; sequence >= 1; sequence--) {
+            JournalEntry entry = journal.get(Math.toIntExact(sequence - 1));
+            if (entry.postedAt().isBefore(from) || !entry.postedAt().isBefore(to)) {
+                continue;
+            }
+            List<HistoryLine> mine = History.linesOf(entry, wanted);
+            if (mine.isEmpty()) {
+                continue;
+            }
+            if (entries >= max) {
+                return new NewestFirstPage(lines, last);
+            }
+            lines.addAll(mine);
+            entries++;
+            last = sequence;
+        }
+        return new NewestFirstPage(lines, 0);
     }
 
     @Override

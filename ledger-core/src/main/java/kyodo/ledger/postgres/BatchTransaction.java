@@ -17,6 +17,7 @@ import kyodo.ledger.PendingState;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
 import kyodo.ledger.Totals;
+import kyodo.ledger.calendar.BusinessCalendar;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -124,7 +125,7 @@ final class BatchTransaction implements BookState {
         if (head.time != null && now.isBefore(head.time)) {
             now = head.time;
         }
-        day = LocalDate.ofInstant(now, Rows.BUSINESS_ZONE);
+        day = BusinessCalendar.dayOf(now);
 
         List<PostResult> results = new ArrayList<>(batch.size());
         long sequence = head.sequence;

@@ -115,4 +115,45 @@ final class JournalReader {
         // Exactly these entries: an account's history may be sparse across a long journal.
         return entries(connection, ledger, assets, sequences);
     }
+
+    /**
+     * Up to {@code count} sequences of entries with a leg on any of {@code accounts}, posted in {@code [from, to)}
+     * and below sequence {@code before}, newest first.
+     */
+    static List<Long> sequencesTouching(Connection connection, LedgerId ledger,
+            java.util.Collection<AccountId> accounts,
+                                        Instant from, Instant to, long before, int count) throws SQLException {
+        Long[] ids = accounts.stream().map(AccountId::value).toArray(Long[]::new);
+        List<Long> sequences = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select sequence from (
+                    (select sequence from leg
+                      where ledger_id = ? and debit_account_id = any (?) and sequence < ? and posted_at >= ?
+                        and posted_at < ?
+                      order by sequence desc limit ?)
+                    union
+                    (select sequence from leg
+                      where ledger_id = ? and credit_account_id = any (?) and sequence < ? and posted_at >= ?
+                        and posted_at < ?
+                      order by sequence desc limit ?)
+                ) touching order by sequence desc limit ?""")) {
+            for (int side = 0; side < 2; side++) {
+                int base = side * 6;
+                statement.setLong(base + 1, ledger.value());
+                statement.setArray(base + 2, connection.createArrayOf("bigint", ids));
+                statement.setLong(base + 3, before);
+                Rows.setInstant(statement, base + 4, from);
+                Rows.setInstant(statement, base + 5, to);
+                // A leg limit of count per side could cut an entry with many legs short of count entries.
+                statement.setInt(base + 6, count * kyodo.ledger.Ledger.LEGS_MAX);
+            }
+            statement.setInt(13, count);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    sequences.add(rs.getLong(1));
+                }
+            }
+        }
+        return sequences;
+    }
 }

@@ -2,7 +2,15 @@ package kyodo.ledger.postgres;
 
 import kyodo.ledger.Account;
 import kyodo.ledger.AccountFlag;
+import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountId;
+import kyodo.ledger.AccountQuery;
+import kyodo.ledger.AccountRef;
+import kyodo.ledger.AccountTotals;
+import kyodo.ledger.ClassifiedLeg;
+import kyodo.ledger.EntryFilter;
+import kyodo.ledger.EntryKind;
+import kyodo.ledger.NewestFirstPage;
 import kyodo.ledger.AccountResult;
 import kyodo.ledger.AccountResultCode;
 import kyodo.ledger.AccountRules;
@@ -37,6 +45,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +69,8 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
     private final Clock clock;
     private volatile Map<String, Asset> assets;
     private final BatchWriter writer;
+    /** Code, class and kind of accounts by id, for classified legs: they never change once opened. */
+    private final Map<Long, AccountRef> refs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PostgresLedger(DataSource dataSource, LedgerId id, String name, Clock clock) {
         this(dataSource, id, name, clock, WriterSettings.DEFAULT, WriterListener.NONE);
@@ -181,7 +192,7 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
                     continue;
                 }
                 account = new Account(new AccountId(nextId++), spec.code(), spec.asset(), spec.kind(), spec.flags(),
-                        spec.balanceLimit(), Totals.ZERO, now);
+                        spec.balanceLimit(), Totals.ZERO, now, spec.accountClass());
                 existing.put(spec.code(), account);
                 opened.add(account);
                 results.add(new AccountResult(AccountResultCode.OPENED, account));
@@ -230,6 +241,11 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
         String[] kinds = new String[n];
         Integer[] flags = new Integer[n];
         Long[] limits = new Long[n];
+        String[] ownerKinds = new String[n];
+        Long[] ownerIds = new Long[n];
+        String[] purposes = new String[n];
+        LocalDate[] vintages = new LocalDate[n];
+        Integer[] fiscalYears = new Integer[n];
         for (int i = 0; i < n; i++) {
             Account account = opened.get(i);
             ids[i] = account.id().value();
@@ -238,12 +254,22 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
             kinds[i] = account.kind().name();
             flags[i] = AccountFlag.toBits(account.flags());
             limits[i] = account.balanceLimit();
+            AccountClass accountClass = account.accountClass();
+            ownerKinds[i] = accountClass.owner().kind().name();
+            ownerIds[i] = accountClass.owner().id();
+            purposes[i] = accountClass.purpose().name();
+            vintages[i] = accountClass.vintage() == null ? null : accountClass.vintage().atDay(1);
+            fiscalYears[i] = accountClass.fiscalYear() == null ? null : accountClass.fiscalYear().year();
         }
         try (PreparedStatement statement = connection.prepareStatement("""
-                insert into account (ledger_id, id, code, asset, kind, flags, balance_limit, opened_at)
-                select ?, t.id, t.code, t.asset, t.kind, t.flags, t.balance_limit, ?
-                  from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::bigint[])
-                       as t(id, code, asset, kind, flags, balance_limit)""")) {
+                insert into account (ledger_id, id, code, asset, kind, flags, balance_limit, opened_at, owner_kind,
+                                     owner_id, purpose, vintage, fiscal_year)
+                select ?, t.id, t.code, t.asset, t.kind, t.flags, t.balance_limit, ?, t.owner_kind, t.owner_id,
+                       t.purpose, t.vintage, t.fiscal_year
+                  from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::bigint[], ?::text[],
+                              ?::bigint[], ?::text[], ?::date[], ?::smallint[])
+                       as t(id, code, asset, kind, flags, balance_limit, owner_kind, owner_id, purpose, vintage,
+                            fiscal_year)""")) {
             statement.setLong(1, id.value());
             Rows.setInstant(statement, 2, opened.get(0).openedAt());
             statement.setArray(3, connection.createArrayOf("bigint", ids));
@@ -252,6 +278,11 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
             statement.setArray(6, connection.createArrayOf("text", kinds));
             statement.setArray(7, connection.createArrayOf("integer", flags));
             statement.setArray(8, connection.createArrayOf("bigint", limits));
+            statement.setArray(9, connection.createArrayOf("text", ownerKinds));
+            statement.setArray(10, connection.createArrayOf("bigint", ownerIds));
+            statement.setArray(11, connection.createArrayOf("text", purposes));
+            statement.setArray(12, connection.createArrayOf("date", vintages));
+            statement.setArray(13, connection.createArrayOf("smallint", fiscalYears));
             statement.executeUpdate();
         }
     }
@@ -315,6 +346,30 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
             return Optional.empty();
         }
         return Optional.ofNullable(sql(connection -> findAccount(connection, "code = ?", code)));
+    }
+
+    @Override
+    public List<Account> accounts(AccountQuery query, String afterCode, int limit) {
+        int max = Math.max(1, Math.min(limit, ACCOUNTS_PAGE_MAX));
+        AccountSql where = AccountSql.of(query);
+        return sql(connection -> {
+            List<Account> found = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("select " + Rows.ACCOUNT_COLUMNS
+                    + " from account where ledger_id = ? and code > ?" + where.condition()
+                    + " order by code limit ?")) {
+                int i = 1;
+                statement.setLong(i++, id.value());
+                statement.setString(i++, afterCode == null ? "" : afterCode);
+                i = where.bind(connection, statement, i);
+                statement.setInt(i, max);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(Rows.account(rs, assets));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     private Account findAccount(Connection connection, String condition, Object value) throws SQLException {
@@ -458,6 +513,132 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
     }
 
     @Override
+    public List<JournalEntry> entries(EntryFilter filter, long after, long through, int limit) {
+        int max = History.clampLimit(limit);
+        if (filter.accounts() != null && filter.accounts().isEmpty()) {
+            return List.of();
+        }
+        return sql(connection -> {
+            StringBuilder query = new StringBuilder(
+                    "select e.sequence from entry e where e.ledger_id = ? and e.sequence > ? and e.sequence <= ?");
+            if (filter.kind() != null) {
+                query.append(" and e.kind = ?");
+            }
+            if (filter.actor() != null) {
+                query.append(" and e.actor = ?");
+            }
+            if (filter.accounts() != null) {
+                query.append(" ").append("""
+                         and e.sequence in (
+                            select l.sequence from leg l where l.ledger_id = ? and l.sequence > ?
+                               and l.sequence <= ? and l.debit_account_id = any (?)
+                            union
+                            select l.sequence from leg l where l.ledger_id = ? and l.sequence > ?
+                               and l.sequence <= ? and l.credit_account_id = any (?))""");
+            }
+            query.append(" order by e.sequence limit ?");
+            List<Long> sequences = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(query.toString())) {
+                int i = 1;
+                statement.setLong(i++, id.value());
+                statement.setLong(i++, after);
+                statement.setLong(i++, through);
+                if (filter.kind() != null) {
+                    statement.setString(i++, filter.kind().code());
+                }
+                if (filter.actor() != null) {
+                    statement.setString(i++, filter.actor());
+                }
+                if (filter.accounts() != null) {
+                    Long[] ids = filter.accounts().stream().map(AccountId::value).toArray(Long[]::new);
+                    for (int side = 0; side < 2; side++) {
+                        statement.setLong(i++, id.value());
+                        statement.setLong(i++, after);
+                        statement.setLong(i++, through);
+                        statement.setArray(i++, connection.createArrayOf("bigint", ids));
+                    }
+                }
+                statement.setInt(i, max);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        sequences.add(rs.getLong(1));
+                    }
+                }
+            }
+            return sequences.isEmpty() ? List.<JournalEntry>of()
+                    : JournalReader.entries(connection, id, assets, sequences);
+        });
+    }
+
+    @Override
+    public List<ClassifiedLeg> classifiedLegs(long after, long through) {
+        long first = Math.max(1, after + 1);
+        long last = Math.min(through, first + CLASSIFIED_ENTRIES_MAX - 1);
+        if (first > last) {
+            return List.of();
+        }
+        return sql(connection -> {
+            List<ClassifiedLeg> legs = new ArrayList<>();
+            Set<Long> unknown = new java.util.HashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select l.sequence, l.leg_index, l.kind, l.debit_account_id, l.credit_account_id, l.asset,
+                           l.amount, l.released_amount, l.pending_sequence, l.pending_leg_index, l.expires_at,
+                           e.key, e.kind as entry_kind, e.posted_at as entry_posted_at
+                      from leg l join entry e on e.ledger_id = l.ledger_id and e.sequence = l.sequence
+                     where l.ledger_id = ? and l.sequence between ? and ?
+                     order by l.sequence, l.leg_index""")) {
+                statement.setLong(1, id.value());
+                statement.setLong(2, first);
+                statement.setLong(3, last);
+                statement.setFetchSize(CLASSIFIED_ENTRIES_MAX);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        JournalLeg leg = Rows.leg(rs, assets);
+                        legs.add(new ClassifiedLeg(rs.getLong("sequence"), new EntryKey(rs.getString("key")),
+                                new EntryKind(rs.getString("entry_kind")), Rows.instant(rs, "entry_posted_at"), leg,
+                                null, null));
+                        for (AccountId side : new AccountId[] {leg.debit(), leg.credit()}) {
+                            if (!refs.containsKey(side.value())) {
+                                unknown.add(side.value());
+                            }
+                        }
+                    }
+                }
+            }
+            loadRefs(connection, unknown);
+            List<ClassifiedLeg> classified = new ArrayList<>(legs.size());
+            for (ClassifiedLeg leg : legs) {
+                classified.add(new ClassifiedLeg(leg.sequence(), leg.key(), leg.entryKind(), leg.postedAt(), leg.leg(),
+                        refs.get(leg.leg().debit().value()), refs.get(leg.leg().credit().value())));
+            }
+            return classified;
+        });
+    }
+
+    /** Reads the code, class and kind of accounts not seen yet: they never change once opened, so they are kept. */
+    private void loadRefs(Connection connection, Set<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("select " + Rows.ACCOUNT_COLUMNS
+                + " from account where ledger_id = ? and id = any (?)")) {
+            statement.setLong(1, id.value());
+            statement.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Account account = Rows.account(rs, assets);
+                    refs.put(account.id().value(), AccountRef.of(account));
+                }
+            }
+        }
+    }
+
+    @Override
+    public long firstSequenceAtOrAfter(Instant moment) {
+        return sql(connection -> AsOf.firstAtOrAfter(connection, id, moment));
+    }
+
+    @Override
     public Head head() {
         return sql(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
@@ -484,14 +665,58 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
         if (account.isEmpty()) {
             return Optional.empty();
         }
-        Totals totals = sql(connection -> AsOf.totals(connection, id, asOf, accountId)).getOrDefault(accountId.value(),
-                Totals.ZERO);
+        Totals totals = sql(connection -> {
+            long through = AsOf.firstAtOrAfter(connection, id, Rows.justAfter(asOf)) - 1;
+            return AsOf.perAccount(connection, id, AsOf.plan(connection, id, 0, through),
+                    AsOf.Selection.ids(accountId.value()), 1);
+        }).getOrDefault(accountId.value(), Totals.ZERO);
         return Optional.of(new Balance(accountId, account.get().asset(), account.get().kind(), totals));
     }
 
     @Override
+    public List<AccountTotals> movements(AccountQuery query, long after, long through) {
+        AsOf.Selection selection;
+        if (query.equals(AccountQuery.all())) {
+            selection = AsOf.Selection.EVERY;
+        } else if (query.ids() != null && query.equals(AccountQuery.ids(query.ids()))) {
+            selection = AsOf.Selection.ids(query.ids().stream().map(AccountId::value).toArray(Long[]::new));
+        } else {
+            selection = AsOf.Selection.where(AccountSql.of(query));
+        }
+        return sql(connection -> {
+            Map<Long, Totals> moved = AsOf.perAccount(connection, id, AsOf.plan(connection, id, after, through),
+                    selection, MOVED_ACCOUNTS_MAX);
+            if (moved.size() > MOVED_ACCOUNTS_MAX) {
+                throw new IllegalArgumentException("more than " + MOVED_ACCOUNTS_MAX + " accounts moved; narrow it");
+            }
+            Map<Long, Account> accounts = new HashMap<>();
+            List<Long> ids = new ArrayList<>(moved.keySet());
+            for (int from = 0; from < ids.size(); from += ACCOUNTS_PAGE_MAX) {
+                List<Long> page = ids.subList(from, Math.min(ids.size(), from + ACCOUNTS_PAGE_MAX));
+                try (PreparedStatement statement = connection.prepareStatement("select " + Rows.ACCOUNT_COLUMNS
+                        + " from account where ledger_id = ? and id = any (?)")) {
+                    statement.setLong(1, id.value());
+                    statement.setArray(2, connection.createArrayOf("bigint", page.toArray()));
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            Account account = Rows.account(rs, assets);
+                            accounts.put(account.id().value(), account);
+                        }
+                    }
+                }
+            }
+            List<AccountTotals> result = new ArrayList<>(moved.size());
+            moved.forEach((accountId, totals) -> result.add(AccountTotals.of(accounts.get(accountId), totals)));
+            return result;
+        });
+    }
+
+    @Override
     public List<TrialBalance> trialBalance(Instant asOf) {
-        Map<String, TrialBalance> sums = sql(connection -> AsOf.trialBalances(connection, id, asOf, assets));
+        Map<String, TrialBalance> sums = sql(connection -> {
+            long through = AsOf.firstAtOrAfter(connection, id, Rows.justAfter(asOf)) - 1;
+            return AsOf.perAsset(connection, id, AsOf.plan(connection, id, 0, through), assets);
+        });
         List<TrialBalance> result = new ArrayList<>();
         for (Asset asset : new TreeMap<>(assets).values()) {
             result.add(sums.getOrDefault(asset.code(), TrialBalance.zero(asset)));
@@ -519,6 +744,44 @@ public final class PostgresLedger implements Ledger, AutoCloseable {
             last = entry.sequence();
         }
         return new HistoryPage(lines, 0);
+    }
+
+    @Override
+    public NewestFirstPage historyNewestFirst(Set<AccountId> accountIds, Instant from, Instant to, long before,
+                                              int limit) {
+        if (accountIds.size() > AccountQuery.IDS_MAX) {
+            throw new IllegalArgumentException("history of at most " + AccountQuery.IDS_MAX + " accounts at once");
+        }
+        int max = History.clampLimit(limit);
+        return sql(connection -> {
+            Map<AccountId, Account> wanted = new HashMap<>();
+            Long[] ids = accountIds.stream().map(AccountId::value).toArray(Long[]::new);
+            try (PreparedStatement statement = connection.prepareStatement("select " + Rows.ACCOUNT_COLUMNS
+                    + " from account where ledger_id = ? and id = any (?)")) {
+                statement.setLong(1, id.value());
+                statement.setArray(2, connection.createArrayOf("bigint", ids));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Account account = Rows.account(rs, assets);
+                        wanted.put(account.id(), account);
+                    }
+                }
+            }
+            if (wanted.isEmpty()) {
+                return new NewestFirstPage(List.of(), 0);
+            }
+            List<Long> sequences = JournalReader.sequencesTouching(connection, id, wanted.keySet(), from, to,
+                    before <= 0 ? Long.MAX_VALUE : before, max + 1);
+            List<JournalEntry> entries = sequences.isEmpty() ? List.of()
+                    : JournalReader.entries(connection, id, assets, sequences.subList(0, Math.min(max,
+                            sequences.size())));
+            List<HistoryLine> lines = new ArrayList<>();
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                lines.addAll(History.linesOf(entries.get(i), wanted));
+            }
+            long next = sequences.size() > max ? sequences.get(max - 1) : 0;
+            return new NewestFirstPage(lines, next);
+        });
     }
 
     /**

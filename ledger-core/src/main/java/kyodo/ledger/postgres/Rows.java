@@ -1,30 +1,34 @@
 package kyodo.ledger.postgres;
 
 import kyodo.ledger.Account;
+import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountFlag;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;
+import kyodo.ledger.AccountOwner;
+import kyodo.ledger.AccountPurpose;
 import kyodo.ledger.Asset;
 import kyodo.ledger.JournalLeg;
 import kyodo.ledger.LegKind;
 import kyodo.ledger.Totals;
+import kyodo.ledger.calendar.FiscalYear;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 /** Mapping between the ledger's tables and its values, in one place so every query reads rows the same way. */
 final class Rows {
-    /** Business days (for the daily aggregates) are days in Tokyo. */
-    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Tokyo");
+    static final String CLASS_COLUMNS = "owner_kind, owner_id, purpose, vintage, fiscal_year";
 
     static final String ACCOUNT_COLUMNS = "id, code, asset, kind, flags, balance_limit, debits_posted, "
-            + "credits_posted, debits_pending, credits_pending, opened_at";
+            + "credits_posted, debits_pending, credits_pending, opened_at, " + CLASS_COLUMNS;
 
     static final String LEG_COLUMNS = "sequence, leg_index, kind, debit_account_id, credit_account_id, asset, "
             + "amount, released_amount, pending_sequence, pending_leg_index, expires_at";
@@ -44,7 +48,20 @@ final class Rows {
                 balanceLimit,
                 new Totals(rs.getLong("debits_posted"), rs.getLong("credits_posted"),
                         rs.getLong("debits_pending"), rs.getLong("credits_pending")),
-                instant(rs, "opened_at"));
+                instant(rs, "opened_at"),
+                accountClass(rs));
+    }
+
+    /** The class columns ({@link #CLASS_COLUMNS}) of an account row. */
+    static AccountClass accountClass(ResultSet rs) throws SQLException {
+        long ownerId = rs.getLong("owner_id");
+        Long owner = rs.wasNull() ? null : ownerId;
+        LocalDate vintage = rs.getObject("vintage", LocalDate.class);
+        int fiscalYear = rs.getInt("fiscal_year");
+        FiscalYear year = rs.wasNull() ? null : new FiscalYear(fiscalYear);
+        return new AccountClass(new AccountOwner(AccountOwner.Kind.valueOf(rs.getString("owner_kind")), owner),
+                AccountPurpose.valueOf(rs.getString("purpose")), vintage == null ? null : YearMonth.from(vintage),
+                year);
     }
 
     static JournalLeg leg(ResultSet rs, Map<String, Asset> assets) throws SQLException {
@@ -74,6 +91,11 @@ final class Rows {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
         return time == null ? null : time.toInstant();
+    }
+
+    /** The first moment the books can tell apart after {@code instant} (they keep microseconds). */
+    static Instant justAfter(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).plusNanos(1_000);
     }
 
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {

@@ -52,15 +52,15 @@ public final class SampleBooks {
         this.clock = new MutableClock(START);
         this.ledger = ledgerOnClock.apply(clock);
         this.random = new Random(seed);
-        issuance = open(AccountSpec.of("issuance:budget:2026", Asset.PT, AccountKind.EQUITY));
-        bank = open(AccountSpec.of("fund:bank", Asset.JPY, AccountKind.ASSET));
-        general = open(AccountSpec.wallet("fund:general", Asset.JPY));
-        grants = open(AccountSpec.of("fund:grants-payable", Asset.JPY, AccountKind.LIABILITY));
+        issuance = open(AccountSpec.unclassified("issuance:budget:2026", Asset.PT, AccountKind.EQUITY));
+        bank = open(AccountSpec.unclassified("fund:bank", Asset.JPY, AccountKind.ASSET));
+        general = open(AccountSpec.unclassifiedWallet("fund:general", Asset.JPY));
+        grants = open(AccountSpec.unclassified("fund:grants-payable", Asset.JPY, AccountKind.LIABILITY));
         for (int i = 0; i < 8; i++) {
-            wallets.add(open(AccountSpec.wallet("wallet:resident:" + i + ":2026-04", Asset.PT)));
+            wallets.add(open(AccountSpec.unclassifiedWallet("wallet:resident:" + i + ":2026-04", Asset.PT)));
         }
         for (int i = 0; i < 3; i++) {
-            merchants.add(open(AccountSpec.wallet("merchant:" + i + " 商店", Asset.PT)));
+            merchants.add(open(AccountSpec.unclassifiedWallet("merchant:" + i + " 商店", Asset.PT)));
         }
     }
 

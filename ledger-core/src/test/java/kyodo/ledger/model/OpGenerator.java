@@ -1,8 +1,11 @@
 package kyodo.ledger.model;
 
+import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountFlag;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;
+import kyodo.ledger.AccountOwner;
+import kyodo.ledger.AccountPurpose;
 import kyodo.ledger.AccountSpec;
 import kyodo.ledger.Amount;
 import kyodo.ledger.Asset;
@@ -11,8 +14,10 @@ import kyodo.ledger.EntryKind;
 import kyodo.ledger.EntryRequest;
 import kyodo.ledger.Leg;
 import kyodo.ledger.PendingId;
+import kyodo.ledger.calendar.FiscalYear;
 
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -96,23 +101,42 @@ final class OpGenerator {
         AccountSpec spec;
         if (index < 2) {
             // Two unconstrained sources, so money exists to move around.
-            spec = AccountSpec.of("source:" + index, asset, AccountKind.EQUITY);
+            spec = AccountSpec.unclassified("source:" + index, asset, AccountKind.EQUITY);
         } else if (shape < 6) {
-            spec = AccountSpec.wallet("wallet:" + index, asset);
+            spec = AccountSpec.wallet("wallet:" + index, asset, holderClass());
         } else if (shape < 7) {
             spec = AccountSpec.of("budget:" + index, asset, AccountKind.ASSET,
+                    random.nextBoolean() ? AccountClass.budget(AccountOwner.WARD,
+                            new FiscalYear(2025 + random.nextInt(3)))
+                            : AccountClass.of(AccountOwner.FUND, AccountPurpose.DESIGNATION),
                     AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS);
         } else if (shape < 8) {
-            spec = AccountSpec.wallet("capped:" + index, asset).withBalanceLimit(random.nextInt(500));
+            spec = AccountSpec.unclassifiedWallet("capped:" + index, asset).withBalanceLimit(random.nextInt(500));
         } else if (shape < 9 && index > 0) {
             // Opening an existing code again: a retry, or a clash when the spec differs.
-            return new Op.Open(AccountSpec.of(random.nextBoolean() ? "source:0" : "source:1", asset,
+            return new Op.Open(AccountSpec.unclassified(random.nextBoolean() ? "source:0" : "source:1", asset,
                     AccountKind.EQUITY));
         } else {
-            spec = AccountSpec.of("plain:" + index, asset, AccountKind.EXPENSE);
+            spec = AccountSpec.unclassified("plain:" + index, asset, AccountKind.EXPENSE);
+        }
+        if (random.nextInt(25) == 0) {
+            // A class that does not fit together (a budget without its year): refused, nothing opened.
+            return new Op.Open(spec.withClass(AccountClass.of(AccountOwner.WARD, AccountPurpose.BUDGET)));
         }
         accountAssets.add(asset);
         return new Op.Open(spec);
+    }
+
+    /** A wallet's class: few owners, so that queries by owner select several accounts. */
+    private AccountClass holderClass() {
+        long owner = 1 + random.nextInt(3);
+        YearMonth month = YearMonth.of(2026, 9 + random.nextInt(4));
+        return switch (random.nextInt(4)) {
+            case 0 -> AccountClass.vintage(AccountOwner.resident(owner), month);
+            case 1 -> AccountClass.vintage(AccountOwner.group(owner), month);
+            case 2 -> AccountClass.wallet(AccountOwner.merchant(owner));
+            default -> AccountClass.UNCLASSIFIED;
+        };
     }
 
     private Op post(EntryRequest request) {

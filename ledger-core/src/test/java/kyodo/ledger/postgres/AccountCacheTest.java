@@ -40,9 +40,10 @@ class AccountCacheTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-04-01T01:00:00Z"));
         try (PostgresLedger here = new PostgresLedger(database.dataSource(), LEDGER, "cache", clock);
              PostgresLedger there = new PostgresLedger(database.dataSource(), LEDGER, "cache", clock)) {
-            AccountId issuer = here.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-            AccountId wallet = here.open(AccountSpec.wallet("wallet:1", Asset.PT)).orThrow().id();
-            AccountId shop = here.open(AccountSpec.wallet("merchant:1", Asset.PT)).orThrow().id();
+            AccountId issuer = here.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
+            AccountId wallet = here.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
+            AccountId shop = here.open(AccountSpec.unclassifiedWallet("merchant:1", Asset.PT)).orThrow().id();
             assertThat(here.post(transfer("fund", issuer, wallet, 100)).code()).isEqualTo(ResultCode.POSTED);
             assertThat(here.post(transfer("here:1", wallet, shop, 60)).code()).isEqualTo(ResultCode.POSTED);
 
@@ -62,8 +63,9 @@ class AccountCacheTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-04-01T01:00:00Z"));
         try (PostgresLedger here = new PostgresLedger(database.dataSource(), LEDGER, "cache", clock);
              PostgresLedger there = new PostgresLedger(database.dataSource(), LEDGER, "cache", clock)) {
-            AccountId issuer = here.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-            AccountId wallet = here.open(AccountSpec.wallet("wallet:1", Asset.PT)).orThrow().id();
+            AccountId issuer = here.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
+            AccountId wallet = here.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
             assertThat(here.post(transfer("fund", issuer, wallet, 100)).code()).isEqualTo(ResultCode.POSTED);
 
             assertThat(there.close(wallet).code()).isEqualTo(AccountResultCode.CLOSED);
@@ -81,9 +83,10 @@ class AccountCacheTest {
         // 23:58 in Tokyo on 1 April.
         MutableClock clock = new MutableClock(Instant.parse("2026-04-01T14:58:00Z"));
         try (PostgresLedger ledger = new PostgresLedger(database.dataSource(), LEDGER, "days", clock)) {
-            AccountId issuer = ledger.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-            AccountId wallet = ledger.open(AccountSpec.wallet("wallet:1", Asset.PT)).orThrow().id();
-            AccountId shop = ledger.open(AccountSpec.wallet("merchant:1", Asset.PT)).orThrow().id();
+            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
+            AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
+            AccountId shop = ledger.open(AccountSpec.unclassifiedWallet("merchant:1", Asset.PT)).orThrow().id();
             ledger.post(transfer("d1:fund", issuer, wallet, 500));
             ledger.post(transfer("d1:pay", wallet, shop, 20));
             Instant endOfFirstDay = clock.instant();

@@ -57,10 +57,11 @@ class ConcurrencyTest {
     @Test
     void manyThreadsTransferringKeepTheBooksSound() throws Exception {
         long before = ledger.head().sequence();
-        AccountId issuer = ledger.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+        AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                AccountKind.EQUITY)).orThrow().id();
         List<AccountSpec> specs = new ArrayList<>();
         for (int i = 0; i < WALLETS + HOT_WALLETS; i++) {
-            specs.add(AccountSpec.wallet("wallet:" + i, Asset.PT));
+            specs.add(AccountSpec.unclassifiedWallet("wallet:" + i, Asset.PT));
         }
         List<AccountId> wallets = ledger.openAll(specs).stream().map(r -> r.orThrow().id()).toList();
         List<EntryRequest> funding = new ArrayList<>();
@@ -113,9 +114,10 @@ class ConcurrencyTest {
 
     @Test
     void aBurstOfSpendsOfTheWholeBalanceSucceedsExactlyOnce() throws Exception {
-        AccountId issuer = ledger.open(AccountSpec.of("issuance:burst", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-        AccountId wallet = ledger.open(AccountSpec.wallet("wallet:burst", Asset.PT)).orThrow().id();
-        AccountId shop = ledger.open(AccountSpec.wallet("merchant:burst", Asset.PT)).orThrow().id();
+        AccountId issuer = ledger.open(AccountSpec.unclassified("issuance:burst", Asset.PT,
+                AccountKind.EQUITY)).orThrow().id();
+        AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:burst", Asset.PT)).orThrow().id();
+        AccountId shop = ledger.open(AccountSpec.unclassifiedWallet("merchant:burst", Asset.PT)).orThrow().id();
         ledger.post(EntryRequest.of("burst:fund", EntryKind.ISSUE, "staff:1", Leg.transfer(issuer, wallet, Amount.pt(700))));
 
         Map<ResultCode, Integer> outcomes = race(100, i -> EntryRequest.of("burst:spend:" + i, EntryKind.SPEND,
@@ -128,8 +130,9 @@ class ConcurrencyTest {
 
     @Test
     void theSameKeysRetriedFromEightThreadsPostOnce() throws Exception {
-        AccountId issuer = ledger.open(AccountSpec.of("issuance:retry", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-        AccountId wallet = ledger.open(AccountSpec.wallet("wallet:retry", Asset.PT)).orThrow().id();
+        AccountId issuer = ledger.open(AccountSpec.unclassified("issuance:retry", Asset.PT,
+                AccountKind.EQUITY)).orThrow().id();
+        AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:retry", Asset.PT)).orThrow().id();
         long before = ledger.head().sequence();
         Map<String, List<PostResult>> byKey = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -35,9 +35,9 @@ class DatabaseRulesTest {
     static void books() {
         database = TestDatabase.create("dbrules");
         ledger = new PostgresLedger(database.dataSource(), new LedgerId(1), "rules", Clock.systemUTC());
-        issuer = ledger.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-        wallet = ledger.open(AccountSpec.wallet("wallet:1", Asset.PT)).orThrow().id();
-        yenAccount = ledger.open(AccountSpec.of("bank", Asset.JPY, AccountKind.ASSET)).orThrow().id();
+        issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
+        wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
+        yenAccount = ledger.open(AccountSpec.unclassified("bank", Asset.JPY, AccountKind.ASSET)).orThrow().id();
         ledger.post(EntryRequest.of("issue:1", EntryKind.ISSUE, "staff:1", Leg.transfer(issuer, wallet, Amount.pt(100))));
     }
 
@@ -56,6 +56,43 @@ class DatabaseRulesTest {
         assertRefused("delete from leg where ledger_id = 1", "append-only");
         assertRefused("delete from entry where ledger_id = 1", "append-only");
         assertRefused("truncate leg, entry cascade", "append-only");
+    }
+
+    @Test
+    void refusesAccountClassesThatDoNotFitTogether() {
+        String insert = "insert into account (ledger_id, id, code, asset, kind, flags, opened_at, owner_kind, owner_id,"
+                + " purpose, vintage, fiscal_year) values (1, %d, '%s', 'PT', 'LIABILITY', 1, now(), %s)";
+        assertRefused(insert.formatted(900, "merchant-with-vintage", "'MERCHANT', 7, 'WALLET', '2026-11-01', null"),
+                "account_vintage_only_on_a_wallet");
+        assertRefused(insert.formatted(901, "resident-without-vintage", "'RESIDENT', 1, 'WALLET', null, null"),
+                "account_vintage_only_on_a_wallet");
+        assertRefused(insert.formatted(902, "vintage-mid-month", "'RESIDENT', 1, 'WALLET', '2026-11-15', null"),
+                "account_vintage_only_on_a_wallet");
+        assertRefused(insert.formatted(903, "resident-without-id", "'RESIDENT', null, 'WALLET', '2026-11-01', null"),
+                "account_owner_id_by_kind");
+        assertRefused(insert.formatted(904, "ward-with-id", "'WARD', 3, 'ISSUANCE', null, null"),
+                "account_owner_id_by_kind");
+        assertRefused(insert.formatted(905, "fund-wallet", "'FUND', null, 'WALLET', null, null"),
+                "account_wallet_has_a_holder");
+        assertRefused(insert.formatted(906, "budget-without-year", "'WARD', null, 'BUDGET', null, null"),
+                "account_fiscal_year_only_on_a_budget");
+        assertRefused(insert.formatted(907, "year-on-a-bank", "'FUND', null, 'BANK', null, 2026"),
+                "account_fiscal_year_only_on_a_budget");
+        assertRefused(insert.formatted(908, "unknown-purpose", "'WARD', null, 'SAVINGS', null, null"),
+                "account_purpose_known");
+    }
+
+    @Test
+    void theBusinessDayIsTheWardsDate() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("select kyodo_business_day('2026-11-24T14:59:59.999999Z'),"
+                     + " kyodo_business_day('2026-11-24T15:00:00Z')")) {
+            rs.next();
+            assertThat(rs.getObject(1, java.time.LocalDate.class)).isEqualTo(kyodo.ledger.calendar.BusinessCalendar
+                    .dayOf(java.time.Instant.parse("2026-11-24T14:59:59.999999Z")));
+            assertThat(rs.getObject(2, java.time.LocalDate.class)).isEqualTo(java.time.LocalDate.of(2026, 11, 25));
+        }
     }
 
     @Test
@@ -85,7 +122,7 @@ class DatabaseRulesTest {
 
     @Test
     void refusesALegNamingAClosedAccount() {
-        AccountId closed = ledger.open(AccountSpec.wallet("wallet:closed", Asset.PT)).orThrow().id();
+        AccountId closed = ledger.open(AccountSpec.unclassifiedWallet("wallet:closed", Asset.PT)).orThrow().id();
         assertThat(ledger.close(closed).code()).isEqualTo(AccountResultCode.CLOSED);
         assertRefusedTogether("is closed",
                 leg(1003, 0, issuer, closed, "PT"),

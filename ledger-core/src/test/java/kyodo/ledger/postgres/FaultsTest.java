@@ -124,8 +124,9 @@ class FaultsTest {
     void aCommitWhoseAnswerIsLostIsReportedAsPostedOnce() {
         try (Rig rig = Rig.open("lost_ack", 1, 0, 0, WriterSettings.DEFAULT.retriesMax())) {
             PostgresLedger ledger = rig.ledger();
-            AccountId issuer = ledger.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-            AccountId wallet = ledger.open(AccountSpec.wallet("wallet:1", Asset.PT)).orThrow().id();
+            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
+            AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
             rig.faults().loseNextCommitAnswers(1);
             PostResult result = ledger.post(EntryRequest.of("issue:1", EntryKind.ISSUE, "staff:1",
                     Leg.transfer(issuer, wallet, Amount.pt(500))));
@@ -144,8 +145,9 @@ class FaultsTest {
     void aCallerLeftWithoutAnAnswerLearnsFromItsRetryThatTheEntryIsOnTheBooks() {
         try (Rig rig = Rig.open("lost_ack_no_retry", 1, 0, 0, 0)) {
             PostgresLedger ledger = rig.ledger();
-            AccountId issuer = ledger.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-            AccountId wallet = ledger.open(AccountSpec.wallet("wallet:1", Asset.PT)).orThrow().id();
+            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
+            AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
             EntryRequest request = EntryRequest.of("issue:1", EntryKind.ISSUE, "staff:1",
                     Leg.transfer(issuer, wallet, Amount.pt(500)));
             rig.faults().loseNextCommitAnswers(1);
@@ -170,9 +172,9 @@ class FaultsTest {
             Map<String, AtomicLong> writerRetries = rig.writerRetries();
             Map<String, EntryRequest> requests = new ConcurrentHashMap<>();
             List<AccountSpec> specs = new ArrayList<>();
-            specs.add(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY));
+            specs.add(AccountSpec.unclassified("issuance", Asset.PT, AccountKind.EQUITY));
             for (int i = 0; i < WALLETS; i++) {
-                specs.add(AccountSpec.wallet("wallet:" + i, Asset.PT));
+                specs.add(AccountSpec.unclassifiedWallet("wallet:" + i, Asset.PT));
             }
             List<AccountId> ids = ledger.openAll(specs).stream().map(r -> r.orThrow().id()).toList();
             List<AccountId> wallets = ids.subList(1, ids.size());

@@ -38,9 +38,10 @@ class TwoProcessesTest {
         TestDatabase database = TestDatabase.create("twoprocesses");
         try (PostgresLedger ledger = new PostgresLedger(database.dataSource(), new LedgerId(7), "two processes",
                 Clock.systemUTC())) {
-            AccountId source = ledger.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-            AccountId shared = ledger.open(AccountSpec.wallet("wallet:shared", Asset.PT)).orThrow().id();
-            AccountId shop = ledger.open(AccountSpec.wallet("merchant:1", Asset.PT)).orThrow().id();
+            AccountId source = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
+            AccountId shared = ledger.open(AccountSpec.unclassifiedWallet("wallet:shared", Asset.PT)).orThrow().id();
+            AccountId shop = ledger.open(AccountSpec.unclassifiedWallet("merchant:1", Asset.PT)).orThrow().id();
             // Enough for 5,000 of the 6,000 spends of one point: the two processes compete for the last ones.
             ledger.post(EntryRequest.of("fund", EntryKind.ISSUE, "staff:1",
                     Leg.transfer(source, shared, Amount.pt(5_000))));

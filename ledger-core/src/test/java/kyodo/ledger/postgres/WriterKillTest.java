@@ -58,9 +58,10 @@ class WriterKillTest {
         TestDatabase database = TestDatabase.create("writerkill");
         try (PostgresLedger ledger = new PostgresLedger(database.dataSource(), LEDGER, "killed writer",
                 Clock.systemUTC())) {
-            AccountId issuer = ledger.open(AccountSpec.of("issuance", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-            AccountId wallet = ledger.open(AccountSpec.wallet("wallet:1", Asset.PT)).orThrow().id();
-            AccountId shop = ledger.open(AccountSpec.wallet("merchant:1", Asset.PT)).orThrow().id();
+            AccountId issuer = ledger.open(AccountSpec.unclassified("issuance", Asset.PT,
+                    AccountKind.EQUITY)).orThrow().id();
+            AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:1", Asset.PT)).orThrow().id();
+            AccountId shop = ledger.open(AccountSpec.unclassifiedWallet("merchant:1", Asset.PT)).orThrow().id();
             ledger.post(EntryRequest.of("fund", EntryKind.ISSUE, "staff:1",
                     Leg.transfer(issuer, wallet, Amount.pt(FUNDS))));
 

@@ -15,10 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Checks the invariants of a ledger's tables straight in SQL, independent of the ledger's own code: zero sum
- * per asset, no flagged account over its rule, totals equal to the sums of legs, one daily aggregate per account
- * and business day, equal to that day's legs, a gapless sequence, and an unbroken chain of hashes. Returns what is
- * wrong; an empty list means sound books.
+ * Checks the invariants of a ledger's tables straight in SQL, independent of the ledger's Java code: zero sum
+ * per asset, no flagged account over its rule, totals (kept by the writer in Java) equal to the sums of legs by the
+ * database's own rule ({@code leg_effect}), one daily aggregate per account and business day, equal to that day's
+ * legs, a gapless sequence, and an unbroken chain of hashes. Returns what is wrong; an empty list means sound books.
  */
 public final class BooksAudit {
     private BooksAudit() {
@@ -36,22 +36,14 @@ public final class BooksAudit {
                        and ((flags & 1 <> 0 and debits_posted + debits_pending > credits_posted)
                          or (flags & 2 <> 0 and credits_posted + credits_pending > debits_posted))""");
             count(connection, problems, id, "accounts whose totals differ from the sums of their legs", """
-                    with effects as (
-                        select debit_account_id as account_id,
-                               case when kind in ('P','C') then amount else 0 end as dp, 0 as cp,
-                               case kind when 'H' then amount else -coalesce(released_amount, 0) end as dq, 0 as cq
-                          from leg where ledger_id = $1
-                        union all
-                        select credit_account_id, 0, case when kind in ('P','C') then amount else 0 end,
-                               0, case kind when 'H' then amount else -coalesce(released_amount, 0) end
-                          from leg where ledger_id = $1),
-                    sums as (select account_id, sum(dp) dp, sum(cp) cp, sum(dq) dq, sum(cq) cq
-                               from effects group by account_id)
+                    with sums as (select account_id, sum(debits_posted) dp, sum(credits_posted) cp,
+                                         sum(debits_pending) dq, sum(credits_pending) cq
+                                    from leg_effect where ledger_id = $1 group by account_id)
                     select count(*) from account a left join sums s on s.account_id = a.id
                      where a.ledger_id = $1
                        and (a.debits_posted <> coalesce(s.dp, 0) or a.credits_posted <> coalesce(s.cp, 0)
                          or a.debits_pending <> coalesce(s.dq, 0) or a.credits_pending <> coalesce(s.cq, 0))"""
-                    .replace("$1", "?"), 3);
+                    .replace("$1", "?"), 2);
             count(connection, problems, id, "gaps in the sequence (count differs from the head)", """
                     select abs(count(*) - max(l.head_sequence)) + abs(coalesce(max(e.sequence), 0) - max(l.head_sequence))
                       from ledger l left join entry e on e.ledger_id = l.id where l.id = ?""");
@@ -65,18 +57,9 @@ public final class BooksAudit {
                          or a.debits_pending <> coalesce(d.dq, 0) or a.credits_pending <> coalesce(d.cq, 0))"""
                     .replace("$1", "?"), 2);
             count(connection, problems, id, "account days whose aggregates differ from that day's legs", """
-                    with effects as (
-                        select debit_account_id as account_id, (posted_at at time zone 'Asia/Tokyo')::date as day,
-                               case when kind in ('P','C') then amount else 0 end as dp, 0 as cp,
-                               case kind when 'H' then amount else -coalesce(released_amount, 0) end as dq, 0 as cq
-                          from leg where ledger_id = $1
-                        union all
-                        select credit_account_id, (posted_at at time zone 'Asia/Tokyo')::date,
-                               0, case when kind in ('P','C') then amount else 0 end,
-                               0, case kind when 'H' then amount else -coalesce(released_amount, 0) end
-                          from leg where ledger_id = $1),
-                    legs as (select account_id, day, sum(dp) dp, sum(cp) cp, sum(dq) dq, sum(cq) cq
-                               from effects group by account_id, day),
+                    with legs as (select account_id, kyodo_business_day(posted_at) as day, sum(debits_posted) dp,
+                                         sum(credits_posted) cp, sum(debits_pending) dq, sum(credits_pending) cq
+                                    from leg_effect where ledger_id = $1 group by 1, 2),
                     days as (select account_id, day, sum(debits_posted) dp, sum(credits_posted) cp,
                                     sum(debits_pending) dq, sum(credits_pending) cq, count(*) as rows
                                from account_daily where ledger_id = $1 and day is not null
@@ -84,7 +67,7 @@ public final class BooksAudit {
                     select count(*) from legs l full join days d on d.account_id = l.account_id and d.day = l.day
                      where d.rows is distinct from 1 or l.dp is distinct from d.dp or l.cp is distinct from d.cp
                         or l.dq is distinct from d.dq or l.cq is distinct from d.cq"""
-                    .replace("$1", "?"), 3);
+                    .replace("$1", "?"), 2);
         } catch (SQLException e) {
             problems.add("audit query failed: " + e.getMessage());
         }
@@ -93,6 +76,28 @@ public final class BooksAudit {
             problems.add(chain);
         }
         return problems;
+    }
+
+    /**
+     * How many entries do not have exactly the legs they declare: what a writer killed between writing an entry's
+     * legs and its row would leave, if the database let it commit.
+     */
+    public static long partialEntries(DataSource dataSource, Ledger ledger) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     select count(*) from (
+                         select e.sequence from entry e
+                           left join leg l on l.ledger_id = e.ledger_id and l.sequence = e.sequence
+                          where e.ledger_id = ?
+                          group by e.sequence, e.leg_count having count(l.leg_index) <> e.leg_count) partial""")) {
+            statement.setLong(1, ledger.id().value());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit could not count partial entries: " + e.getMessage(), e);
+        }
     }
 
     /** Recomputes the chain hash over the whole journal and compares it with each entry and the head. */

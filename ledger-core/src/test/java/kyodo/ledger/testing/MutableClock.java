@@ -1,5 +1,7 @@
 package kyodo.ledger.testing;
 
+import kyodo.ledger.calendar.BusinessCalendar;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +19,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * journal is in time order); {@link #set} and {@link #reset} go anywhere, for tests that visit several moments.
  */
 public final class MutableClock extends Clock {
-    /** The ward's zone: dates, months and fiscal years are Tokyo's. */
-    public static final ZoneId WARD_ZONE = ZoneId.of("Asia/Tokyo");
-
     private final Instant start;
     private final AtomicReference<Instant> now;
 
@@ -60,7 +59,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return WARD_ZONE;
+        return BusinessCalendar.ZONE;
     }
 
     @Override

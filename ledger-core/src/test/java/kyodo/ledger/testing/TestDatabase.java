@@ -25,6 +25,23 @@ public record TestDatabase(String url, String user, String password, DataSource 
 
     /** Creates a new database named after {@code purpose} and runs every Flyway migration of {@code db/}. */
     public static TestDatabase create(String purpose) {
+        return create(purpose, null);
+    }
+
+    /**
+     * Creates a new database with the migrations of {@code db/} up to {@code version} only: for a test of what a later
+     * migration does to rows already there ({@link #migrate()} runs the rest).
+     */
+    public static TestDatabase createUpTo(String purpose, String version) {
+        return create(purpose, version);
+    }
+
+    /** Runs the migrations not run yet. */
+    public void migrate() {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    private static TestDatabase create(String purpose, String version) {
         Server current = server();
         String name = ("kyodo_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_" + ProcessHandle.current().pid()
                 + "_" + COUNTER.incrementAndGet()).toLowerCase();
@@ -43,7 +60,11 @@ public record TestDatabase(String url, String user, String password, DataSource 
         dataSource.setDatabaseName(name);
         dataSource.setUser(current.user);
         dataSource.setPassword(current.password);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        if (version != null) {
+            flyway = flyway.target(version);
+        }
+        flyway.load().migrate();
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(dataSource);
         pool.setMaximumPoolSize(16);

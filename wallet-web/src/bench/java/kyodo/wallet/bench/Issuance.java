@@ -1,6 +1,6 @@
 package kyodo.wallet.bench;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.EntryKey;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.earning.IssuanceBudget;
@@ -16,7 +16,7 @@ final class Issuance {
     }
 
     static void fund(ApplicationContext app, WalletOwner owner, long points, String key) {
-        FiscalYear year = FiscalYear.containing(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        FiscalYear year = FiscalYear.containing(java.time.Instant.now());
         if (!app.getBean(IssuanceBudget.class).raise(year, points, "bench", key + ":budget").onTheBooks()) {
             throw new IllegalStateException("could not raise the issuance budget for " + key);
         }

@@ -1,5 +1,9 @@
 package kyodo.wallet.drill;
 
+import kyodo.ledger.HistoryPage;
+import kyodo.ledger.JournalEntry;
+import kyodo.ledger.JournalLeg;
+import kyodo.ledger.Ledger;
 import kyodo.ledger.LedgerId;
 import kyodo.ledger.journal.checkpoint.CheckpointPolicy;
 import kyodo.ledger.journal.checkpoint.CheckpointSigner;
@@ -52,19 +56,23 @@ final class DrillAudit {
                   String journal) {
     }
 
-    private record StoredEntry(String key, long sequence, int legCount, long legs, long amount) {
+    private record StoredEntry(String key, long sequence, long amount) {
     }
 
     static Result run(DataSource dataSource, Path keys, PaymentBook book, Path work) throws Exception {
         List<String> problems = new ArrayList<>();
         Map<String, List<StoredEntry>> byIntent = new HashMap<>();
-        long partial = 0;
+        long partial;
         long paymentEntries = 0;
-        for (StoredEntry entry : entries(dataSource)) {
-            if (entry.legCount() != entry.legs()) {
-                partial++;
-                problems.add("entry " + entry.sequence() + " has " + entry.legs() + " legs of " + entry.legCount());
+        List<StoredEntry> stored;
+        try (PostgresLedger ledger = new PostgresLedger(dataSource, LEDGER, "Kyodo demo ward", Clock.systemUTC())) {
+            partial = BooksAudit.partialEntries(dataSource, ledger);
+            if (partial != 0) {
+                problems.add(partial + " entries do not have the legs they declare");
             }
+            stored = entries(ledger);
+        }
+        for (StoredEntry entry : stored) {
             String[] parts = entry.key().split(":");
             if (parts.length == 4 && parts[0].equals("mqr")) {
                 paymentEntries++;
@@ -176,22 +184,17 @@ final class DrillAudit {
         return entries;
     }
 
-    private static List<StoredEntry> entries(DataSource dataSource) throws SQLException {
+    /** Every entry of the journal, read through the ledger, with the sum of its legs' amounts. */
+    private static List<StoredEntry> entries(Ledger ledger) {
         List<StoredEntry> entries = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     select e.key, e.sequence, e.leg_count, count(l.leg_index), coalesce(sum(l.amount), 0)
-                       from entry e
-                       left join leg l on l.ledger_id = e.ledger_id and l.sequence = e.sequence
-                      where e.ledger_id = ?
-                      group by e.key, e.sequence, e.leg_count
-                      order by e.sequence""")) {
-            statement.setLong(1, LEDGER.value());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new StoredEntry(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getLong(4),
-                            rs.getLong(5)));
+        long head = ledger.head().sequence();
+        for (long from = 1; from <= head; from += HistoryPage.LIMIT_MAX) {
+            for (JournalEntry entry : ledger.entries(from, head)) {
+                long amount = 0;
+                for (JournalLeg leg : entry.legs()) {
+                    amount = Math.addExact(amount, leg.amount());
                 }
+                entries.add(new StoredEntry(entry.key().value(), entry.sequence(), amount));
             }
         }
         return entries;

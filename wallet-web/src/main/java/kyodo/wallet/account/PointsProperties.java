@@ -1,6 +1,12 @@
 package kyodo.wallet.account;
 
-import kyodo.wallet.KyodoApplication;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.AccountClass;
+import kyodo.ledger.AccountKind;
+import kyodo.ledger.AccountOwner;
+import kyodo.ledger.AccountPurpose;
+import kyodo.ledger.AccountSpec;
+import kyodo.ledger.Asset;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,16 +30,29 @@ public record PointsProperties(@DefaultValue("6") int expiryMonths, @DefaultValu
 
     /** Where expired points go. */
     public enum ExpiredTo {
-        EXPIRED("expired:pt"), FUND("fund:pt");
+        EXPIRED("expired:pt", AccountClass.of(AccountOwner.WARD, AccountPurpose.EXPIRED)),
+        FUND("fund:pt", AccountClass.of(AccountOwner.FUND, AccountPurpose.DONATED_POINTS));
 
         private final String accountCode;
+        private final AccountClass accountClass;
 
-        ExpiredTo(String accountCode) {
+        ExpiredTo(String accountCode, AccountClass accountClass) {
             this.accountCode = accountCode;
+            this.accountClass = accountClass;
         }
 
         public String accountCode() {
             return accountCode;
+        }
+
+        /** What the account is, for the books' queries: the ward's expired points, or the fund's points. */
+        public AccountClass accountClass() {
+            return accountClass;
+        }
+
+        /** The account that expired points go to. */
+        public AccountSpec spec() {
+            return AccountSpec.of(accountCode, Asset.PT, AccountKind.EQUITY, accountClass);
         }
     }
 
@@ -61,7 +80,7 @@ public record PointsProperties(@DefaultValue("6") int expiryMonths, @DefaultValu
 
     /** The instant the vintage's points stop being spendable: midnight after {@link #lastDay}, Asia/Tokyo. */
     public Instant expiresAt(YearMonth vintage) {
-        return lastDay(vintage).plusDays(1).atStartOfDay(KyodoApplication.WARD_ZONE).toInstant();
+        return lastDay(vintage).plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toInstant();
     }
 
     public boolean expired(YearMonth vintage, Instant now) {
@@ -70,7 +89,7 @@ public record PointsProperties(@DefaultValue("6") int expiryMonths, @DefaultValu
 
     /** The newest vintage that has expired at {@code now}. */
     public YearMonth lastExpiredVintage(Instant now) {
-        YearMonth current = YearMonth.from(now.atZone(KyodoApplication.WARD_ZONE));
+        YearMonth current = BusinessCalendar.monthOf(now);
         YearMonth candidate = current.minusMonths(expiryMonths);
         return expired(candidate, now) ? candidate : candidate.minusMonths(1);
     }

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One page of a wallet's history for a month in the ward's time zone, newest first.
  *
- * @param nextAfter pass as {@code after} for the rest of a month that has more lines than one read; 0 for none
+ * @param nextBefore pass as {@code before} for the older rest of a month busier than one read; 0 for none
  */
 public record Statement(WalletBalance balance, YearMonth month, List<StatementLine> lines, int page, boolean hasMore,
-                        long nextAfter) {
+                        long nextBefore) {
 }

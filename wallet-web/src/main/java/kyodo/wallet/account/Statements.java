@@ -4,24 +4,24 @@ import kyodo.ledger.AccountId;
 import kyodo.ledger.HistoryLine;
 import kyodo.ledger.HistoryPage;
 import kyodo.ledger.Ledger;
-import kyodo.wallet.KyodoApplication;
+import kyodo.ledger.NewestFirstPage;
+import kyodo.ledger.calendar.BusinessCalendar;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Reads a wallet's month as pages, newest first, one line per ledger entry: a payment that took points from three
- * vintages is one line of the sum. Each of the wallet's accounts is read (up to {@link HistoryPage#LIMIT_MAX}
- * lines at a time, oldest first) and merged by sequence; a busier month continues with {@code after}.
+ * vintages is one line of the sum. The ledger reads the wallet's accounts together, newest entry first
+ * ({@link Ledger#historyNewestFirst}); page {@code n} shows the {@code n}-th {@link #PAGE_SIZE} entries of the month
+ * before {@code before} (0: from the month's end), and {@code nextBefore} continues a month busier than
+ * {@link #PAGE_MAX} pages.
  */
 @Component
 public class Statements {
@@ -38,44 +38,31 @@ public class Statements {
         this.names = names;
     }
 
-    public Statement of(WalletOwner owner, YearMonth month, int page, long after) {
+    public Statement of(WalletOwner owner, YearMonth month, int page, long before) {
         List<VintageAccount> accounts = wallets.vintages(owner);
         if (accounts.isEmpty()) {
             throw new IllegalStateException("no wallet for " + owner);
         }
         int safePage = Math.max(0, Math.min(page, PAGE_MAX - 1));
-        Instant from = month.atDay(1).atStartOfDay(KyodoApplication.WARD_ZONE).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(KyodoApplication.WARD_ZONE).toInstant();
         Set<AccountId> own = new HashSet<>();
         accounts.forEach(a -> own.add(a.id()));
-        // Entries are complete up to the lowest sequence at which some account's read stopped short.
-        long horizon = Long.MAX_VALUE;
-        TreeMap<Long, List<HistoryLine>> bySequence = new TreeMap<>();
-        for (VintageAccount account : accounts) {
-            HistoryPage read = ledger.history(account.id(), from, to, Math.max(0, after), HistoryPage.LIMIT_MAX);
-            for (HistoryLine line : read.lines()) {
-                bySequence.computeIfAbsent(line.sequence(), s -> new ArrayList<>()).add(line);
-            }
-            if (read.nextAfter() != 0) {
-                horizon = Math.min(horizon, read.nextAfter());
-            }
+        // One entry more than the page needs tells whether an older page exists.
+        int wanted = Math.min(HistoryPage.LIMIT_MAX, (safePage + 1) * PAGE_SIZE + 1);
+        NewestFirstPage read = ledger.historyNewestFirst(own, BusinessCalendar.startOf(month),
+                BusinessCalendar.startOf(month.plusMonths(1)), Math.max(0, before), wanted);
+        Map<Long, List<HistoryLine>> bySequence = new LinkedHashMap<>();
+        for (HistoryLine line : read.lines()) {
+            bySequence.computeIfAbsent(line.sequence(), s -> new ArrayList<>()).add(line);
         }
         List<StatementLine> entries = new ArrayList<>();
-        for (Map.Entry<Long, List<HistoryLine>> e : bySequence.headMap(horizon, true).entrySet()) {
-            if (entries.size() == HistoryPage.LIMIT_MAX) {
-                horizon = e.getKey() - 1;
-                break;
-            }
-            entries.add(line(e.getValue(), own));
+        for (List<HistoryLine> legs : bySequence.values()) {
+            entries.add(line(legs, own));
         }
-        long nextAfter = horizon == Long.MAX_VALUE ? 0 : horizon;
-        Collections.reverse(entries);
         int start = Math.min(safePage * PAGE_SIZE, entries.size());
         int end = Math.min(start + PAGE_SIZE, entries.size());
         return new Statement(wallets.balance(owner), month, List.copyOf(entries.subList(start, end)), safePage,
-                end < entries.size(), nextAfter);
+                end < entries.size(), read.nextBefore());
     }
-
     /** One entry's legs on this wallet as one line: the changes summed, the first outside counterparty named. */
     private StatementLine line(List<HistoryLine> legs, Set<AccountId> own) {
         HistoryLine first = legs.get(0);

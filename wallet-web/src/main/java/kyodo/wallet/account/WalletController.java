@@ -1,6 +1,6 @@
 package kyodo.wallet.account;
 
-import kyodo.wallet.KyodoApplication;
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.qr.QrImages;
 import kyodo.wallet.user.SignedIn;
@@ -45,7 +45,7 @@ class WalletController {
         model.addAttribute("previousMonth", shown.minusMonths(1).toString());
         model.addAttribute("nextMonth", shown.plusMonths(1).toString());
         // the reminder: points that expire within the configured days, by the last of their expiry dates
-        LocalDate horizon = LocalDate.now(clock.withZone(KyodoApplication.WARD_ZONE)).plusDays(points.reminderDays());
+        LocalDate horizon = BusinessCalendar.today(clock).plusDays(points.reminderDays());
         long soon = statement.balance().expiringBy(horizon);
         model.addAttribute("expiringSoon", soon);
         model.addAttribute("expiringSoonBy", statement.balance().expiring().stream()
@@ -65,7 +65,7 @@ class WalletController {
     }
 
     static YearMonth month(String text, Clock clock) {
-        YearMonth now = YearMonth.now(clock.withZone(KyodoApplication.WARD_ZONE));
+        YearMonth now = BusinessCalendar.thisMonth(clock);
         if (text == null || text.length() != 7) {
             return now;
         }

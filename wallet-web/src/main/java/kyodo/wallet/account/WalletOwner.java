@@ -1,5 +1,8 @@
 package kyodo.wallet.account;
 
+import kyodo.ledger.AccountClass;
+import kyodo.ledger.AccountOwner;
+
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -48,6 +51,25 @@ public record WalletOwner(OwnerKind kind, long id) {
             throw new IllegalArgumentException("a merchant's wallet has no vintages: " + this);
         }
         return accountCode() + ":" + month;
+    }
+
+    /** The class of the owner's account on the books, for the ledger's queries (a holder of the ward). */
+    public AccountOwner accountOwner() {
+        return switch (kind) {
+            case RESIDENT -> AccountOwner.resident(id);
+            case MERCHANT -> AccountOwner.merchant(id);
+            case GROUP -> AccountOwner.group(id);
+        };
+    }
+
+    /** A merchant's wallet account. */
+    public AccountClass accountClass() {
+        return AccountClass.wallet(accountOwner());
+    }
+
+    /** The owner's vintage account of {@code month}. */
+    public AccountClass vintageClass(YearMonth month) {
+        return AccountClass.vintage(accountOwner(), month);
     }
 
     /** The vintage month of a vintage account's code. */

@@ -1,13 +1,16 @@
 package kyodo.wallet.account;
 
 import kyodo.ledger.Account;
+import kyodo.ledger.AccountClass;
+import kyodo.ledger.AccountOwner;
+import kyodo.ledger.AccountPurpose;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;
 import kyodo.ledger.AccountSpec;
 import kyodo.ledger.Asset;
 import kyodo.ledger.Balance;
 import kyodo.ledger.Ledger;
-import kyodo.wallet.KyodoApplication;
+import kyodo.ledger.calendar.BusinessCalendar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -31,6 +34,7 @@ public class Wallets {
     public static final String ISSUANCE_CODE = "issuance:pt";
     /** {@code budget:pt:<fiscal year>}: what may still be issued in a fiscal year (see the earning package). */
     public static final String BUDGET_CODE_PREFIX = "budget:pt:";
+    public static final AccountClass ISSUANCE_CLASS = AccountClass.of(AccountOwner.WARD, AccountPurpose.ISSUANCE);
 
     private final Ledger ledger;
     private final VintageAccounts vintageAccounts;
@@ -50,12 +54,13 @@ public class Wallets {
      * a resident or group it is the current month's vintage (where newly issued points would go).
      */
     public AccountId open(WalletOwner owner) {
-        return owner.hasVintages() ? vintage(owner, currentMonth()) : openCode(owner.accountCode());
+        return owner.hasVintages() ? vintage(owner, currentMonth())
+                : openSpec(AccountSpec.wallet(owner.accountCode(), Asset.PT, owner.accountClass()));
     }
 
     /** The owner's vintage account of {@code month}, opened if needed. */
     public AccountId vintage(WalletOwner owner, YearMonth month) {
-        return openCode(owner.vintageCode(month));
+        return openSpec(AccountSpec.wallet(owner.vintageCode(month), Asset.PT, owner.vintageClass(month)));
     }
 
     /** Whether the owner has a wallet (any account) in the ledger. */
@@ -81,7 +86,7 @@ public class Wallets {
     public List<VintageAccount> vintages(WalletOwner owner) {
         if (!owner.hasVintages()) {
             return find(owner).flatMap(ledger::account).map(a -> List.of(new VintageAccount(a.id(), a.code(), owner,
-                    YearMonth.from(a.openedAt().atZone(KyodoApplication.WARD_ZONE)), true, a.balance().posted(),
+                    BusinessCalendar.monthOf(a.openedAt()), true, a.balance().posted(),
                     a.balance().available(), a.totals().creditsPosted()))).orElse(List.of());
         }
         return vintageAccounts.of(owner);
@@ -99,7 +104,7 @@ public class Wallets {
     }
 
     public AccountId issuance() {
-        return ledger.open(AccountSpec.of(ISSUANCE_CODE, Asset.PT, AccountKind.EQUITY)).orThrow().id();
+        return ledger.open(AccountSpec.of(ISSUANCE_CODE, Asset.PT, AccountKind.EQUITY, ISSUANCE_CLASS)).orThrow().id();
     }
 
     /** The balance now; for residents and groups only unexpired vintages count. */
@@ -133,10 +138,10 @@ public class Wallets {
     }
 
     public YearMonth currentMonth() {
-        return YearMonth.now(clock.withZone(KyodoApplication.WARD_ZONE));
+        return BusinessCalendar.thisMonth(clock);
     }
 
-    private AccountId openCode(String code) {
-        return ids.computeIfAbsent(code, c -> ledger.open(AccountSpec.wallet(c, Asset.PT)).orThrow().id());
+    private AccountId openSpec(AccountSpec spec) {
+        return ids.computeIfAbsent(spec.code(), c -> ledger.open(spec).orThrow().id());
     }
 }

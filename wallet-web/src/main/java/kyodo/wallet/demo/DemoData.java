@@ -1,6 +1,6 @@
 package kyodo.wallet.demo;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
 import kyodo.wallet.account.PointsProperties;

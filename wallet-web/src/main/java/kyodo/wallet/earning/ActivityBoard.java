@@ -1,9 +1,9 @@
 package kyodo.wallet.earning;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.directory.Group;
 import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
@@ -180,7 +180,7 @@ public class ActivityBoard {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDateTime.parse(text.strip()).atZone(KyodoApplication.WARD_ZONE).toInstant());
+            return Optional.of(LocalDateTime.parse(text.strip()).atZone(BusinessCalendar.ZONE).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

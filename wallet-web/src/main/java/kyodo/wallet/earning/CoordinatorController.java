@@ -1,6 +1,6 @@
 package kyodo.wallet.earning;
 
-import kyodo.wallet.KyodoApplication;
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.wallet.qr.QrImages;
 import kyodo.wallet.user.SignedIn;
 import kyodo.wallet.user.User;
@@ -67,7 +67,7 @@ class CoordinatorController {
     private String listPage(User user, Model model, ActivityBoard.Posting form) {
         model.addAttribute("groups", board.groupsOf(user));
         model.addAttribute("activities", board.activitiesOf(user));
-        LocalDateTime tomorrow = LocalDateTime.now(clock.withZone(KyodoApplication.WARD_ZONE)).plusDays(1)
+        LocalDateTime tomorrow = LocalDateTime.now(clock.withZone(BusinessCalendar.ZONE)).plusDays(1)
                 .withHour(9).withMinute(0).withSecond(0).withNano(0);
         model.addAttribute("form", form != null ? form : new ActivityBoard.Posting(0, "", "", "",
                 tomorrow.toString(), tomorrow.plusHours(2).toString(), "10", "100"));

@@ -1,11 +1,11 @@
 package kyodo.wallet.earning;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Role;
 import kyodo.fund.books.Field;
 import kyodo.fund.directory.Directory;
 import kyodo.fund.directory.Group;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.user.User;
 import org.springframework.stereotype.Component;
 
@@ -39,13 +39,13 @@ public class EarningDemo {
                 new Directory.Registration("みどり会(環境美化ボランティア)", "VOLUNTARY", "みどり会 代表",
                         "midori@example.jp", Field.ENVIRONMENT.code(), "公園や川辺の清掃をしています。", List.of()));
         directory.decide(new Actor(staff.username(), Set.of(Role.STAFF)), group.id(), true);
-        LocalDate today = LocalDate.now(clock.withZone(KyodoApplication.WARD_ZONE));
-        ZonedDateTime tomorrow = today.plusDays(1).atTime(9, 0).atZone(KyodoApplication.WARD_ZONE);
+        LocalDate today = BusinessCalendar.today(clock);
+        ZonedDateTime tomorrow = today.plusDays(1).atTime(9, 0).atZone(BusinessCalendar.ZONE);
         board.post(coordinator, new ActivityBoard.Posting(group.id().value(), "公園の清掃", "軍手は用意します。",
                 "中央公園 正門前", tomorrow.toLocalDateTime().toString(),
                 tomorrow.plusHours(2).toLocalDateTime().toString(), "20", "100"));
         // in the past, so it cannot be posted through the board: written as the board would have written it
-        ZonedDateTime yesterday = today.minusDays(1).atTime(10, 0).atZone(KyodoApplication.WARD_ZONE);
+        ZonedDateTime yesterday = today.minusDays(1).atTime(10, 0).atZone(BusinessCalendar.ZONE);
         long past = activities.create(group.id().value(), "川辺のごみ拾い", "", "さくら川 桜橋の下",
                 yesterday.toInstant(), yesterday.plusHours(2).toInstant(), 10, 100, coordinator.username(),
                 yesterday.minusDays(7).toInstant());

@@ -1,11 +1,11 @@
 package kyodo.wallet.earning;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.Spender;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.user.Role;
@@ -98,7 +98,7 @@ public class HoursDesk {
             return Outcome.refused(EarningError.ALREADY_CONFIRMED);
         }
         IssuanceRules.Rules in = rules.current();
-        LocalDate day = LocalDate.ofInstant(activity.startsAt(), KyodoApplication.WARD_ZONE);
+        LocalDate day = BusinessCalendar.dayOf(activity.startsAt());
         if (activities.minutesOn(residentId, day) + minutes
                 > Math.min(in.minutesPerDayMax(), HoursInput.MINUTES_PER_DAY_MAX)) {
             return Outcome.refused(EarningError.DAY_CAP_EXCEEDED);
@@ -107,7 +107,7 @@ public class HoursDesk {
             return Outcome.refused(EarningError.OVERLAPPING_ACTIVITY);
         }
         long points = activity.pointsFor(minutes);
-        YearMonth month = YearMonth.from(now.atZone(KyodoApplication.WARD_ZONE));
+        YearMonth month = BusinessCalendar.monthOf(now);
         if (activities.pointsIn(residentId, month.toString()) + points > in.pointsPerMonthMax()) {
             return Outcome.refused(EarningError.MONTH_CAP_EXCEEDED);
         }

@@ -1,7 +1,9 @@
 package kyodo.wallet.earning;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
+import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountFlag;
+import kyodo.ledger.AccountOwner;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;
 import kyodo.ledger.AccountSpec;
@@ -49,7 +51,8 @@ public class IssuanceBudget {
     /** The budget account of {@code year}, opened (empty) if needed. */
     public AccountId account(FiscalYear year) {
         return ids.computeIfAbsent(year.year(), y -> ledger.open(AccountSpec.of(code(year), Asset.PT,
-                AccountKind.EQUITY, AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)).orThrow().id());
+                AccountKind.EQUITY, AccountClass.budget(AccountOwner.WARD, year),
+                AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)).orThrow().id());
     }
 
     /**
@@ -64,7 +67,7 @@ public class IssuanceBudget {
         if (amount > RAISE_MAX) {
             return PostResult.rejected(key, ResultCode.LIMIT_EXCEEDED, -1);
         }
-        return ledger.post(new EntryRequest(key, BUDGET, actor, "issuance budget " + year.year() + "年度", null,
+        return ledger.post(new EntryRequest(key, BUDGET, actor, "issuance budget " + year.japanese(), null,
                 List.of(Leg.transfer(wallets.issuance(), account(year), Amount.pt(amount)))));
     }
 

@@ -1,6 +1,6 @@
 package kyodo.wallet.earning;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
 import kyodo.wallet.payment.Cashier;

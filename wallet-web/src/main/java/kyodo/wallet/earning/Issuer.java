@@ -1,6 +1,6 @@
 package kyodo.wallet.earning;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.Amount;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;

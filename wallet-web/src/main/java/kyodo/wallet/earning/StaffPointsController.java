@@ -1,6 +1,6 @@
 package kyodo.wallet.earning;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.wallet.expiry.ExpiryJob;
 import kyodo.wallet.user.SignedIn;
 import kyodo.wallet.user.User;

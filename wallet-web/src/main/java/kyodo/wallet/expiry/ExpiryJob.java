@@ -2,11 +2,8 @@ package kyodo.wallet.expiry;
 
 import kyodo.ledger.Account;
 import kyodo.ledger.AccountId;
-import kyodo.ledger.AccountKind;
 import kyodo.ledger.AccountResult;
-import kyodo.ledger.AccountSpec;
 import kyodo.ledger.Amount;
-import kyodo.ledger.Asset;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
 import kyodo.ledger.EntryRequest;
@@ -14,6 +11,7 @@ import kyodo.ledger.Leg;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.account.VintageAccount;
 import kyodo.wallet.account.VintageAccounts;
@@ -60,7 +58,7 @@ public class ExpiryJob {
     }
 
     /** Every night shortly after midnight in the ward (vintages expire at midnight at the end of a month). */
-    @Scheduled(cron = "${kyodo.points.expiry-cron:0 5 0 * * *}", zone = "Asia/Tokyo")
+    @Scheduled(cron = "${kyodo.points.expiry-cron:0 5 0 * * *}", zone = BusinessCalendar.ZONE_ID)
     public void nightly() {
         Run run = run();
         if (run.vintagesSwept() > 0) {
@@ -114,7 +112,7 @@ public class ExpiryJob {
 
     private AccountId target() {
         String code = points.expiredTo().accountCode();
-        AccountResult opened = ledger.open(AccountSpec.of(code, Asset.PT, AccountKind.EQUITY));
+        AccountResult opened = ledger.open(points.expiredTo().spec());
         if (opened.ok()) {
             return opened.account().id();
         }

@@ -1,11 +1,11 @@
 package kyodo.wallet.payment;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
 import kyodo.ledger.JournalEntry;
 import kyodo.ledger.JournalLeg;
 import kyodo.ledger.Leg;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.account.VintageAccount;
 import kyodo.wallet.account.WalletOwner;
@@ -64,7 +64,7 @@ final class RefundVintages {
             VintageAccount source = payerAccounts.get(leg.debit());
             AccountId target;
             if (source == null || points.expired(source.month(), now)) {
-                target = wallets.vintage(payer, YearMonth.from(now.atZone(KyodoApplication.WARD_ZONE)));
+                target = wallets.vintage(payer, BusinessCalendar.monthOf(now));
             } else {
                 target = source.id();
             }

@@ -1,13 +1,17 @@
 package kyodo.wallet.settlement;
 
 import kyodo.ledger.Account;
+import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountFlag;
+import kyodo.ledger.AccountOwner;
+import kyodo.ledger.AccountPurpose;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;
 import kyodo.ledger.AccountResult;
 import kyodo.ledger.AccountSpec;
 import kyodo.ledger.Asset;
 import kyodo.ledger.Ledger;
+import kyodo.ledger.calendar.FiscalYear;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -42,25 +46,30 @@ public class SettlementAccounts {
     }
 
     public AccountId settled() {
-        return open(AccountSpec.of(SETTLED, Asset.PT, AccountKind.EQUITY));
+        return open(AccountSpec.of(SETTLED, Asset.PT, AccountKind.EQUITY,
+                AccountClass.of(AccountOwner.WARD, AccountPurpose.SETTLED)));
     }
 
     public AccountId appropriation() {
-        return open(AccountSpec.of(APPROPRIATION, Asset.JPY, AccountKind.EQUITY));
+        return open(AccountSpec.of(APPROPRIATION, Asset.JPY, AccountKind.EQUITY,
+                AccountClass.of(AccountOwner.WARD, AccountPurpose.APPROPRIATION)));
     }
 
     public AccountId budget(int fiscalYear) {
         return open(AccountSpec.of(budgetCode(fiscalYear), Asset.JPY, AccountKind.LIABILITY,
+                AccountClass.budget(AccountOwner.WARD, new FiscalYear(fiscalYear)),
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
     }
 
     public AccountId payable(long merchantId) {
         return open(AccountSpec.of(payableCode(merchantId), Asset.JPY, AccountKind.LIABILITY,
+                AccountClass.of(AccountOwner.merchant(merchantId), AccountPurpose.PAYABLE),
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
     }
 
     public AccountId paid() {
-        return open(AccountSpec.of(PAID, Asset.JPY, AccountKind.ASSET));
+        return open(AccountSpec.of(PAID, Asset.JPY, AccountKind.ASSET,
+                AccountClass.of(AccountOwner.WARD, AccountPurpose.BANK)));
     }
 
     /** Opens the account, or takes the one open under its code (another feature may have opened it first). */

@@ -1,12 +1,12 @@
 package kyodo.wallet.settlement;
 
 import kyodo.fund.document.CsvWriter;
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.document.PdfPage;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.HistoryLine;
 import kyodo.ledger.HistoryPage;
 import kyodo.ledger.Ledger;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
 import kyodo.wallet.user.Merchant;
@@ -29,7 +29,7 @@ public class SettlementStatements {
     /** A statement lists at most this many movements; a month with more is cut and says so. */
     public static final int LINES_MAX = 20_000;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(KyodoApplication.WARD_ZONE);
+            .withZone(BusinessCalendar.ZONE);
 
     private final Ledger ledger;
     private final Wallets wallets;

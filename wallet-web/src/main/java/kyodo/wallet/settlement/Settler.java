@@ -1,6 +1,7 @@
 package kyodo.wallet.settlement;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
 import kyodo.ledger.Balance;
@@ -10,7 +11,6 @@ import kyodo.ledger.EntryRequest;
 import kyodo.ledger.Leg;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.PostResult;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
 import kyodo.wallet.user.Merchant;
@@ -91,7 +91,7 @@ public class Settler {
     }
 
     static Instant startOf(YearMonth month) {
-        return month.atDay(1).atStartOfDay(KyodoApplication.WARD_ZONE).toInstant();
+        return month.atDay(1).atStartOfDay(BusinessCalendar.ZONE).toInstant();
     }
 
     /** Settles every approved merchant's points for {@code month}, which must be over. */
@@ -223,6 +223,6 @@ public class Settler {
     }
 
     public static LocalDate today(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), KyodoApplication.WARD_ZONE);
+        return BusinessCalendar.dayOf(clock.instant());
     }
 }

@@ -1,7 +1,10 @@
 package kyodo.wallet.voucher;
 
 import kyodo.ledger.Account;
+import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountFlag;
+import kyodo.ledger.AccountOwner;
+import kyodo.ledger.AccountPurpose;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;
 import kyodo.ledger.AccountResult;
@@ -45,11 +48,12 @@ public class VoucherAccounts {
 
     public AccountId outstanding() {
         return openOrFind(AccountSpec.of(OUTSTANDING, Asset.PT, AccountKind.LIABILITY,
+                AccountClass.of(AccountOwner.WARD, AccountPurpose.VOUCHERS_OUTSTANDING),
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
     }
 
     public AccountId expired() {
-        return openOrFind(AccountSpec.of(points.expiredTo().accountCode(), Asset.PT, AccountKind.EQUITY));
+        return openOrFind(points.expiredTo().spec());
     }
 
     /**

@@ -2,7 +2,8 @@ package kyodo.wallet.voucher;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
 import kyodo.ledger.EntryKey;
@@ -12,7 +13,6 @@ import kyodo.ledger.Leg;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
 import kyodo.wallet.qr.Opened;
@@ -48,7 +48,8 @@ public class VoucherDesk {
     public static final Pattern INTENT = Pattern.compile("[A-Za-z0-9_-]{16,32}");
     static final EntryKind VOUCHER_ISSUE = new EntryKind("VOUCHER_ISSUE");
     static final EntryKind VOUCHER_REDEEM = new EntryKind("VOUCHER_REDEEM");
-    static final EntryKind VOUCHER_EXPIRE = new EntryKind("VOUCHER_EXPIRE");
+    /** The kind of the entry by which a voucher's points expire (the points report counts it as expiry). */
+    public static final EntryKind VOUCHER_EXPIRE = new EntryKind("VOUCHER_EXPIRE");
     private static final int POSTING_CHUNK = 500;
 
     private final Ledger ledger;
@@ -95,7 +96,7 @@ public class VoucherDesk {
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), KyodoApplication.WARD_ZONE);
+        return BusinessCalendar.dayOf(clock.instant());
     }
 
     /** Staff issue {@code count} vouchers of {@code denomination} points, valid through {@code expiresOn}. */

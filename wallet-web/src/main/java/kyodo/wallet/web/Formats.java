@@ -1,6 +1,6 @@
 package kyodo.wallet.web;
 
-import kyodo.wallet.KyodoApplication;
+import kyodo.ledger.calendar.BusinessCalendar;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.Locale;
 @Component("formats")
 public class Formats {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(KyodoApplication.WARD_ZONE);
+            .withZone(BusinessCalendar.ZONE);
 
     public String pt(long points) {
         return String.format(Locale.ROOT, "%,d pt", points);

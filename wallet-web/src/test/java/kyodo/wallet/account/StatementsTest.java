@@ -1,7 +1,7 @@
 package kyodo.wallet.account;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.wallet.WalletWebTest;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.transfer.Sender;
 import kyodo.wallet.user.User;
@@ -31,7 +31,7 @@ class StatementsTest extends WalletWebTest {
             assertThat(sender.send(from.id(), OwnerKind.RESIDENT, to.id(), Integer.toString(i), "note " + i,
                     QrCodes.nonce()).ok()).isTrue();
         }
-        YearMonth month = YearMonth.now(KyodoApplication.WARD_ZONE);
+        YearMonth month = YearMonth.now(BusinessCalendar.ZONE);
 
         Statement first = statements.of(WalletOwner.resident(from.id()), month, 0, 0);
         Statement second = statements.of(WalletOwner.resident(from.id()), month, 1, 0);

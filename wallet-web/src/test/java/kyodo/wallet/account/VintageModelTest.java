@@ -1,6 +1,6 @@
 package kyodo.wallet.account;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;

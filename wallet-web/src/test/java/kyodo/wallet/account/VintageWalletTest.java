@@ -1,6 +1,6 @@
 package kyodo.wallet.account;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.Account;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
@@ -286,8 +286,9 @@ class VintageWalletTest extends WalletWebTest {
     void aWalletFromBeforeVintagesIsSpentFirstAsTheVintageOfTheMonthItWasOpened() {
         User payer = resident(0);
         WalletOwner owner = WalletOwner.resident(payer.id());
+        // Such a wallet was classed, when vintages came, as the vintage of the month it was opened.
         kyodo.ledger.AccountId legacy = ledger.open(kyodo.ledger.AccountSpec.wallet(owner.accountCode(),
-                kyodo.ledger.Asset.PT)).orThrow().id();
+                kyodo.ledger.Asset.PT, owner.vintageClass(wallets.currentMonth()))).orThrow().id();
         assertThat(ledger.post(kyodo.ledger.EntryRequest.of("test:legacy:" + payer.id(), EntryKind.ISSUE, "test",
                 kyodo.ledger.Leg.transfer(wallets.issuance(), legacy, kyodo.ledger.Amount.pt(40)))).onTheBooks()).isTrue();
         issue(owner, wallets.currentMonth(), 100);

@@ -1,12 +1,12 @@
 package kyodo.wallet.browser;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Role;
 import kyodo.fund.books.Field;
 import kyodo.fund.directory.Directory;
 import kyodo.fund.directory.Group;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.earning.Activities;
 import kyodo.wallet.user.User;
@@ -74,7 +74,7 @@ class EarningBrowserTest extends kyodo.wallet.WalletWebTest {
         signIn(resident.username());
         assertThat(browser.getCurrentUrl()).endsWith("/wallet");
         assertThat(text("balance")).isEqualTo("180 pt");
-        String lastDay = points.lastDay(YearMonth.now(clock.withZone(KyodoApplication.WARD_ZONE))).toString();
+        String lastDay = points.lastDay(BusinessCalendar.thisMonth(clock)).toString();
         assertThat(text("expiring")).contains("180 pt").contains(lastDay);
         assertThat(text("history")).contains("+180 pt");
         browser.get(local("/wallet?lang=en"));

@@ -2,7 +2,7 @@ package kyodo.wallet.clocked;
 
 import kyodo.ledger.testing.MutableClock;
 import kyodo.wallet.TestSetup;
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.Ledger;
 import kyodo.wallet.earning.IssuanceBudget;
 import kyodo.ledger.testing.TestDatabase;

@@ -1,7 +1,7 @@
 package kyodo.wallet.clocked;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.testing.MutableClock;
-import kyodo.wallet.KyodoApplication;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
     static final MutableClock CLOCK = new MutableClock(
-            LocalDateTime.of(2026, 4, 6, 10, 0).atZone(KyodoApplication.WARD_ZONE).toInstant());
+            LocalDateTime.of(2026, 4, 6, 10, 0).atZone(BusinessCalendar.ZONE).toInstant());
 
     @Bean
     @Primary

@@ -39,9 +39,9 @@ class EmbeddedDatabaseTest {
             assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '1' and success",
                     Integer.class)).as("the application migrated the new database itself").isEqualTo(1);
             Ledger ledger = first.getBean(Ledger.class);
-            AccountId issuance = ledger.open(AccountSpec.of("test:issuance", Asset.PT, AccountKind.EQUITY))
+            AccountId issuance = ledger.open(AccountSpec.unclassified("test:issuance", Asset.PT, AccountKind.EQUITY))
                     .account().id();
-            AccountId wallet = ledger.open(AccountSpec.wallet("test:wallet", Asset.PT)).account().id();
+            AccountId wallet = ledger.open(AccountSpec.unclassifiedWallet("test:wallet", Asset.PT)).account().id();
             assertThat(ledger.post(EntryRequest.of("restart-issue", EntryKind.ISSUE, "test",
                     new Leg.Transfer(issuance, wallet, Amount.pt(100)))).code()).isEqualTo(ResultCode.POSTED);
         }

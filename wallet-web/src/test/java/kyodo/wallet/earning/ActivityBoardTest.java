@@ -1,5 +1,6 @@
 package kyodo.wallet.earning;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.directory.Group;
 import kyodo.wallet.qr.QrProperties;
 import kyodo.wallet.qr.SigningKey;
@@ -30,9 +31,9 @@ class ActivityBoardTest extends EarningFixtures {
         User coordinator = coordinator();
         Group verified = group(coordinator, true);
         Group waiting = group(coordinator, false);
-        String tomorrow = java.time.LocalDate.now(clock.withZone(kyodo.wallet.KyodoApplication.WARD_ZONE))
+        String tomorrow = BusinessCalendar.today(clock)
                 .plusDays(1).atTime(10, 0).toString();
-        String later = java.time.LocalDate.now(clock.withZone(kyodo.wallet.KyodoApplication.WARD_ZONE))
+        String later = BusinessCalendar.today(clock)
                 .plusDays(1).atTime(12, 0).toString();
 
         assertThat(post(coordinator, waiting.id().value(), "清掃", tomorrow, later, "5", "100").error())

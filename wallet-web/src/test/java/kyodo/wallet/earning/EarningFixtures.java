@@ -1,6 +1,7 @@
 package kyodo.wallet.earning;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Role;
 import kyodo.fund.books.Field;
@@ -79,8 +80,8 @@ abstract class EarningFixtures extends WalletWebTest {
 
     /** An activity yesterday (Asia/Tokyo) from {@code hour}:00 for {@code minutes}: always over, all on one day. */
     Activity yesterday(Group group, int hour, int minutes, long pointsPerHour) {
-        Instant starts = java.time.LocalDate.now(clock.withZone(kyodo.wallet.KyodoApplication.WARD_ZONE)).minusDays(1)
-                .atTime(hour, 0).atZone(kyodo.wallet.KyodoApplication.WARD_ZONE).toInstant();
+        Instant starts = BusinessCalendar.today(clock).minusDays(1)
+                .atTime(hour, 0).atZone(BusinessCalendar.ZONE).toInstant();
         long id = activities.create(group.id().value(), "昨日の活動 " + COUNTER.incrementAndGet(), "", "区民センター",
                 starts, starts.plus(Duration.ofMinutes(minutes)), 50, pointsPerHour, "test", starts.minus(Duration.ofDays(7)));
         return activities.find(id).orElseThrow();
@@ -88,7 +89,7 @@ abstract class EarningFixtures extends WalletWebTest {
 
     Activity futureActivity(User coordinator, Group group, Duration startsIn, int minutes, int slots) {
         java.time.LocalDateTime starts = java.time.LocalDateTime.ofInstant(clock.instant().plus(startsIn),
-                kyodo.wallet.KyodoApplication.WARD_ZONE).withSecond(0).withNano(0);
+                BusinessCalendar.ZONE).withSecond(0).withNano(0);
         Outcome<Activity> posted = board.post(coordinator, new ActivityBoard.Posting(group.id().value(),
                 "これからの活動 " + COUNTER.incrementAndGet(), "説明", "公園", starts.toString(),
                 starts.plusMinutes(minutes).toString(), Integer.toString(slots), "100"));

@@ -1,6 +1,7 @@
 package kyodo.wallet.earning;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.directory.Group;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.JournalEntry;
@@ -119,7 +120,7 @@ class HoursDeskTest extends EarningFixtures {
         assertThat(hours.confirm(coordinator, second.id(), resident.id(), "1").error())
                 .isEqualTo(EarningError.DAY_CAP_EXCEEDED);
         assertThatThrownBy(() -> activities.confirm(third, resident.id(), 30,
-                LocalDate.ofInstant(third.startsAt(), kyodo.wallet.KyodoApplication.WARD_ZONE), 50,
+                BusinessCalendar.dayOf(third.startsAt()), 50,
                 wallets.currentMonth().toString(), "test:db-day-cap:" + resident.id(), "test", clock.instant()))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("hours per day");
         assertThat(balance(resident)).isEqualTo(200);

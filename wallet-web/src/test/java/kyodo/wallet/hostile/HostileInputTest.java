@@ -152,7 +152,7 @@ class HostileInputTest extends WalletWebTest {
                         .with(user(payer.username()).roles("RESIDENT"))),
                 new Case("impossible month", true, get("/api/wallet").param("month", "2026-13")
                         .with(user(payer.username()).roles("RESIDENT"))),
-                new Case("month in SQL", true, get("/api/wallet").param("month", "2026-01'; drop table entry; --")
+                new Case("month in SQL", true, get("/api/wallet").param("month", "2026-01'; drop table payment; --")
                         .with(user(payer.username()).roles("RESIDENT"))),
                 new Case("right-to-left override in a display name (page)", false,
                         signUp.apply("Taro \u202eoraT")),
@@ -188,7 +188,7 @@ class HostileInputTest extends WalletWebTest {
     void sqlTypedIntoAFreeTextFieldIsStoredAsTextAndNeverRun() throws Exception {
         User payer = resident(100);
         User friend = resident(0);
-        String note = "'); drop table entry; --";
+        String note = "'); drop table payment; --";
 
         mvc.perform(post("/api/transfers").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -199,7 +199,7 @@ class HostileInputTest extends WalletWebTest {
         assertThat(balance(friend)).isEqualTo(10);
         String wallet = mvc.perform(get("/api/wallet").with(user(friend.username()).roles("RESIDENT")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(wallet).contains("drop table entry"); // stored and shown as the words typed
+        assertThat(wallet).contains("drop table payment"); // stored and shown as the words typed
         assertThat(ledger.entries(1, ledger.head().sequence())).isNotEmpty(); // and the table is still there
     }
 

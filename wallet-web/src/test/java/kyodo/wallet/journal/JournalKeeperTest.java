@@ -56,8 +56,9 @@ class JournalKeeperTest {
 
     @Test
     void theTreeFollowsTheBooksAndCheckpointsAreSignedWithTheGeneratedKey() throws Exception {
-        var source = ledger.open(AccountSpec.of("issuance:journal", Asset.PT, AccountKind.EQUITY)).orThrow().id();
-        var wallet = ledger.open(AccountSpec.wallet("wallet:journal", Asset.PT)).orThrow().id();
+        var source = ledger.open(AccountSpec.unclassified("issuance:journal", Asset.PT,
+                AccountKind.EQUITY)).orThrow().id();
+        var wallet = ledger.open(AccountSpec.unclassifiedWallet("wallet:journal", Asset.PT)).orThrow().id();
         for (int i = 0; i < 5; i++) {
             assertThat(ledger.post(EntryRequest.of("journal:" + i, EntryKind.ISSUE, "staff:1",
                     Leg.transfer(source, wallet, Amount.pt(10)))).code()).isEqualTo(ResultCode.POSTED);

@@ -1,7 +1,7 @@
 package kyodo.wallet.settlement;
 
-import kyodo.fund.FiscalYear;
-import kyodo.wallet.KyodoApplication;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.wallet.clocked.ClockedWalletTest;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
@@ -40,7 +40,7 @@ class SettlementWebTest extends ClockedWalletTest {
     Settlements settlements;
 
     private LocalDate today() {
-        return LocalDate.ofInstant(CLOCK.instant(), KyodoApplication.WARD_ZONE);
+        return BusinessCalendar.dayOf(CLOCK.instant());
     }
 
     @Test
@@ -130,7 +130,7 @@ class SettlementWebTest extends ClockedWalletTest {
         assertThat(desk.redeem(mine.id(), issued.get(0).serial().grouped()).ok()).isTrue();
         assertThat(desk.redeem(other.id(), issued.get(1).serial().grouped()).ok()).isTrue();
         YearMonth month = YearMonth.from(today());
-        CLOCK.advanceTo(month.plusMonths(1).atDay(1).atStartOfDay(KyodoApplication.WARD_ZONE).toInstant().plusSeconds(3600));
+        CLOCK.advanceTo(month.plusMonths(1).atDay(1).atStartOfDay(BusinessCalendar.ZONE).toInstant().plusSeconds(3600));
         mvc.perform(put("/api/merchant/bank-account").with(csrf()).with(user(ownerName(mine)).roles("MERCHANT"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"bankCode\":\"0009\",\"branchCode\":\"001\",\"accountType\":\"ORDINARY\","

@@ -1,8 +1,8 @@
 package kyodo.wallet.settlement;
 
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.EntryKey;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.clocked.ClockedWalletTest;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
@@ -49,20 +49,20 @@ class SettlerTest extends ClockedWalletTest {
     SettlementProperties properties;
 
     private YearMonth thisMonth() {
-        return YearMonth.from(LocalDate.ofInstant(CLOCK.instant(), KyodoApplication.WARD_ZONE));
+        return YearMonth.from(BusinessCalendar.dayOf(CLOCK.instant()));
     }
 
     private void moveToNextMonth() {
-        CLOCK.advanceTo(thisMonth().plusMonths(1).atDay(2).atStartOfDay(KyodoApplication.WARD_ZONE).toInstant()
+        CLOCK.advanceTo(thisMonth().plusMonths(1).atDay(2).atStartOfDay(BusinessCalendar.ZONE).toInstant()
                 .plusSeconds(9 * 3600));
     }
 
     /** Gives each shop points by redeeming vouchers of {@code denomination}, {@code count} each. */
     private void earn(List<Merchant> shops, long denomination, int count) {
-        int fiscalYear = FiscalYear.containing(LocalDate.ofInstant(CLOCK.instant(), KyodoApplication.WARD_ZONE)).year();
+        int fiscalYear = FiscalYear.containing(BusinessCalendar.dayOf(CLOCK.instant())).year();
         addBudget(fiscalYear, denomination * count * shops.size());
         var batch = desk.issue(staff().id(), denomination, count * shops.size(),
-                LocalDate.ofInstant(CLOCK.instant(), KyodoApplication.WARD_ZONE).plusDays(200), QrCodes.nonce());
+                BusinessCalendar.dayOf(CLOCK.instant()).plusDays(200), QrCodes.nonce());
         assertThat(batch.ok()).isTrue();
         List<Voucher> issued = vouchers.ofBatch(batch.batch().id());
         for (int i = 0; i < issued.size(); i++) {
@@ -71,7 +71,7 @@ class SettlerTest extends ClockedWalletTest {
     }
 
     private void yenBudget(long yen) {
-        int fiscalYear = FiscalYear.containing(LocalDate.ofInstant(CLOCK.instant(), KyodoApplication.WARD_ZONE)).year();
+        int fiscalYear = FiscalYear.containing(BusinessCalendar.dayOf(CLOCK.instant())).year();
         assertThat(settler.addBudget(fiscalYear, Long.toString(yen), QrCodes.nonce(), staff().id())).isEmpty();
     }
 

@@ -1,9 +1,11 @@
 package kyodo.wallet.simulation;
 
+import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.testing.MutableClock;
 import kyodo.wallet.TestSetup;
-import kyodo.fund.FiscalYear;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.Account;
+import kyodo.ledger.AccountQuery;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.PostResult;
@@ -11,7 +13,6 @@ import kyodo.ledger.ResultCode;
 import kyodo.ledger.TrialBalance;
 import kyodo.ledger.testing.BooksAudit;
 import kyodo.ledger.testing.TestDatabase;
-import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.fund.access.Actor;
@@ -300,7 +301,7 @@ class SimulatedYearTest {
                 // activities), and after it ends the coordinator confirms their hours, issuing the points
                 CLOCK.advance(Duration.ofDays(1));
                 LocalDateTime starts = LocalDateTime.ofInstant(CLOCK.instant().plus(ACTIVITY_STARTS_IN),
-                        KyodoApplication.WARD_ZONE).withSecond(0).withNano(0);
+                        BusinessCalendar.ZONE).withSecond(0).withNano(0);
                 List<Long> workers = pick(random, residents, GROUPS * ATTENDEES_PER_ACTIVITY);
                 earners.addAll(workers);
                 List<Future<Activity>> posted = new ArrayList<>(GROUPS);
@@ -478,7 +479,7 @@ class SimulatedYearTest {
     /** Settles every month that is over and not yet settled; pays the settlements of the month before it. */
     private YearMonth settleMonthsOver(YearMonth next, long staff, Tally tally) {
         YearMonth month = next;
-        while (!CLOCK.instant().isBefore(month.plusMonths(1).atDay(1).atStartOfDay(KyodoApplication.WARD_ZONE)
+        while (!CLOCK.instant().isBefore(month.plusMonths(1).atDay(1).atStartOfDay(BusinessCalendar.ZONE)
                 .toInstant())) {
             Settler.Run run = settler.settle(month, staff);
             assertThat(run.error()).isNull();
@@ -517,12 +518,14 @@ class SimulatedYearTest {
         for (TrialBalance balance : ledger.trialBalance(CLOCK.instant())) {
             assertThat(balance.balanced()).as("trial balance of " + balance.asset()).isTrue();
         }
-        long ledgerId = ledger.id().value();
-        long issued = sum("select coalesce(sum(debits_posted), 0) from account where ledger_id = ? and code like 'budget:pt:%'", ledgerId);
-        long budgetCredited = sum("select coalesce(sum(credits_posted), 0) from account where ledger_id = ? and code like 'budget:pt:%'", ledgerId);
-        long inWallets = sum("select coalesce(sum(credits_posted - debits_posted), 0) from account where ledger_id = ? and code like 'wallet:%'", ledgerId);
-        long inMerchantWallets = sum("select coalesce(sum(credits_posted - debits_posted), 0) from account where ledger_id = ? and code like 'wallet:merchant:%'", ledgerId);
-        long walletsBelowZero = sum("select count(*) from account where ledger_id = ? and code like 'wallet:%' and debits_posted > credits_posted", ledgerId);
+        List<Account> budgets = accountsByCode("budget:pt:");
+        List<Account> walletAccounts = accountsByCode("wallet:");
+        long issued = budgets.stream().mapToLong(a -> a.totals().debitsPosted()).sum();
+        long budgetCredited = budgets.stream().mapToLong(a -> a.totals().creditsPosted()).sum();
+        long inWallets = walletAccounts.stream().mapToLong(SimulatedYearTest::credited).sum();
+        long inMerchantWallets = accountsByCode("wallet:merchant:").stream().mapToLong(SimulatedYearTest::credited)
+                .sum();
+        long walletsBelowZero = walletAccounts.stream().filter(a -> credited(a) < 0).count();
         long outstanding = balance(VoucherAccounts.OUTSTANDING);
         long expired = balance(VoucherAccounts.EXPIRED);
         long settled = balance(SettlementAccounts.SETTLED);
@@ -544,7 +547,8 @@ class SimulatedYearTest {
         long settledYen = sum("select coalesce(sum(yen), 0) from settlement");
         long paidYen = sum("select coalesce(sum(yen), 0) from settlement where state = 'PAID'");
         assertThat(settled).isEqualTo(settledPoints);
-        long payable = sum("select coalesce(sum(credits_posted - debits_posted), 0) from account where ledger_id = ? and code like 'settlement:payable:merchant:%'", ledgerId);
+        long payable = accountsByCode("settlement:payable:merchant:").stream()
+                .mapToLong(SimulatedYearTest::credited).sum();
         assertThat(payable + paidYen).isEqualTo(settledYen);
         assertThat(-balance(SettlementAccounts.PAID)).isEqualTo(paidYen);
 
@@ -563,13 +567,33 @@ class SimulatedYearTest {
         return ledger.account(code).map(a -> a.balance().posted()).orElse(0L);
     }
 
+    /** Every account whose code starts with {@code prefix}, read through the ledger a page at a time. */
+    private List<Account> accountsByCode(String prefix) {
+        List<Account> found = new ArrayList<>();
+        String after = "";
+        while (true) {
+            List<Account> page = ledger.accounts(AccountQuery.all().codePrefix(prefix), after,
+                    Ledger.ACCOUNTS_PAGE_MAX);
+            found.addAll(page);
+            if (page.size() < Ledger.ACCOUNTS_PAGE_MAX) {
+                return found;
+            }
+            after = page.get(page.size() - 1).code();
+        }
+    }
+
+    /** Posted credits less posted debits: a liability's posted balance, by the totals the ledger keeps. */
+    private static long credited(Account account) {
+        return account.totals().creditsPosted() - account.totals().debitsPosted();
+    }
+
     private long sum(String sql, Object... arguments) {
         Long value = jdbc.queryForObject(sql, Long.class, arguments);
         return value == null ? 0 : value;
     }
 
     private static LocalDate today() {
-        return LocalDate.ofInstant(CLOCK.instant(), KyodoApplication.WARD_ZONE);
+        return BusinessCalendar.dayOf(CLOCK.instant());
     }
 
     private static List<Long> pick(Random random, List<Long> from, int count) {

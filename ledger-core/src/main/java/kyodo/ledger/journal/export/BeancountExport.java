@@ -4,6 +4,7 @@ import kyodo.ledger.Account;
 import kyodo.ledger.AccountKind;
 import kyodo.ledger.JournalEntry;
 import kyodo.ledger.JournalLeg;
+import kyodo.ledger.calendar.BusinessCalendar;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -32,7 +33,7 @@ public final class BeancountExport extends PlainTextBooks {
         LocalDate opened = null;
         for (Account account : source.accounts()) {
             commodities.add(account.asset().code());
-            LocalDate date = LocalDate.ofInstant(account.openedAt(), BUSINESS_ZONE);
+            LocalDate date = BusinessCalendar.dayOf(account.openedAt());
             opened = opened == null || date.isBefore(opened) ? date : opened;
         }
         List<JournalEntry> first = source.size() == 0 ? List.of() : source.entries(1, 1);

@@ -1,6 +1,7 @@
 package kyodo.ledger.journal.export;
 
 import kyodo.ledger.Account;
+import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountFlag;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;
@@ -164,8 +165,9 @@ public final class ExportFormat {
         }
         Totals totals = new Totals(nonNegative(line, "debitsPosted"), nonNegative(line, "creditsPosted"),
                 nonNegative(line, "debitsPending"), nonNegative(line, "creditsPending"));
+        // The export names accounts by code for auditors and the verifier; classes are for queries of the books.
         return new Account(new AccountId(id), text(line, "code"), asset, kind, flags, null, totals,
-                instant(line, "openedAt"));
+                instant(line, "openedAt"), AccountClass.UNCLASSIFIED);
     }
 
     /**

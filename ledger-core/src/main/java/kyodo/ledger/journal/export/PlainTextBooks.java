@@ -5,12 +5,12 @@ import kyodo.ledger.Asset;
 import kyodo.ledger.JournalEntry;
 import kyodo.ledger.JournalLeg;
 import kyodo.ledger.LegKind;
+import kyodo.ledger.calendar.BusinessCalendar;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +26,6 @@ import java.util.function.Function;
  * ledger's posted balances (debits − credits).
  */
 abstract class PlainTextBooks {
-    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Tokyo");
 
     private final Map<Long, Account> accounts = new HashMap<>();
     private final Map<Long, String> names = new HashMap<>();
@@ -57,7 +56,7 @@ abstract class PlainTextBooks {
     }
 
     static LocalDate date(JournalEntry entry) {
-        return LocalDate.ofInstant(entry.postedAt(), BUSINESS_ZONE);
+        return BusinessCalendar.dayOf(entry.postedAt());
     }
 
     static boolean moves(JournalLeg leg) {

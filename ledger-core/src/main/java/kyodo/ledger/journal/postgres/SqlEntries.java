@@ -1,6 +1,7 @@
 package kyodo.ledger.journal.postgres;
 
 import kyodo.ledger.Account;
+import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountFlag;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.AccountKind;
@@ -82,7 +83,7 @@ final class SqlEntries {
                             new Asset(rows.getString(3), scales.getOrDefault(rows.getString(3), 0)),
                             AccountKind.valueOf(rows.getString(4)), AccountFlag.fromBits(rows.getInt(5)), balanceLimit,
                             new Totals(rows.getLong(7), rows.getLong(8), rows.getLong(9), rows.getLong(10)),
-                            instant(rows, 11)));
+                            instant(rows, 11), AccountClass.UNCLASSIFIED));
                 }
             }
         }

@@ -516,8 +516,8 @@ public final class JournalVerifier {
     private static void apply(JournalEntry entry, Map<Long, Account> accounts, Map<Long, long[]> totals) throws Failed {
         try {
             for (JournalLeg leg : entry.legs()) {
-                add(totals.get(leg.debit().value()), leg.kind(), true, leg.amount(), leg.released());
-                add(totals.get(leg.credit().value()), leg.kind(), false, leg.amount(), leg.released());
+                add(totals.get(leg.debit().value()), leg, true);
+                add(totals.get(leg.credit().value()), leg, false);
             }
         } catch (ArithmeticException e) {
             throw new Failed(entry.sequence(), "an account total overflows 64 bits");
@@ -542,19 +542,16 @@ public final class JournalVerifier {
         }
     }
 
-    /** Adds one leg's effect to totals {debitsPosted, creditsPosted, debitsPending, creditsPending}. */
-    private static void add(long[] t, LegKind kind, boolean debit, long amount, long released) {
-        int posted = debit ? 0 : 1;
-        int pending = debit ? 2 : 3;
-        switch (kind) {
-            case POSTED -> t[posted] = Math.addExact(t[posted], amount);
-            case PENDING -> t[pending] = Math.addExact(t[pending], amount);
-            case POST_PENDING -> {
-                t[pending] = Math.subtractExact(t[pending], released);
-                t[posted] = Math.addExact(t[posted], amount);
-            }
-            case VOID_PENDING -> t[pending] = Math.subtractExact(t[pending], released);
-        }
+    /**
+     * Adds one leg's effect (by {@link LegKind}'s rule, the one both ledgers apply) to totals {debitsPosted,
+     * creditsPosted, debitsPending, creditsPending}.
+     */
+    private static void add(long[] t, JournalLeg leg, boolean debit) {
+        kyodo.ledger.Totals effect = debit ? leg.debitEffect() : leg.creditEffect();
+        t[0] = Math.addExact(t[0], effect.debitsPosted());
+        t[1] = Math.addExact(t[1], effect.creditsPosted());
+        t[2] = Math.addExact(t[2], effect.debitsPending());
+        t[3] = Math.addExact(t[3], effect.creditsPending());
     }
 
     private void checkCheckpoint(Signed due, MemoryTree tree) throws Failed {

@@ -1,18 +1,18 @@
-package kyodo.fund.report;
+package kyodo.wallet.report;
 
-import kyodo.fund.FiscalYear;
+import kyodo.fund.report.ReportCheckpoint;
+import kyodo.ledger.calendar.FiscalYear;
 
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The points report of one fiscal year at one signed checkpoint, from the ledger's PT accounts by the points
- * account scheme. Merchants have no category on the books or in the wallet's tables yet, so circulation is shown
- * per merchant.
+ * The points report of one fiscal year at one signed checkpoint, from the ledger's PT accounts by their classes.
+ * Merchants have no category on the books or in the wallet's tables yet, so circulation is shown per merchant.
  *
- * @param budget          what staff set as this year's issuance budget ({@code budget:pt:<year>} credited)
- * @param budgetUsed      what was issued out of it ({@code budget:pt:<year>} debited)
+ * @param budget          what staff set as this year's issuance budget (the year's points budget credited)
+ * @param budgetUsed      what was issued out of it (the year's points budget debited)
  * @param openingOutstanding points in wallets and on paper before the year
  */
 public record PointsReport(FiscalYear year, ReportCheckpoint checkpoint, List<Month> months, long budget,
