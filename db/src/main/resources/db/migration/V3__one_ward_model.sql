@@ -50,9 +50,28 @@ alter table activity add constraint activity_group_registered foreign key (group
 comment on table fund_group is 'The one registry of civic groups (団体情報バンク): the fund''s applicants and the '
     'currency''s activity organisers and wallet holders (ledger accounts wallet:group:<id>:<yyyy-MM>).';
 
--- A sale paid from a group's wallet by one of its coordinators: payer_id is the coordinator who paid, this names
--- the group whose points were spent (a refund returns them there).
+-- A sale paid from a group's wallet by one of its coordinators (channel GROUP_WALLET): payer_id is the coordinator
+-- who paid, payer_group_id the group whose points were spent (a refund returns them there). Only a coordinator
+-- of that group pays from its wallet: Cashier.payFromGroup checks it, and so does the trigger.
 alter table payment add column payer_group_id bigint references fund_group (id);
+alter table payment drop constraint payment_channel_check;
+alter table payment add constraint payment_channel_check
+    check (channel in ('MERCHANT_QR', 'CONSUMER_QR', 'GROUP_WALLET'));
+alter table payment add constraint payment_group_wallet_names_the_group
+    check ((channel = 'GROUP_WALLET') = (payer_group_id is not null));
+
+create function kyodo_group_payment_by_coordinator() returns trigger language plpgsql as $$
+begin
+    if new.payer_group_id is not null and not exists (select 1 from fund_group_member m
+            where m.group_id = new.payer_group_id and m.user_id = new.payer_id) then
+        raise exception 'user % does not coordinate group % and cannot pay from its wallet', new.payer_id,
+            new.payer_group_id using errcode = 'KY205';
+    end if;
+    return new;
+end;
+$$;
+create trigger payment_group_by_coordinator before insert or update of payer_id, payer_group_id on payment
+    for each row execute function kyodo_group_payment_by_coordinator();
 
 -- =============================================================================================================
 
@@ -175,6 +194,14 @@ alter table activity_attendance
     alter column corrected_by type bigint using kyodo_v3_user_id(corrected_by, 'activity_attendance.corrected_by'),
     add constraint activity_attendance_confirmed_by_fkey foreign key (confirmed_by) references app_user (id),
     add constraint activity_attendance_corrected_by_fkey foreign key (corrected_by) references app_user (id);
+
+-- Who set the issuance rules: a staff member, or nobody for the defaults the baseline wrote ('migration').
+alter table earning_rules drop constraint earning_rules_set_by_check;
+alter table earning_rules alter column set_by drop not null;
+alter table earning_rules
+    alter column set_by type bigint using case when set_by = 'migration' then null
+                                              else kyodo_v3_user_id(set_by, 'earning_rules.set_by') end,
+    add constraint earning_rules_set_by_fkey foreign key (set_by) references app_user (id);
 
 drop function kyodo_v3_user_id(text, text);
 

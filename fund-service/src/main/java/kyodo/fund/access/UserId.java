@@ -22,4 +22,24 @@ public record UserId(@JsonValue long value) implements Serializable {
     public String journalActor() {
         return JOURNAL_PREFIX + value;
     }
+
+    /** The person a journal entry's {@code actor} names, if a person (not a job) posted it. */
+    public static java.util.Optional<UserId> fromJournalActor(String actor) {
+        if (actor == null || !actor.startsWith(JOURNAL_PREFIX) || actor.length() > JOURNAL_PREFIX.length() + 18) {
+            return java.util.Optional.empty();
+        }
+        String digits = actor.substring(JOURNAL_PREFIX.length());
+        return digits.matches("[1-9][0-9]{0,17}") ? java.util.Optional.of(new UserId(Long.parseLong(digits)))
+                : java.util.Optional.empty();
+    }
+
+    /** A nullable column's value ({@code null} for no one). */
+    public static UserId ofNullable(Long value) {
+        return value == null ? null : new UserId(value);
+    }
+
+    /** The column value for a nullable id. */
+    public static Long valueOf(UserId id) {
+        return id == null ? null : id.value();
+    }
 }

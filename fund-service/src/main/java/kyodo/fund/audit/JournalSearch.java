@@ -1,6 +1,7 @@
 package kyodo.fund.audit;
 
-import kyodo.fund.access.Actor;
+import kyodo.fund.access.People;
+import kyodo.fund.problem.Inputs;
 import kyodo.fund.problem.Refused;
 import kyodo.ledger.EntryKind;
 import kyodo.ledger.Ledger;
@@ -29,10 +30,12 @@ public class JournalSearch {
 
     private final Ledger ledger;
     private final BookRows rows;
+    private final People people;
 
-    JournalSearch(Ledger ledger, BookRows rows) {
+    JournalSearch(Ledger ledger, BookRows rows, People people) {
         this.ledger = ledger;
         this.rows = rows;
+        this.people = people;
     }
 
     /** Every field is optional; {@code after} is the last sequence of the previous page (0 for the first). */
@@ -57,8 +60,13 @@ public class JournalSearch {
             throw Refused.invalid("kind must be an entry kind such as DONATION (capital letters, digits, '_')");
         }
         String actor = blankToNull(criteria.actor());
-        if (actor != null && actor.length() > Actor.USER_ID_LENGTH_MAX) {
-            throw Refused.invalid("user must have at most " + Actor.USER_ID_LENGTH_MAX + " characters");
+        if (actor != null && actor.length() > Inputs.USERNAME_LENGTH_MAX) {
+            throw Refused.invalid("user must have at most " + Inputs.USERNAME_LENGTH_MAX + " characters");
+        }
+        if (actor != null) {
+            // Entries name people as user:<id>; an auditor types the username, or an actor as the journal has it.
+            String typed = actor;
+            actor = people.byUsername(typed).map(p -> p.id().journalActor()).orElse(typed);
         }
         String prefix = blankToNull(criteria.account());
         if (prefix != null && prefix.length() > PREFIX_LENGTH_MAX) {

@@ -2,6 +2,8 @@ package kyodo.fund.grant;
 
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
+import kyodo.fund.access.People;
+import kyodo.fund.access.Person;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
 import kyodo.fund.books.FundBooks;
@@ -40,9 +42,11 @@ class ProgramPages {
     private final Applications applications;
     private final Groups groups;
     private final FundBooks books;
+    private final People people;
 
     ProgramPages(GrantOffice office, Programs programs, Committee committee, Awards awards,
-                 Applications applications, Groups groups, FundBooks books) {
+                 Applications applications, Groups groups, FundBooks books, People people) {
+        this.people = people;
         this.office = office;
         this.programs = programs;
         this.committee = committee;
@@ -87,14 +91,14 @@ class ProgramPages {
         if (done != null && NOTICES.contains(done)) {
             model.addAttribute("done", done);
         }
-        return program.published() ? detail(model, program) : form(model, ProgramInput.of(program), program);
+        return program.published() ? detail(model, program) : form(model, input(program), program);
     }
 
     @PostMapping("/fund/staff/programs/{id}")
     @PreAuthorize("hasRole('STAFF')")
     String revise(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model) {
         Program program = programs.find(new ProgramId(id)).orElseThrow(() -> Refused.notFound("program " + id));
-        ProgramInput input = ProgramInput.of(program);
+        ProgramInput input = input(program);
         try {
             input = ProgramInput.from(params);
             office.revise(Actor.required(), program.id(), input.toForm());
@@ -179,6 +183,11 @@ class ProgramPages {
         model.addAttribute("committed", committed);
         model.addAttribute("available", books.available(program.designation()));
         return "fund/staff-program";
+    }
+
+    private ProgramInput input(Program program) {
+        return ProgramInput.of(program, people.byIds(program.reviewers()).values().stream().map(Person::username)
+                .toList());
     }
 
     private String form(Model model, ProgramInput input, Program program) {

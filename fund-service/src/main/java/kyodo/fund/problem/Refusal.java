@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 public enum Refusal {
     INVALID_INPUT(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります。", "The request is not valid."),
     NOT_FOUND(HttpStatus.NOT_FOUND, "見つかりません。", "Not found."),
+    UNKNOWN_USER(HttpStatus.BAD_REQUEST, "そのユーザー名の利用者はいません。", "No one signs in with that username."),
     FORBIDDEN(HttpStatus.FORBIDDEN, "この操作は許可されていません。", "You may not do this."),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "ログインが必要です。", "Please sign in."),
     WRONG_STATE(HttpStatus.CONFLICT, "現在の状態ではこの操作はできません。", "Not possible in the current state."),

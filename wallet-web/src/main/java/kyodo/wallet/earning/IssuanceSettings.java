@@ -4,7 +4,7 @@ import kyodo.fund.FiscalYear;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
 import kyodo.wallet.payment.Cashier;
-import kyodo.wallet.user.Role;
+import kyodo.fund.access.Role;
 import kyodo.wallet.user.User;
 import org.springframework.stereotype.Component;
 
@@ -74,11 +74,12 @@ public class IssuanceSettings {
         if (points.isEmpty() || !IssuanceRules.Rules.valid(hours.minutes(), points.get())) {
             return Outcome.refused(EarningError.RULES_INVALID);
         }
-        rules.change(hours.minutes(), points.get(), staff.username(), clock.instant());
+        rules.change(hours.minutes(), points.get(), staff.userId(), clock.instant());
         return Outcome.of(rules.current());
     }
 
+    /** Staff set the issuance rules and budget; an admin runs the system, not the money (docs/roles.md). */
     private static boolean isStaff(User user) {
-        return user.role() == Role.STAFF || user.role() == Role.ADMIN;
+        return user.role() == Role.STAFF;
     }
 }

@@ -1,5 +1,6 @@
 package kyodo.wallet.voucher;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.FiscalYear;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
@@ -143,9 +144,9 @@ public class VoucherDesk {
             return new Issued(null, VoucherError.NO_BUDGET);
         }
         long total = Math.multiplyExact(denomination, (long) count);
-        PostResult posted = ledger.post(new EntryRequest(new EntryKey(key), VOUCHER_ISSUE, "staff:" + staffId,
-                "紙券発行 " + denomination + " pt × " + count, "{\"denomination\":" + denomination + ",\"count\":"
-                + count + ",\"expires_on\":\"" + expiresOn + "\"}",
+        PostResult posted = ledger.post(new EntryRequest(new EntryKey(key), VOUCHER_ISSUE,
+                new UserId(staffId).journalActor(), "紙券発行 " + denomination + " pt × " + count,
+                "{\"denomination\":" + denomination + ",\"count\":" + count + ",\"expires_on\":\"" + expiresOn + "\"}",
                 List.of(Leg.transfer(budget.get(), accounts.outstanding(), Amount.pt(total)))));
         if (!posted.onTheBooks()) {
             return new Issued(null, posted.code() == ResultCode.INSUFFICIENT_FUNDS ? VoucherError.BUDGET_EXCEEDED
