@@ -4,6 +4,7 @@ import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
 import kyodo.fund.access.People;
 import kyodo.fund.access.Person;
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
 import kyodo.fund.books.FundBooks;
@@ -20,7 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -179,7 +182,14 @@ class ProgramPages {
             committed = Math.addExact(committed, award.status() == Award.Status.CLOSED ? award.disbursed()
                     : award.amount());
         }
+        Map<UserId, String> names = new HashMap<>();
+        for (AwardRow row : rows) {
+            for (Disbursement d : row.disbursements()) {
+                names.computeIfAbsent(d.requestedBy(), people::nameOf);
+            }
+        }
         model.addAttribute("awards", rows);
+        model.addAttribute("names", names);
         model.addAttribute("committed", committed);
         model.addAttribute("available", books.available(program.designation()));
         return "fund/staff-program";

@@ -8,7 +8,7 @@ import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
-import kyodo.wallet.user.Role;
+import kyodo.fund.access.Role;
 import kyodo.wallet.user.User;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;

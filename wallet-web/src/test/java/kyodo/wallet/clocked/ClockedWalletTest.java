@@ -10,7 +10,7 @@ import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
-import kyodo.wallet.user.Role;
+import kyodo.fund.access.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.springframework.beans.factory.annotation.Autowired;

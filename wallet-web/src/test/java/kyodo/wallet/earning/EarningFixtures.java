@@ -1,7 +1,6 @@
 package kyodo.wallet.earning;
 
 import kyodo.fund.FiscalYear;
-import kyodo.fund.access.Actor;
 import kyodo.fund.access.Role;
 import kyodo.fund.books.Field;
 import kyodo.fund.directory.Directory;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,21 +48,20 @@ abstract class EarningFixtures extends WalletWebTest {
 
     @AfterEach
     void restoreRules() {
-        rules.change(before.minutesPerDayMax(), before.pointsPerMonthMax(), "test", clock.instant());
+        rules.change(before.minutesPerDayMax(), before.pointsPerMonthMax(), demo("staff").userId(), clock.instant());
     }
 
     User coordinator() {
         String name = "coord" + COUNTER.incrementAndGet();
-        return registrar.createUser(name, "コーディネーター " + name, PASSWORD, kyodo.wallet.user.Role.COORDINATOR)
-                .user();
+        return registrar.createUser(name, "コーディネーター " + name, PASSWORD, Role.GROUP_COORDINATOR).user();
     }
 
     Group group(User coordinator, boolean verified) {
-        Group group = directory.register(new Actor(coordinator.username(), Set.of(Role.GROUP_COORDINATOR)),
+        Group group = directory.register(coordinator.actor(),
                 new Directory.Registration("テスト団体 " + COUNTER.incrementAndGet(), "VOLUNTARY", "代表",
                         "contact@example.jp", Field.COMMUNITY.code(), "", List.of()));
         if (verified) {
-            directory.decide(new Actor("staff", Set.of(Role.STAFF)), group.id(), true);
+            directory.decide(demo("staff").actor(), group.id(), true);
         }
         return group;
     }
@@ -73,7 +70,8 @@ abstract class EarningFixtures extends WalletWebTest {
     Activity pastActivity(Group group, Duration endedAgo, int minutes, long pointsPerHour) {
         Instant ends = clock.instant().minus(endedAgo);
         long id = activities.create(group.id().value(), "過去の活動 " + COUNTER.incrementAndGet(), "", "区民センター",
-                ends.minus(Duration.ofMinutes(minutes)), ends, 50, pointsPerHour, "test", ends.minus(Duration.ofDays(7)));
+                ends.minus(Duration.ofMinutes(minutes)), ends, 50, pointsPerHour, group.registeredBy(),
+                ends.minus(Duration.ofDays(7)));
         return activities.find(id).orElseThrow();
     }
 
@@ -82,7 +80,8 @@ abstract class EarningFixtures extends WalletWebTest {
         Instant starts = java.time.LocalDate.now(clock.withZone(kyodo.wallet.KyodoApplication.WARD_ZONE)).minusDays(1)
                 .atTime(hour, 0).atZone(kyodo.wallet.KyodoApplication.WARD_ZONE).toInstant();
         long id = activities.create(group.id().value(), "昨日の活動 " + COUNTER.incrementAndGet(), "", "区民センター",
-                starts, starts.plus(Duration.ofMinutes(minutes)), 50, pointsPerHour, "test", starts.minus(Duration.ofDays(7)));
+                starts, starts.plus(Duration.ofMinutes(minutes)), 50, pointsPerHour, group.registeredBy(),
+                starts.minus(Duration.ofDays(7)));
         return activities.find(id).orElseThrow();
     }
 

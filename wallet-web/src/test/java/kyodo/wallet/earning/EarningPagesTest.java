@@ -53,32 +53,32 @@ class EarningPagesTest extends EarningFixtures {
         Group group = group(coordinator, true);
         Activity activity = futureActivity(coordinator, group, Duration.ofDays(10), 60, 5);
 
-        mvc.perform(get("/coordinator/activities/" + activity.id()).with(user(coordinator.username()).roles("COORDINATOR")))
+        mvc.perform(get("/coordinator/activities/" + activity.id()).with(signedIn(coordinator)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("checkin-qr")))
                 .andExpect(content().string(containsString(BASE_URL + CheckInDesk.PATH)));
-        mvc.perform(post("/coordinator/activities").with(csrf()).with(user(coordinator.username()).roles("COORDINATOR"))
+        mvc.perform(post("/coordinator/activities").with(csrf()).with(signedIn(coordinator))
                         .param("groupId", Long.toString(group.id().value())).param("title", "x")
                         .param("place", "p").param("startsAt", "tomorrow").param("endsAt", "").param("slots", "1")
                         .param("pointsPerHour", "1"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("開始と終了の日時")));
-        mvc.perform(get("/coordinator/activities/" + activity.id()).with(user(coordinator().username()).roles("COORDINATOR")))
+        mvc.perform(get("/coordinator/activities/" + activity.id()).with(signedIn(coordinator())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("コーディネーターではありません")));
     }
 
     @Test
     void staffSeeTheBudgetAndAreToldWhatIsWrong() throws Exception {
-        mvc.perform(get("/staff/points").with(user("staff").roles("STAFF")))
+        mvc.perform(get("/staff/points").with(signedIn(demo("staff"))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("budget-remaining")));
-        mvc.perform(post("/staff/points/budget").with(csrf()).with(user("staff").roles("STAFF"))
+        mvc.perform(post("/staff/points/budget").with(csrf()).with(signedIn(demo("staff")))
                         .param("fiscalYear", "2026").param("amount", "-5").param("intent", "page-test-intent-01"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("予算に追加するポイント")));
-        mvc.perform(post("/staff/points/expiry").with(csrf()).with(user("staff").roles("STAFF")))
+        mvc.perform(post("/staff/points/expiry").with(csrf()).with(signedIn(demo("staff"))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("expiry-run")));
-        mvc.perform(post("/staff/points/corrections").with(csrf()).with(user("staff").roles("STAFF"))
+        mvc.perform(post("/staff/points/corrections").with(csrf()).with(signedIn(demo("staff")))
                         .param("activityId", "999999999").param("residentId", "1").param("reason", "x"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("確認済みの時間が見つかりません")));
         mvc.perform(get("/staff/points").header("Accept-Language", "en").param("lang", "en")
-                        .with(user("staff").roles("STAFF")))
+                        .with(signedIn(demo("staff"))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Issuance budget")));
     }
 }

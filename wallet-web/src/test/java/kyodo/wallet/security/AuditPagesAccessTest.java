@@ -27,7 +27,7 @@ class AuditPagesAccessTest extends WalletWebTest {
                     .andExpect(redirectedUrl("/signin"));
             mvc.perform(get(page).with(user("resident-audit").roles("RESIDENT"))).andExpect(status().isForbidden());
             mvc.perform(get(page).with(user("merchant-audit").roles("MERCHANT"))).andExpect(status().isForbidden());
-            mvc.perform(get(page).with(user("auditor").roles("AUDITOR"))).andExpect(status().isOk());
+            mvc.perform(get(page).with(signedIn(demo("auditor")))).andExpect(status().isOk());
         }
         mvc.perform(get("/api/fund/audit/journal")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/fund/audit/journal").with(user("resident-audit").roles("RESIDENT")))

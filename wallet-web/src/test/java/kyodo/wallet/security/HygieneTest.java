@@ -63,7 +63,7 @@ class HygieneTest extends WalletWebTest {
                 Map.entry("fund directory", get("/fund/groups")),
                 Map.entry("wallet page", get("/wallet").with(user(resident.username()).roles("RESIDENT"))),
                 Map.entry("merchant terminal", get("/merchant").with(user(ownerName(shop)).roles("MERCHANT"))),
-                Map.entry("staff page", get("/staff").with(user("staff").roles("STAFF"))),
+                Map.entry("staff page", get("/staff").with(signedIn(demo("staff")))),
                 Map.entry("API answer", get("/api/wallet").with(user(resident.username()).roles("RESIDENT"))),
                 Map.entry("API problem", post("/api/payments").with(csrf())
                         .with(user(resident.username()).roles("RESIDENT"))
@@ -105,7 +105,7 @@ class HygieneTest extends WalletWebTest {
         assertThat(status(get("/actuator/prometheus").with(remote("203.0.113.7"))
                 .with(user("someone").roles("RESIDENT")))).isEqualTo(403);
         assertThat(status(get("/actuator/prometheus").with(remote("203.0.113.7"))
-                .with(user("admin").roles("ADMIN")))).isEqualTo(200);
+                .with(signedIn(demo("admin"))))).isEqualTo(200);
         assertThat(status(get("/actuator/health").with(remote("203.0.113.7")))).isEqualTo(200);
     }
 
@@ -142,7 +142,8 @@ class HygieneTest extends WalletWebTest {
 
     @Test
     void everyStaffActionThatMovesMoneyNamesWhoAndWhen() throws Exception {
-        var staff = user("staff").authorities(SignInUsers.authorities(kyodo.wallet.user.Role.STAFF));
+        User clerk = demo("staff");
+        var staff = signedIn(clerk);
         String recorded = mvc.perform(post("/api/fund/donations/recorded").with(csrf()).with(staff)
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"donation":{"donorType":"COMPANY","donorName":"協働商事株式会社",
@@ -154,7 +155,7 @@ class HygieneTest extends WalletWebTest {
 
         var entry = ledger.entries(ledger.head().sequence(), ledger.head().sequence()).get(0);
         assertThat(entry.kind().code()).isEqualTo("DONATION");
-        assertThat(entry.actor()).contains("staff");
+        assertThat(entry.actor()).as("the person, as every entry names people").isEqualTo("user:" + clerk.id());
         assertThat(entry.postedAt()).isNotNull();
     }
 

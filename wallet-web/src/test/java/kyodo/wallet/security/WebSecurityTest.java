@@ -1,5 +1,6 @@
 package kyodo.wallet.security;
 
+import kyodo.fund.access.Role;
 import kyodo.wallet.WalletWebTest;
 import kyodo.wallet.payment.Cashier;
 import kyodo.wallet.payment.Payment;
@@ -220,15 +221,20 @@ class WebSecurityTest extends WalletWebTest {
     }
 
     @Test
-    void aSignedInCoordinatorIsTheFundsGroupCoordinator() throws Exception {
+    void aSignedInCoordinatorIsTheFundsGroupCoordinatorAndCarriesTheirUserId() throws Exception {
         String name = "coord" + System.nanoTime() % 1_000_000;
-        registrar.createUser(name, "コーディネーター", PASSWORD, kyodo.wallet.user.Role.COORDINATOR);
+        User coordinator = registrar.createUser(name, "コーディネーター", PASSWORD, Role.GROUP_COORDINATOR).user();
         var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/signin").with(csrf())
                         .param("username", name).param("password", PASSWORD))
                 .andExpect(status().isFound()).andReturn().getRequest().getSession();
 
         mvc.perform(get("/api/fund/applications/mine").session(session)).andExpect(status().isOk());
         mvc.perform(get("/api/fund/groups/pending").session(session)).andExpect(status().isForbidden());
+        var context = (org.springframework.security.core.context.SecurityContext) session.getAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository
+                        .SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(kyodo.fund.access.Actor.of(context.getAuthentication())).as("the principal carries the id")
+                .contains(coordinator.actor());
     }
 
     @Test

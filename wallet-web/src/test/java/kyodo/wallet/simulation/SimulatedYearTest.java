@@ -37,7 +37,7 @@ import kyodo.wallet.settlement.Settler;
 import kyodo.wallet.transfer.Sender;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
-import kyodo.wallet.user.Role;
+import kyodo.fund.access.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.voucher.Voucher;
 import kyodo.wallet.voucher.VoucherAccounts;
@@ -66,7 +66,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -219,7 +218,8 @@ class SimulatedYearTest {
 
     private void simulate(Random random) throws Exception {
         long started = System.nanoTime();
-        long staff = registrar.createUser("sim-staff", "職員", "sim-password", Role.STAFF).user().id();
+        User staffMember = registrar.createUser("sim-staff", "職員", "sim-password", Role.STAFF).user();
+        long staff = staffMember.id();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         // residents sign up on more threads than the pool has connections: sign-up must never hold one
         // connection while it waits for another
@@ -239,24 +239,21 @@ class SimulatedYearTest {
         for (int i = 0; i < MERCHANTS; i++) {
             shops.add(TestSetup.approvedShop(registrar, merchants, staff, "shop" + i, "sim-password", "商店 " + i).id());
         }
-        // each group is a wallet civic group (it receives gifts) and a verified fund-directory group (its
-        // coordinator posts activities and confirms hours)
-        List<Long> groups = new ArrayList<>(GROUPS);
+        // each group is one verified group of the registry: it receives gifts into its wallet, and its
+        // coordinator posts activities and confirms hours
         List<User> coordinators = new ArrayList<>(GROUPS);
-        List<Long> fundGroups = new ArrayList<>(GROUPS);
+        List<Long> groups = new ArrayList<>(GROUPS);
         List<Long> ratePerHour = new ArrayList<>(GROUPS);
-        Actor ward = new Actor("sim-staff", Set.of(kyodo.fund.access.Role.STAFF));
+        Actor ward = staffMember.actor();
         for (int i = 0; i < GROUPS; i++) {
             User coordinator = registrar.createUser("coordinator" + i, "代表 " + i, "sim-password",
-                    Role.COORDINATOR).user();
+                    Role.GROUP_COORDINATOR).user();
             coordinators.add(coordinator);
-            groups.add(registrar.registerGroup("団体 " + i, coordinator.id()).id());
-            kyodo.fund.directory.Group fundGroup = directory.register(new Actor(coordinator.username(),
-                            Set.of(kyodo.fund.access.Role.GROUP_COORDINATOR)),
+            kyodo.fund.directory.Group group = directory.register(coordinator.actor(),
                     new Directory.Registration("ボランティア団体 " + i, "VOLUNTARY", "代表 " + i,
                             "group" + i + "@example.jp", Field.COMMUNITY.code(), "", List.of()));
-            directory.decide(ward, fundGroup.id(), true);
-            fundGroups.add(fundGroup.id().value());
+            directory.decide(ward, group.id(), true);
+            groups.add(group.id().value());
             ratePerHour.add(80 + 10L * random.nextInt(8));
         }
         // the rules in force admit a whole activity a day and a resident working every week of a month
@@ -306,7 +303,7 @@ class SimulatedYearTest {
                 List<Future<Activity>> posted = new ArrayList<>(GROUPS);
                 for (int g = 0; g < GROUPS; g++) {
                     User coordinator = coordinators.get(g);
-                    ActivityBoard.Posting posting = new ActivityBoard.Posting(fundGroups.get(g),
+                    ActivityBoard.Posting posting = new ActivityBoard.Posting(groups.get(g),
                             "活動 第" + (week + 1) + "週", "地域の清掃と見守り", "区民センター " + g, starts.toString(),
                             starts.plusHours(ACTIVITY_HOURS).toString(), Integer.toString(ATTENDEES_PER_ACTIVITY),
                             Long.toString(ratePerHour.get(g)));

@@ -36,7 +36,7 @@ class PagesTest extends WalletWebTest {
         mvc.perform(post("/staff/merchants/" + shop.id() + "/approve").with(csrf())
                 .with(user("newshop").roles("MERCHANT"))).andExpect(status().isForbidden());
         mvc.perform(post("/staff/merchants/" + shop.id() + "/approve").with(csrf())
-                .with(user("staff").roles("STAFF"))).andExpect(status().isFound());
+                .with(signedIn(demo("staff")))).andExpect(status().isFound());
 
         assertThat(merchants.findById(shop.id()).orElseThrow().approved()).isTrue();
         assertThat(balance(merchants.findById(shop.id()).orElseThrow())).isZero();
