@@ -2,6 +2,7 @@ package kyodo.wallet.payment;
 
 import kyodo.fund.directory.Directory;
 import kyodo.fund.directory.Group;
+import kyodo.fund.directory.Groups;
 import kyodo.wallet.WalletWebTest;
 import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.PointsProperties;
@@ -47,6 +48,8 @@ class CashierTest extends WalletWebTest {
     CheckoutQueries checkout;
     @Autowired
     Spender spender;
+    @Autowired
+    Groups groups;
 
     @Test
     void payingAnOrderQrMovesThePointsOnceEvenWhenSubmittedTwice() {
@@ -192,7 +195,7 @@ class CashierTest extends WalletWebTest {
         User payer = resident(1_000);
         Merchant shop = merchant();
         Cashier strict = new Cashier(ledger, wallets, merchants, payments, checkout, qrCodes, Clock.systemUTC(),
-                new PaymentProperties(30, 2, 0.001), spender, PointsProperties.defaults());
+                new PaymentProperties(30, 2, 0.001), spender, PointsProperties.defaults(), groups);
 
         assertThat(strict.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 10, "")), "", null).ok()).isTrue();
         assertThat(strict.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 10, "")), "", null).ok()).isTrue();
