@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.file.Path;
@@ -107,6 +106,10 @@ public abstract class WalletWebTest {
         return TestSetup.approvedShop(registrar, merchants, staff, name, PASSWORD, "テスト商店 " + name);
     }
 
+    protected User owner(Merchant merchant) {
+        return users.findById(merchant.ownerId()).orElseThrow();
+    }
+
     protected String ownerName(Merchant merchant) {
         return users.findById(merchant.ownerId()).orElseThrow().username();
     }
@@ -134,7 +137,7 @@ public abstract class WalletWebTest {
 
     /** A request signed in as {@code user}, with the authorities sign-in gives: the role and the user id. */
     protected static RequestPostProcessor signedIn(User user) {
-        return SecurityMockMvcRequestPostProcessors.user(user.username()).authorities(user.actor().authorities());
+        return TestSetup.signedIn(user);
     }
 
     /** A user of the demo data ({@code staff}, {@code staff2}, {@code admin}, {@code auditor} …). */

@@ -164,7 +164,7 @@ public class HoursDesk {
             }
             PostResult result = spender.take(WalletOwner.resident(residentId), issued.points(),
                     vintage -> budget.account(year), new EntryKey("correction:" + issued.entryKey()),
-                    Issuer.ISSUE_CORRECTION, "user:" + staff.id(), reason, null);
+                    Issuer.ISSUE_CORRECTION, staff.userId().journalActor(), reason, null);
             if (result.onTheBooks()) {
                 return null;
             }

@@ -41,7 +41,7 @@ public class IssuanceSettings {
             return Outcome.refused(EarningError.QR_MALFORMED);
         }
         FiscalYear fy = new FiscalYear(year.get().intValue());
-        PostResult result = budget.raise(fy, points.get(), "user:" + staff.id(), intent);
+        PostResult result = budget.raise(fy, points.get(), staff.userId().journalActor(), intent);
         if (!result.onTheBooks()) {
             return Outcome.refused(result.code() == ResultCode.KEY_REUSED_WITH_DIFFERENT_REQUEST
                     ? EarningError.BUDGET_AMOUNT_INVALID : EarningError.LEDGER_REFUSED);

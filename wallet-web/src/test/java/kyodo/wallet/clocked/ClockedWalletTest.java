@@ -80,6 +80,15 @@ public abstract class ClockedWalletTest {
                 shopName);
     }
 
+    protected User owner(Merchant merchant) {
+        return users.findById(merchant.ownerId()).orElseThrow();
+    }
+
+    /** A request signed in as {@code user}, with the authorities sign-in gives. */
+    protected static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(User user) {
+        return kyodo.wallet.TestSetup.signedIn(user);
+    }
+
     protected String ownerName(Merchant merchant) {
         return users.findById(merchant.ownerId()).orElseThrow().username();
     }

@@ -11,7 +11,6 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -55,7 +54,7 @@ class EarningApiTest extends EarningFixtures {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"residentId\":" + resident.id() + ",\"hours\":\"1\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.points").value(100));
-        mvc.perform(get("/api/wallet").with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/wallet").with(signedIn(resident)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.available").value(100))
                 .andExpect(jsonPath("$.expiring[0].points").value(100))
@@ -65,11 +64,11 @@ class EarningApiTest extends EarningFixtures {
     @Test
     void eachRoleReachesOnlyItsOwnPartOfTheApi() throws Exception {
         User resident = resident(0);
-        mvc.perform(get("/api/coordinator/activities").with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/coordinator/activities").with(signedIn(resident)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/staff/points/budget").with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/staff/points/budget").with(signedIn(resident)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/activities").with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/activities").with(signedIn(resident)))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/activities")).andExpect(status().isUnauthorized());
     }

@@ -10,7 +10,6 @@ import java.time.Duration;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -31,19 +30,19 @@ class EarningPagesTest extends EarningFixtures {
         Activity activity = futureActivity(coordinator, group, Duration.ofDays(9), 60, 5);
         User resident = resident(0);
 
-        mvc.perform(get("/activities").with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(get("/activities").with(signedIn(resident)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(activity.title())));
         mvc.perform(post("/activities/" + activity.id() + "/signup").with(csrf())
-                        .with(user(resident.username()).roles("RESIDENT")))
+                        .with(signedIn(resident)))
                 .andExpect(redirectedUrl("/activities?signed=" + activity.id()));
         mvc.perform(post("/activities/" + activity.id() + "/signup").with(csrf())
-                        .with(user(resident.username()).roles("RESIDENT")))
+                        .with(signedIn(resident)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("すでに申し込んでいます")));
-        mvc.perform(get("/activities/check").param("t", "garbage").with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(get("/activities/check").param("t", "garbage").with(signedIn(resident)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("QRコードを読み取れませんでした")));
         String url = checkIns.url(activity);
         mvc.perform(get("/activities/check").param("t", url.substring(url.indexOf("?t=") + 3))
-                        .with(user(resident.username()).roles("RESIDENT")))
+                        .with(signedIn(resident)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("check-submit")));
     }
 

@@ -14,7 +14,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -47,10 +46,10 @@ class WebSecurityTest extends WalletWebTest {
         User resident = resident(0);
         Merchant shop = merchant();
 
-        mvc.perform(get("/merchant").with(user(resident.username()).roles("RESIDENT"))).andExpect(status().isForbidden());
-        mvc.perform(get("/staff").with(user(resident.username()).roles("RESIDENT"))).andExpect(status().isForbidden());
-        mvc.perform(get("/wallet").with(user(ownerName(shop)).roles("MERCHANT"))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/wallet").with(user(ownerName(shop)).roles("MERCHANT"))).andExpect(status().isForbidden())
+        mvc.perform(get("/merchant").with(signedIn(resident))).andExpect(status().isForbidden());
+        mvc.perform(get("/staff").with(signedIn(resident))).andExpect(status().isForbidden());
+        mvc.perform(get("/wallet").with(signedIn(owner(shop)))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/wallet").with(signedIn(owner(shop)))).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
@@ -60,16 +59,16 @@ class WebSecurityTest extends WalletWebTest {
         User other = resident(777);
 
         // There is no wallet id in any wallet URL: asking with one finds nothing, or shows only one's own.
-        mvc.perform(get("/wallet/" + other.id()).with(user(me.username()).roles("RESIDENT")))
+        mvc.perform(get("/wallet/" + other.id()).with(signedIn(me)))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/wallet/" + other.id()).with(user(me.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/wallet/" + other.id()).with(signedIn(me)))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/wallets/" + other.id()).with(user(me.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/wallets/" + other.id()).with(signedIn(me)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/wallet").param("id", Long.toString(other.id())).param("userId", Long.toString(other.id()))
-                        .with(user(me.username()).roles("RESIDENT")))
+                        .with(signedIn(me)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.available").value(100));
-        mvc.perform(get("/wallet").param("id", Long.toString(other.id())).with(user(me.username()).roles("RESIDENT")))
+        mvc.perform(get("/wallet").param("id", Long.toString(other.id())).with(signedIn(me)))
                 .andExpect(status().isOk())
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
                         .contains("100 pt").doesNotContain("777 pt"));
@@ -83,7 +82,7 @@ class WebSecurityTest extends WalletWebTest {
         Payment sale = cashier.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 100, "")), "", null).payment();
 
         mvc.perform(post("/api/merchant/sales/" + sale.id() + "/refunds").with(csrf())
-                        .with(user(ownerName(other)).roles("MERCHANT")).contentType(MediaType.APPLICATION_JSON)
+                        .with(signedIn(owner(other))).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"amount\":\"100\",\"intent\":\"" + QrCodes.nonce() + "\"}"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("SALE_NOT_FOUND"));
         assertThat(balance(shop)).isEqualTo(100);
@@ -95,9 +94,9 @@ class WebSecurityTest extends WalletWebTest {
         Merchant shop = merchant();
         String url = qrCodes.url(qrCodes.orderQr(shop.id(), 100, ""));
 
-        mvc.perform(post("/pay").param("q", url).with(user(payer.username()).roles("RESIDENT")))
+        mvc.perform(post("/pay").param("q", url).with(signedIn(payer)))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/payments").with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(signedIn(payer))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"qr\":\"" + url + "\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -114,11 +113,11 @@ class WebSecurityTest extends WalletWebTest {
         String url = qrCodes.url(qrCodes.orderQr(shop.id(), 250, "API-1"));
         String body = "{\"qr\":\"" + url + "\"}";
 
-        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.amount").value(250))
                 .andExpect(jsonPath("$.repeated").value(false));
-        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.repeated").value(true));
 
@@ -132,7 +131,7 @@ class WebSecurityTest extends WalletWebTest {
         String store = qrCodes.url(qrCodes.storeQr(shop.id()));
         String[] amounts = {"\"0\"", "\"-1\"", "\"abc\"", "\"１００\"", "\"100001\"", "-5", "1.5", "null", "[]", "{}"};
         for (String amount : amounts) {
-            mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+            mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"qr\":\"" + store + "\",\"amount\":" + amount + ",\"intent\":\""
                                     + QrCodes.nonce() + "\"}"))
@@ -141,20 +140,20 @@ class WebSecurityTest extends WalletWebTest {
                     .andExpect(jsonPath("$.message_ja").isNotEmpty())
                     .andExpect(jsonPath("$.message_en").isNotEmpty());
         }
-        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                         .contentType(MediaType.APPLICATION_JSON).content("{not json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                         .contentType(MediaType.TEXT_PLAIN).content("x"))
                 .andExpect(status().is4xxClientError());
-        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"qr\":\"" + store.replace('A', 'B')
                                 + "x\",\"amount\":\"10\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value(
                         org.hamcrest.Matchers.startsWith("QR_")));
         mvc.perform(post("/api/merchant/sales/notanumber/refunds").with(csrf())
-                        .with(user(ownerName(shop)).roles("MERCHANT")).contentType(MediaType.APPLICATION_JSON)
+                        .with(signedIn(owner(shop))).contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isBadRequest());
 
@@ -166,7 +165,7 @@ class WebSecurityTest extends WalletWebTest {
         User payer = resident(1_000);
         Merchant shop = merchant();
 
-        mvc.perform(post("/pay").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/pay").with(csrf()).with(signedIn(payer))
                         .param("q", qrCodes.url(qrCodes.storeQr(shop.id()))).param("amount", "１００")
                         .param("intent", QrCodes.nonce()))
                 .andExpect(status().isOk())
@@ -241,7 +240,7 @@ class WebSecurityTest extends WalletWebTest {
     void passkeyEndpointsAreServedFromTheDatabaseRepositories() throws Exception {
         User resident = resident(0);
 
-        mvc.perform(post("/webauthn/register/options").with(csrf()).with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(post("/webauthn/register/options").with(csrf()).with(signedIn(resident)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.challenge").isNotEmpty())
                 .andExpect(jsonPath("$.rp.id").value("kyodo.example"));
         mvc.perform(post("/webauthn/authenticate/options").with(csrf()))
