@@ -80,6 +80,8 @@ class GroupWalletBrowserTest extends WalletWebTest {
         assertThat(text("history")).contains(giver.displayName()).contains("清掃活動の軍手代に").contains("+800 pt");
         assertNoHorizontalScroll();
 
+        assertThat(browser.findElement(By.id("send-to")).isDisplayed()).as("the form opens on demand").isFalse();
+        browser.findElement(By.id("send-toggle")).click();
         browser.findElement(By.id("send-to")).sendKeys(helper.username());
         browser.findElement(By.id("send-amount")).sendKeys("300");
         browser.findElement(By.id("send-note")).sendKeys("草刈りのお礼");
@@ -123,8 +125,19 @@ class GroupWalletBrowserTest extends WalletWebTest {
                 assertNoHorizontalScroll();
                 Files.write(out.resolve("group-wallet-" + width + "-" + lang + ".png"),
                         browser.getScreenshotAs(OutputType.BYTES));
+                ((JavascriptExecutor) browser).executeScript(
+                        "document.querySelectorAll('details.action').forEach(d => d.open = true);");
+                height = ((Number) ((JavascriptExecutor) browser)
+                        .executeScript("return document.documentElement.scrollHeight;")).longValue();
+                browser.manage().window().setSize(new Dimension(width, (int) Math.min(height + 120, 4000)));
+                Files.write(out.resolve("group-wallet-" + width + "-" + lang + "-forms.png"),
+                        browser.getScreenshotAs(OutputType.BYTES));
             }
         }
+        browser.manage().window().setSize(new Dimension(SCREENSHOT_PHONE_WIDTH, 900));
+        browser.get(local("/coordinator/activities?lang=ja"));
+        Files.write(out.resolve("coordinator-home-" + SCREENSHOT_PHONE_WIDTH + "-ja.png"),
+                browser.getScreenshotAs(OutputType.BYTES));
         browser.get(page + "?lang=ja");
         browser.manage().window().setSize(new Dimension(Browser.PHONE_WIDTH, 800));
     }
