@@ -97,14 +97,16 @@ $$;
 -- The length checks were for text; a user id is checked by its foreign key.
 alter table fund_group drop constraint fund_group_registered_by_check,
                        drop constraint fund_group_verified_by_check;
-alter table fund_group alter column registered_by type bigint using kyodo_v3_user_id(registered_by, 'fund_group.registered_by'),
-                       alter column verified_by type bigint using kyodo_v3_user_id(verified_by, 'fund_group.verified_by'),
-                       add constraint fund_group_registered_by_fkey foreign key (registered_by) references app_user (id),
-                       add constraint fund_group_verified_by_fkey foreign key (verified_by) references app_user (id);
+alter table fund_group
+    alter column registered_by type bigint using kyodo_v3_user_id(registered_by, 'fund_group.registered_by'),
+    alter column verified_by type bigint using kyodo_v3_user_id(verified_by, 'fund_group.verified_by'),
+    add constraint fund_group_registered_by_fkey foreign key (registered_by) references app_user (id),
+    add constraint fund_group_verified_by_fkey foreign key (verified_by) references app_user (id);
 
 alter table fund_group_member drop constraint fund_group_member_user_id_check;
-alter table fund_group_member alter column user_id type bigint using kyodo_v3_user_id(user_id, 'fund_group_member.user_id'),
-                              add constraint fund_group_member_user_id_fkey foreign key (user_id) references app_user (id);
+alter table fund_group_member
+    alter column user_id type bigint using kyodo_v3_user_id(user_id, 'fund_group_member.user_id'),
+    add constraint fund_group_member_user_id_fkey foreign key (user_id) references app_user (id);
 
 alter table fund_donation drop constraint fund_donation_donor_user_id_check,
                           drop constraint fund_donation_recorded_by_check,
@@ -121,8 +123,9 @@ alter table fund_donation
     add constraint fund_donation_cancelled_by_fkey foreign key (cancelled_by) references app_user (id);
 
 alter table fund_program drop constraint fund_program_created_by_check;
-alter table fund_program alter column created_by type bigint using kyodo_v3_user_id(created_by, 'fund_program.created_by'),
-                         add constraint fund_program_created_by_fkey foreign key (created_by) references app_user (id);
+alter table fund_program
+    alter column created_by type bigint using kyodo_v3_user_id(created_by, 'fund_program.created_by'),
+    add constraint fund_program_created_by_fkey foreign key (created_by) references app_user (id);
 
 alter table fund_program_reviewer drop constraint fund_program_reviewer_reviewer_id_check;
 alter table fund_program_reviewer
@@ -137,16 +140,18 @@ alter table fund_application
 -- A score names its review by (application, reviewer): both sides change type together.
 alter table fund_review_score drop constraint fund_review_score_application_id_reviewer_id_fkey;
 alter table fund_review drop constraint fund_review_reviewer_id_check;
-alter table fund_review alter column reviewer_id type bigint using kyodo_v3_user_id(reviewer_id, 'fund_review.reviewer_id'),
-                        add constraint fund_review_reviewer_id_fkey foreign key (reviewer_id) references app_user (id);
+alter table fund_review
+    alter column reviewer_id type bigint using kyodo_v3_user_id(reviewer_id, 'fund_review.reviewer_id'),
+    add constraint fund_review_reviewer_id_fkey foreign key (reviewer_id) references app_user (id);
 alter table fund_review_score
     alter column reviewer_id type bigint using kyodo_v3_user_id(reviewer_id, 'fund_review_score.reviewer_id'),
     add constraint fund_review_score_application_id_reviewer_id_fkey foreign key (application_id, reviewer_id)
         references fund_review (application_id, reviewer_id);
 
 alter table fund_award drop constraint fund_award_decided_by_check;
-alter table fund_award alter column decided_by type bigint using kyodo_v3_user_id(decided_by, 'fund_award.decided_by'),
-                       add constraint fund_award_decided_by_fkey foreign key (decided_by) references app_user (id);
+alter table fund_award
+    alter column decided_by type bigint using kyodo_v3_user_id(decided_by, 'fund_award.decided_by'),
+    add constraint fund_award_decided_by_fkey foreign key (decided_by) references app_user (id);
 
 alter table fund_disbursement drop constraint fund_disbursement_requested_by_check,
                               drop constraint fund_disbursement_decided_by_check;
@@ -157,8 +162,9 @@ alter table fund_disbursement
     add constraint fund_disbursement_decided_by_fkey foreign key (decided_by) references app_user (id);
 
 alter table fund_report drop constraint fund_report_submitted_by_check;
-alter table fund_report alter column submitted_by type bigint using kyodo_v3_user_id(submitted_by, 'fund_report.submitted_by'),
-                        add constraint fund_report_submitted_by_fkey foreign key (submitted_by) references app_user (id);
+alter table fund_report
+    alter column submitted_by type bigint using kyodo_v3_user_id(submitted_by, 'fund_report.submitted_by'),
+    add constraint fund_report_submitted_by_fkey foreign key (submitted_by) references app_user (id);
 
 alter table fund_evaluation drop constraint fund_evaluation_evaluator_id_check;
 alter table fund_evaluation
@@ -184,8 +190,9 @@ alter table fund_audit_note
 
 -- The group's activities: who posted one, who confirmed and who corrected hours.
 alter table activity drop constraint activity_created_by_check;
-alter table activity alter column created_by type bigint using kyodo_v3_user_id(created_by, 'activity.created_by'),
-                     add constraint activity_created_by_fkey foreign key (created_by) references app_user (id);
+alter table activity
+    alter column created_by type bigint using kyodo_v3_user_id(created_by, 'activity.created_by'),
+    add constraint activity_created_by_fkey foreign key (created_by) references app_user (id);
 
 alter table activity_attendance drop constraint activity_attendance_confirmed_by_check,
                                 drop constraint activity_attendance_corrected_by_check;

@@ -196,7 +196,8 @@ class Papers {
                          order by entry_sequence, leg_index, id desc""")
                 .params(ledger.value(), firstSequence, lastSequence)
                 .query(rs -> {
-                    notes.put(legKey(rs.getLong(1), rs.getInt(2)), new ResolutionNote(rs.getString(3), actor(rs.getLong(4)),
+                    notes.put(legKey(rs.getLong(1), rs.getInt(2)), new ResolutionNote(rs.getString(3),
+                            actor(rs.getLong(4)),
                             rs.getTimestamp(5).toInstant()));
                 });
         return notes;

@@ -118,8 +118,9 @@ class DonationController {
                         String status, Instant pledgedAt, LocalDate receivedOn, String receiptNumber,
                         String entryKey, String reversalKey) {
         static DonationView of(Donation d) {
-            return new DonationView(d.id().value(), UserId.valueOf(d.donorUserId()), d.donorType().name(), d.donorName(), d.amount(),
-                    d.designation().text(), d.anonymous(), d.publicNameConsent(), d.method().name(),
+            return new DonationView(d.id().value(), UserId.valueOf(d.donorUserId()), d.donorType().name(),
+                    d.donorName(), d.amount(), d.designation().text(), d.anonymous(), d.publicNameConsent(),
+                    d.method().name(),
                     d.status().name(), d.pledgedAt(), d.receivedOn(), d.receiptNumberText(), d.entryKey(),
                     d.reversalKey());
         }

@@ -160,7 +160,8 @@ public class Awards {
 
     public List<Evaluation> evaluations(AwardId award) {
         return jdbc.sql("select * from fund_evaluation where award_id = ? order by evaluator_id").param(award.value())
-                .query((rs, n) -> new Evaluation(award, new UserId(rs.getLong("evaluator_id")), rs.getInt("goal_achievement"),
+                .query((rs, n) -> new Evaluation(award, new UserId(rs.getLong("evaluator_id")),
+                        rs.getInt("goal_achievement"),
                         rs.getString("comment"))).list();
     }
 
@@ -178,7 +179,8 @@ public class Awards {
         return new Disbursement(new DisbursementId(rs.getLong("id")), new AwardId(rs.getLong("award_id")),
                 rs.getLong("amount"), Disbursement.Status.valueOf(rs.getString("status")),
                 new UserId(rs.getLong("requested_by")), rs.getTimestamp("requested_at").toInstant(),
-                decided == null ? null : new UserId(rs.getLong("decided_by")), decided == null ? null : decided.toInstant(),
+                decided == null ? null : new UserId(rs.getLong("decided_by")),
+                decided == null ? null : decided.toInstant(),
                 rs.getString("entry_key"));
     }
 }

@@ -2,7 +2,6 @@ package kyodo.fund.grant;
 
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.People;
-import kyodo.fund.access.Role;
 import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;

@@ -362,7 +362,8 @@ public final class FundReportBench {
             ids[g] = jdbc.sql("""
                             insert into fund_group (name, type, representative, contact, field, description, status,
                                 registered_by, registered_at, verified_by, verified_at)
-                            values (?, 'NPO', '代表', 'c@example.jp', ?, '', 'VERIFIED', (select id from app_user where username = 'bench-staff-a'), now(),
+                            values (?, 'NPO', '代表', 'c@example.jp', ?, '', 'VERIFIED',
+                                    (select id from app_user where username = 'bench-staff-a'), now(),
                                     (select id from app_user where username = 'bench-staff-b'), now())
                             returning id""")
                     .param("団体" + g).param(Field.values()[g % Field.values().length].code())
@@ -391,7 +392,8 @@ public final class FundReportBench {
         long application = jdbc.sql("""
                         insert into fund_application (program_id, group_id, title, purpose, plan, strengths,
                             requested_amount, status, created_by, created_at, submitted_at)
-                        values (?, ?, '事業', '目的', '計画', '', ?, 'AWARDED', (select id from app_user where username = 'bench-staff-a'), ?, ?)
+                        values (?, ?, '事業', '目的', '計画', '', ?, 'AWARDED',
+                                (select id from app_user where username = 'bench-staff-a'), ?, ?)
                         returning id""")
                 .param(program).param(group).param(amount).param(Timestamp.from(now)).param(Timestamp.from(now))
                 .query(Long.class).single();
@@ -402,7 +404,8 @@ public final class FundReportBench {
         long award = jdbc.sql("""
                         insert into fund_award (application_id, program_id, amount, designation, award_key, hold_key,
                             hold_leg, remaining, disbursed, status, decided_by, decided_at)
-                        values (?, ?, ?, 'general', ?, null, null, 0, ?, 'CLOSED', (select id from app_user where username = 'bench-staff-a'), ?)
+                        values (?, ?, ?, 'general', ?, null, null, 0, ?, 'CLOSED',
+                                (select id from app_user where username = 'bench-staff-a'), ?)
                         returning id""")
                 .param(application).param(program).param(amount).param(key).param(amount).param(Timestamp.from(now))
                 .query(Long.class).single();
@@ -419,7 +422,8 @@ public final class FundReportBench {
             jdbc.sql("""
                             insert into fund_disbursement (award_id, amount, status, requested_by, requested_at,
                                 decided_by, decided_at, entry_key)
-                            values (?, ?, 'APPROVED', (select id from app_user where username = 'bench-staff-a'), ?, (select id from app_user where username = 'bench-staff-b'), ?, ?)""")
+                            values (?, ?, 'APPROVED', (select id from app_user where username = 'bench-staff-a'), ?,
+                                    (select id from app_user where username = 'bench-staff-b'), ?, ?)""")
                     .param(award).param(pay).param(Timestamp.from(now)).param(Timestamp.from(now))
                     .param(disbursement).update();
             remaining -= pay;

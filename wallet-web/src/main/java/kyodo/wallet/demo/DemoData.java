@@ -1,21 +1,21 @@
 package kyodo.wallet.demo;
 
 import kyodo.fund.FiscalYear;
+import kyodo.fund.access.Role;
+import kyodo.fund.directory.Group;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
+import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
 import kyodo.wallet.earning.EarningDemo;
 import kyodo.wallet.earning.IssuanceBudget;
 import kyodo.wallet.earning.Issuer;
-import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.transfer.Sender;
-import kyodo.fund.directory.Group;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
-import kyodo.fund.access.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.slf4j.Logger;
@@ -106,7 +106,8 @@ class DemoData implements ApplicationRunner {
         User coordinator = registrar.createUser("coordinator", "みどり会 代表", PASSWORD, Role.GROUP_COORDINATOR)
                 .user();
         User hanako = users.findByUsername("hanako").orElseThrow();
-        Group group = earningDemo.create(coordinator, staff, List.of(hanako, users.findByUsername("taro").orElseThrow()));
+        User taro = users.findByUsername("taro").orElseThrow();
+        Group group = earningDemo.create(coordinator, staff, List.of(hanako, taro));
         sender.send(hanako.id(), OwnerKind.GROUP, group.id().value(), String.valueOf(GIFT_TO_GROUP),
                 "清掃活動の軍手代に", "demo-gift-to-group-1");
         printHints();

@@ -1,6 +1,7 @@
 package kyodo.wallet.earning;
 
 import kyodo.fund.access.UserId;
+
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,11 +1,11 @@
 package kyodo.wallet.earning;
 
-import kyodo.ledger.DisplayText;
+import kyodo.fund.access.Role;
 import kyodo.fund.directory.Group;
 import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
+import kyodo.ledger.DisplayText;
 import kyodo.wallet.KyodoApplication;
-import kyodo.fund.access.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.springframework.dao.DataIntegrityViolationException;

@@ -1,6 +1,7 @@
 package kyodo.wallet.earning;
 
 import kyodo.fund.access.UserId;
+
 import java.time.Instant;
 
 /** Confirmed hours of one resident at one activity, and the points they issued. */

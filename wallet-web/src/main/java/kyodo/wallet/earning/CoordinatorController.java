@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Coordinators' pages: their home (their groups' wallets and activities, a form to post one), and per activity the sign-ups with check-in
- * times, the rotating check-in QR and the form to confirm hours (pre-filled from check-in and check-out).
+ * Coordinators' pages: their home (their groups' wallets and activities, a form to post one), and per activity the
+ * sign-ups with check-in times, the rotating check-in QR and the form to confirm hours (pre-filled from check-in
+ * and check-out).
  */
 @Controller
 class CoordinatorController {

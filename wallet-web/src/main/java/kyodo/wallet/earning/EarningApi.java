@@ -3,7 +3,6 @@ package kyodo.wallet.earning;
 import io.swagger.v3.oas.annotations.Operation;
 import kyodo.wallet.expiry.ExpiryJob;
 import kyodo.wallet.user.SignedIn;
-import kyodo.wallet.user.User;
 import kyodo.wallet.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

@@ -1,13 +1,13 @@
 package kyodo.wallet.earning;
 
 import kyodo.fund.FiscalYear;
+import kyodo.fund.access.Role;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
 import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.account.Spender;
 import kyodo.wallet.account.WalletOwner;
-import kyodo.fund.access.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.springframework.dao.DataAccessException;

@@ -1,10 +1,10 @@
 package kyodo.wallet.earning;
 
 import kyodo.fund.FiscalYear;
+import kyodo.fund.access.Role;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
 import kyodo.wallet.payment.Cashier;
-import kyodo.fund.access.Role;
 import kyodo.wallet.user.User;
 import org.springframework.stereotype.Component;
 

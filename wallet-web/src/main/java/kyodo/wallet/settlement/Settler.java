@@ -1,7 +1,7 @@
 package kyodo.wallet.settlement;
 
-import kyodo.fund.access.UserId;
 import kyodo.fund.FiscalYear;
+import kyodo.fund.access.UserId;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
 import kyodo.ledger.Balance;

@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;

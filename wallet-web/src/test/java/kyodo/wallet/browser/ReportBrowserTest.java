@@ -1,7 +1,6 @@
 package kyodo.wallet.browser;
 
 import kyodo.fund.access.Actor;
-import kyodo.fund.access.Role;
 import kyodo.fund.donation.DonationDesk;
 import kyodo.ledger.journal.checkpoint.CheckpointPolicy;
 import kyodo.ledger.journal.checkpoint.CheckpointSigner;

@@ -1,16 +1,16 @@
 package kyodo.wallet.clocked;
 
-import kyodo.wallet.TestSetup;
 import kyodo.fund.FiscalYear;
+import kyodo.fund.access.Role;
 import kyodo.ledger.Ledger;
-import kyodo.wallet.earning.IssuanceBudget;
 import kyodo.ledger.testing.TestDatabase;
+import kyodo.wallet.TestSetup;
 import kyodo.wallet.account.Wallets;
+import kyodo.wallet.earning.IssuanceBudget;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
-import kyodo.fund.access.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -120,7 +120,8 @@ class HoursDeskTest extends EarningFixtures {
                 .isEqualTo(EarningError.DAY_CAP_EXCEEDED);
         assertThatThrownBy(() -> activities.confirm(third, resident.id(), 30,
                 LocalDate.ofInstant(third.startsAt(), kyodo.wallet.KyodoApplication.WARD_ZONE), 50,
-                wallets.currentMonth().toString(), "test:db-day-cap:" + resident.id(), demo("staff").userId(), clock.instant()))
+                wallets.currentMonth().toString(), "test:db-day-cap:" + resident.id(), demo("staff").userId(),
+                clock.instant()))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("hours per day");
         assertThat(balance(resident)).isEqualTo(200);
     }
@@ -140,7 +141,8 @@ class HoursDeskTest extends EarningFixtures {
         assertThat(hours.confirm(coordinator, second.id(), resident.id(), "1").error())
                 .isEqualTo(EarningError.MONTH_CAP_EXCEEDED);
         assertThatThrownBy(() -> activities.confirm(second, resident.id(), 60, LocalDate.now(clock), 200,
-                wallets.currentMonth().toString(), "test:db-month-cap:" + resident.id(), demo("staff").userId(), clock.instant()))
+                wallets.currentMonth().toString(), "test:db-month-cap:" + resident.id(), demo("staff").userId(),
+                clock.instant()))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("points per month");
         assertThat(balance(resident)).isEqualTo(200);
     }

@@ -1,11 +1,11 @@
 package kyodo.wallet.settlement;
 
 import kyodo.fund.FiscalYear;
-import kyodo.wallet.user.User;
 import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.clocked.ClockedWalletTest;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.User;
 import kyodo.wallet.voucher.Voucher;
 import kyodo.wallet.voucher.VoucherDesk;
 import kyodo.wallet.voucher.Vouchers;
