@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,14 +25,21 @@ import java.util.Locale;
 /**
  * The fund assembled alone, as an application would assemble it, for the module's own tests. The clock is fixed
  * at 00:30 on 1 April 2027 in Tokyo, which is still 31 March in UTC, so a test sees whether the ward's zone
- * decides the date. The security chain stands in for wallet-web's: HTTP basic (tests use {@code @WithMockUser}
- * or {@code user(...)}), every URL reachable, so the fund's own method security decides.
+ * decides the date. The security chain stands in for wallet-web's: every URL reachable, so the fund's own method
+ * security decides; tests sign in with {@link FundApi#as}, which registers the user and gives the authorities
+ * sign-in gives (roles and the user id), and {@link TestPeople} stands in for the host's users.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(FundModule.class)
 public class FundTestApplication {
     public static final Instant NOW = Instant.parse("2027-03-31T15:30:00Z");
+
+    /** The host's users: wallet-web provides them in the application, this stands in for the fund's tests. */
+    @Bean
+    TestPeople people(JdbcClient jdbc) {
+        return new TestPeople(jdbc);
+    }
 
     @Bean
     MutableClock clock() {

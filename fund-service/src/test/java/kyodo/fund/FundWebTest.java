@@ -1,5 +1,7 @@
 package kyodo.fund;
 
+import kyodo.fund.access.Actor;
+import kyodo.fund.access.Role;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,6 +10,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.Set;
 
 /**
  * The fund module over MockMvc on one real, migrated PostgreSQL shared by the API test classes: they share one
@@ -33,7 +37,15 @@ public abstract class FundWebTest {
     @Autowired
     protected Ledger ledger;
 
+    @Autowired
+    protected TestPeople people;
+
     protected FundApi api() {
         return new FundApi(mvc);
+    }
+
+    /** A registered user acting with {@code role}, for calling the fund's services directly. */
+    protected Actor actor(String username, Role role) {
+        return new Actor(people.register(username, role), Set.of(role));
     }
 }

@@ -4,6 +4,8 @@ import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
 import kyodo.wallet.user.User;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,11 @@ public final class TestSetup {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A request signed in as {@code user}, with the authorities sign-in gives: the role and the user id. */
+    public static RequestPostProcessor signedIn(User user) {
+        return SecurityMockMvcRequestPostProcessors.user(user.username()).authorities(user.actor().authorities());
     }
 
     /** Signs up the owner {@code username} with the shop {@code shopName}, which {@code staffId} approves. */

@@ -1,6 +1,10 @@
 package kyodo.wallet;
 
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.fund.access.Role;
+import kyodo.fund.books.Field;
+import kyodo.fund.directory.Directory;
+import kyodo.fund.directory.Group;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
 import kyodo.ledger.Ledger;
@@ -19,9 +23,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +77,8 @@ public abstract class WalletWebTest {
     protected IssuanceBudget budget;
     @Autowired
     protected Issuer issuer;
+    @Autowired
+    protected Directory registry;
 
     /** A new resident with {@code points} issued to this month's vintage of their wallet. */
     protected User resident(long points) {
@@ -98,6 +106,10 @@ public abstract class WalletWebTest {
         return TestSetup.approvedShop(registrar, merchants, staff, name, PASSWORD, "テスト商店 " + name);
     }
 
+    protected User owner(Merchant merchant) {
+        return users.findById(merchant.ownerId()).orElseThrow();
+    }
+
     protected String ownerName(Merchant merchant) {
         return users.findById(merchant.ownerId()).orElseThrow().username();
     }
@@ -108,6 +120,29 @@ public abstract class WalletWebTest {
 
     protected long balance(Merchant merchant) {
         return wallets.balance(WalletOwner.merchant(merchant.id())).available();
+    }
+
+    /** A new group coordinator, not yet coordinating any group. */
+    protected User newCoordinator() {
+        String name = "coordinator" + NAMES.incrementAndGet();
+        return registrar.createUser(name, "コーディネーター " + name, PASSWORD, Role.GROUP_COORDINATOR).user();
+    }
+
+    /** A group of the registry that {@code coordinator} registered and the demo staff member verified. */
+    protected Group verifiedGroup(User coordinator, String name) {
+        Group group = registry.register(coordinator.actor(), new Directory.Registration(name, "VOLUNTARY", "代表 者",
+                "contact@example.jp", Field.COMMUNITY.code(), "", List.of()));
+        return registry.decide(demo("staff").actor(), group.id(), true);
+    }
+
+    /** A request signed in as {@code user}, with the authorities sign-in gives: the role and the user id. */
+    protected static RequestPostProcessor signedIn(User user) {
+        return TestSetup.signedIn(user);
+    }
+
+    /** A user of the demo data ({@code staff}, {@code staff2}, {@code admin}, {@code auditor} …). */
+    protected User demo(String username) {
+        return users.findByUsername(username).orElseThrow();
     }
 
     /** Where this test run's QR signing key was created. */

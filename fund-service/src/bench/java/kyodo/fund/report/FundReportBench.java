@@ -204,6 +204,7 @@ public final class FundReportBench {
         for (Field field : Field.values()) {
             designations.add(new Designation.ForField(field));
         }
+        benchStaff(jdbc);
         long[] groups = groups(jdbc);
         for (long group : groups) {
             designations.add(new Designation.ForGroup(group));
@@ -325,13 +326,24 @@ public final class FundReportBench {
         }
     }
 
+    /** The two staff members the bench's rows name (the fund's tables refer to users by id). */
+    private static void benchStaff(JdbcClient jdbc) {
+        jdbc.sql("""
+                        insert into app_user (username, display_name, password_hash, role, created_at)
+                        values ('bench-staff-a', 'bench staff a', '-', 'STAFF', now()),
+                               ('bench-staff-b', 'bench staff b', '-', 'STAFF', now())
+                        on conflict (username) do nothing""").update();
+    }
+
     private static long[] groups(JdbcClient jdbc) {
         long[] ids = new long[GROUPS];
         for (int g = 0; g < GROUPS; g++) {
             ids[g] = jdbc.sql("""
                             insert into fund_group (name, type, representative, contact, field, description, status,
                                 registered_by, registered_at, verified_by, verified_at)
-                            values (?, 'NPO', '代表', 'c@example.jp', ?, '', 'VERIFIED', 'bench', now(), 'staff', now())
+                            values (?, 'NPO', '代表', 'c@example.jp', ?, '', 'VERIFIED',
+                                    (select id from app_user where username = 'bench-staff-a'), now(),
+                                    (select id from app_user where username = 'bench-staff-b'), now())
                             returning id""")
                     .param("団体" + g).param(Field.values()[g % Field.values().length].code())
                     .query(Long.class).single();
@@ -346,7 +358,7 @@ public final class FundReportBench {
                             insert into fund_program (title, field, designation, description, budget, starts_on,
                                 ends_on, deadline, status, created_by, created_at)
                             values (?, ?, 'general', '', 1000000000, '2025-04-01', '2027-03-31', now(), 'PUBLISHED',
-                                'bench', now()) returning id""")
+                                (select id from app_user where username = 'bench-staff-a'), now()) returning id""")
                     .param("助成事業" + p).param(Field.values()[p % Field.values().length].code())
                     .query(Long.class).single();
         }
@@ -359,7 +371,9 @@ public final class FundReportBench {
         long application = jdbc.sql("""
                         insert into fund_application (program_id, group_id, title, purpose, plan, strengths,
                             requested_amount, status, created_by, created_at, submitted_at)
-                        values (?, ?, '事業', '目的', '計画', '', ?, 'AWARDED', 'bench', ?, ?) returning id""")
+                        values (?, ?, '事業', '目的', '計画', '', ?, 'AWARDED',
+                                (select id from app_user where username = 'bench-staff-a'), ?, ?)
+                        returning id""")
                 .param(program).param(group).param(amount).param(Timestamp.from(now)).param(Timestamp.from(now))
                 .query(Long.class).single();
         String key = "fund-award-" + application;
@@ -369,7 +383,9 @@ public final class FundReportBench {
         long award = jdbc.sql("""
                         insert into fund_award (application_id, program_id, amount, designation, award_key, hold_key,
                             hold_leg, remaining, disbursed, status, decided_by, decided_at)
-                        values (?, ?, ?, 'general', ?, null, null, 0, ?, 'CLOSED', 'staff', ?) returning id""")
+                        values (?, ?, ?, 'general', ?, null, null, 0, ?, 'CLOSED',
+                                (select id from app_user where username = 'bench-staff-a'), ?)
+                        returning id""")
                 .param(application).param(program).param(amount).param(key).param(amount).param(Timestamp.from(now))
                 .query(Long.class).single();
         long posted = 1;
@@ -385,7 +401,8 @@ public final class FundReportBench {
             jdbc.sql("""
                             insert into fund_disbursement (award_id, amount, status, requested_by, requested_at,
                                 decided_by, decided_at, entry_key)
-                            values (?, ?, 'APPROVED', 'staff-a', ?, 'staff-b', ?, ?)""")
+                            values (?, ?, 'APPROVED', (select id from app_user where username = 'bench-staff-a'), ?,
+                                    (select id from app_user where username = 'bench-staff-b'), ?, ?)""")
                     .param(award).param(pay).param(Timestamp.from(now)).param(Timestamp.from(now))
                     .param(disbursement).update();
             remaining -= pay;
@@ -407,7 +424,8 @@ public final class FundReportBench {
         for (int i = 0; i < rows.size(); i++) {
             Object[] r = rows.get(i);
             sql.append(i == 0 ? " " : ", ").append("(?, ?, ?, '東京都', ?, ?, ?, ?, 'BANK_TRANSFER', 'CONFIRMED', ?, "
-                    + "'staff', ?, 'staff', ?, ?, ?, ?)");
+                    + "(select id from app_user where username = 'bench-staff-a'), ?, "
+                    + "(select id from app_user where username = 'bench-staff-a'), ?, ?, ?, ?)");
             Timestamp at = Timestamp.from((Instant) r[7]);
             params.addAll(List.of(r[0], r[1], r[2], r[3], r[4], r[5], r[6], at, at,
                     java.sql.Date.valueOf(BusinessCalendar.dayOf((Instant) r[7])), "fund-donation-" + r[0], r[8],

@@ -2,6 +2,8 @@ package kyodo.fund.audit;
 
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.access.Actor;
+import kyodo.fund.access.People;
+import kyodo.fund.problem.Inputs;
 import kyodo.fund.problem.Refused;
 import kyodo.ledger.Account;
 import kyodo.ledger.AccountId;
@@ -36,9 +38,11 @@ public class JournalSearch {
     public static final int PREFIX_ACCOUNTS_MAX = Ledger.ACCOUNTS_PAGE_MAX;
 
     private final Ledger ledger;
+    private final People people;
 
-    JournalSearch(Ledger ledger) {
+    JournalSearch(Ledger ledger, People people) {
         this.ledger = ledger;
+        this.people = people;
     }
 
     /** Every field is optional; {@code after} is the last sequence of the previous page (0 for the first). */
@@ -63,8 +67,13 @@ public class JournalSearch {
             throw Refused.invalid("kind must be an entry kind such as DONATION (capital letters, digits, '_')");
         }
         String actor = blankToNull(criteria.actor());
-        if (actor != null && actor.length() > Actor.USER_ID_LENGTH_MAX) {
-            throw Refused.invalid("user must have at most " + Actor.USER_ID_LENGTH_MAX + " characters");
+        if (actor != null && actor.length() > Inputs.USERNAME_LENGTH_MAX) {
+            throw Refused.invalid("user must have at most " + Inputs.USERNAME_LENGTH_MAX + " characters");
+        }
+        if (actor != null) {
+            // Entries name people as user:<id>; an auditor types the username, or an actor as the journal has it.
+            String typed = actor;
+            actor = people.byUsername(typed).map(p -> p.id().journalActor()).orElse(typed);
         }
         String prefix = blankToNull(criteria.account());
         if (prefix != null && prefix.length() > PREFIX_LENGTH_MAX) {

@@ -1,5 +1,6 @@
 package kyodo.fund.audit;
 
+import kyodo.fund.access.UserId;
 import kyodo.ledger.LedgerId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +77,7 @@ class Papers {
     }
 
     long insertImport(byte[] sha256, String fileName, String encoding, int lineCount, int newLineCount,
-                      LocalDate firstDay, LocalDate lastDay, String by, Instant at) {
+                      LocalDate firstDay, LocalDate lastDay, UserId by, Instant at) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into fund_audit_statement_import (file_sha256, file_name, encoding, line_count,
@@ -84,7 +85,7 @@ class Papers {
                         values (:sha, :name, :encoding, :lines, :newLines, :first, :last, :by, :at)""")
                 .param("sha", sha256).param("name", fileName).param("encoding", encoding).param("lines", lineCount)
                 .param("newLines", newLineCount).param("first", Date.valueOf(firstDay))
-                .param("last", Date.valueOf(lastDay)).param("by", by).param("at", Timestamp.from(at))
+                .param("last", Date.valueOf(lastDay)).param("by", by.value()).param("at", Timestamp.from(at))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -150,23 +151,23 @@ class Papers {
     }
 
     /** Records a match unless either side is matched already (then nothing changes); whether it was recorded. */
-    boolean insertMatch(long lineId, LedgerId ledger, long sequence, int leg, String rule, String by, Instant at) {
+    boolean insertMatch(long lineId, LedgerId ledger, long sequence, int leg, String rule, UserId by, Instant at) {
         return jdbc.sql("""
                         insert into fund_audit_match (line_id, ledger_id, entry_sequence, leg_index, rule, matched_by,
                             matched_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(lineId, ledger.value(), sequence, leg, rule, by, Timestamp.from(at)).update() == 1;
+                .params(lineId, ledger.value(), sequence, leg, rule, by.value(), Timestamp.from(at)).update() == 1;
     }
 
-    void insertLineNote(long lineId, String text, String by, Instant at) {
+    void insertLineNote(long lineId, String text, UserId by, Instant at) {
         jdbc.sql("insert into fund_audit_note (line_id, note, written_by, written_at) values (?, ?, ?, ?)")
-                .params(lineId, text, by, Timestamp.from(at)).update();
+                .params(lineId, text, by.value(), Timestamp.from(at)).update();
     }
 
-    void insertLegNote(LedgerId ledger, long sequence, int leg, String text, String by, Instant at) {
+    void insertLegNote(LedgerId ledger, long sequence, int leg, String text, UserId by, Instant at) {
         jdbc.sql("""
                         insert into fund_audit_note (ledger_id, entry_sequence, leg_index, note, written_by, written_at)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(ledger.value(), sequence, leg, text, by, Timestamp.from(at)).update();
+                .params(ledger.value(), sequence, leg, text, by.value(), Timestamp.from(at)).update();
     }
 
     /** The latest note per statement line of one import. */
@@ -178,7 +179,7 @@ class Papers {
                          where l.import_id = ? order by n.line_id, n.id desc""")
                 .param(importId)
                 .query(rs -> {
-                    notes.put(rs.getLong(1), new ResolutionNote(rs.getString(2), rs.getString(3),
+                    notes.put(rs.getLong(1), new ResolutionNote(rs.getString(2), actor(rs.getLong(3)),
                             rs.getTimestamp(4).toInstant()));
                 });
         return notes;
@@ -195,16 +196,22 @@ class Papers {
                          order by entry_sequence, leg_index, id desc""")
                 .params(ledger.value(), firstSequence, lastSequence)
                 .query(rs -> {
-                    notes.put(legKey(rs.getLong(1), rs.getInt(2)), new ResolutionNote(rs.getString(3), rs.getString(4),
+                    notes.put(legKey(rs.getLong(1), rs.getInt(2)), new ResolutionNote(rs.getString(3),
+                            actor(rs.getLong(4)),
                             rs.getTimestamp(5).toInstant()));
                 });
         return notes;
     }
 
+    /** Who wrote a working paper, as the journal names its actors (the auditor's pages show both alike). */
+    private static String actor(long userId) {
+        return new UserId(userId).journalActor();
+    }
+
     private static StatementImport importRow(ResultSet rs, int n) throws SQLException {
         return new StatementImport(rs.getLong("id"), rs.getString("file_name"), rs.getString("encoding"),
                 rs.getInt("line_count"), rs.getInt("new_line_count"), rs.getDate("first_day").toLocalDate(),
-                rs.getDate("last_day").toLocalDate(), rs.getString("imported_by"),
+                rs.getDate("last_day").toLocalDate(), actor(rs.getLong("imported_by")),
                 rs.getTimestamp("imported_at").toInstant());
     }
 

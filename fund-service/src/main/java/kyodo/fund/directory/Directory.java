@@ -1,11 +1,14 @@
 package kyodo.fund.directory;
 
 import kyodo.fund.access.Actor;
+import kyodo.fund.access.People;
 import kyodo.fund.access.Role;
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Field;
 import kyodo.fund.problem.Inputs;
 import kyodo.fund.problem.Refusal;
 import kyodo.fund.problem.Refused;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -17,36 +20,47 @@ import java.util.Set;
 @Service
 public class Directory {
     private final Groups groups;
+    private final People people;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Directory(Groups groups, Clock clock) {
+    Directory(Groups groups, People people, ApplicationEventPublisher events, Clock clock) {
         this.groups = groups;
+        this.people = people;
+        this.events = events;
         this.clock = clock;
     }
 
+    /** @param coordinators usernames of the registrant's co-coordinators, as they typed them */
     public record Registration(String name, String type, String representative, String contact, String field,
                                String description, List<String> coordinators) {
     }
 
+    /**
+     * Registers a group with the registrant and the named co-coordinators as its coordinators, and announces it
+     * ({@link GroupRegistered}) once saved, so its points wallet opens.
+     */
     public Group register(Actor actor, Registration form) {
-        String name = Inputs.text("name", form.name(), Group.NAME_LENGTH_MAX);
+        Inputs.required("group", form);
+        String name = Inputs.name("name", form.name(), Group.NAME_LENGTH_MAX);
         GroupType type = parseType(form.type());
-        String representative = Inputs.text("representative", form.representative(), Group.REPRESENTATIVE_LENGTH_MAX);
-        String contact = Inputs.text("contact", form.contact(), Group.CONTACT_LENGTH_MAX);
+        String representative = Inputs.name("representative", form.representative(), Group.REPRESENTATIVE_LENGTH_MAX);
+        String contact = Inputs.name("contact", form.contact(), Group.CONTACT_LENGTH_MAX);
         Field field = Field.ofCode(form.field()).orElseThrow(() -> Refused.invalid("field is not a known field"));
         String description = Inputs.optionalText("description", form.description(), Group.DESCRIPTION_LENGTH_MAX);
-        Set<String> coordinators = new LinkedHashSet<>();
+        Set<UserId> coordinators = new LinkedHashSet<>();
         coordinators.add(actor.userId());
         if (form.coordinators() != null) {
             if (form.coordinators().size() > Group.COORDINATORS_MAX) {
                 throw Refused.invalid("at most " + Group.COORDINATORS_MAX + " coordinators");
             }
             for (String member : form.coordinators()) {
-                coordinators.add(Inputs.text("coordinators[]", member, Actor.USER_ID_LENGTH_MAX));
+                coordinators.add(Inputs.user(people, "coordinators[]", member));
             }
         }
         GroupId id = groups.register(name, type, representative, contact, field, description, actor.userId(),
                 clock.instant(), coordinators);
+        events.publishEvent(new GroupRegistered(id));
         return groups.find(id).orElseThrow();
     }
 

@@ -1,14 +1,19 @@
 package kyodo.fund.directory;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Field;
 
 import java.time.Instant;
 import java.util.Set;
 
-/** A civic group (社会貢献活動団体) as registered; only {@link Status#VERIFIED} groups are public and may apply. */
+/**
+ * A civic group (社会貢献活動団体) as registered in the one group registry: the fund's applicant and the currency's
+ * activity organiser and wallet holder. Only {@link Status#VERIFIED} groups are public, may apply and post
+ * activities; its coordinators act for it (and spend its points wallet).
+ */
 public record Group(GroupId id, String name, GroupType type, String representative, String contact, Field field,
-                    String description, Status status, String registeredBy, Instant registeredAt, String verifiedBy,
-                    Instant verifiedAt, Set<String> coordinators) {
+                    String description, Status status, UserId registeredBy, Instant registeredAt,
+                    UserId verifiedBy, Instant verifiedAt, Set<UserId> coordinators) {
     public static final int NAME_LENGTH_MAX = 200;
     public static final int REPRESENTATIVE_LENGTH_MAX = 100;
     public static final int CONTACT_LENGTH_MAX = 200;
@@ -25,7 +30,7 @@ public record Group(GroupId id, String name, GroupType type, String representati
         return status == Status.VERIFIED;
     }
 
-    public boolean coordinatedBy(String userId) {
+    public boolean coordinatedBy(UserId userId) {
         return coordinators.contains(userId);
     }
 }

@@ -1,5 +1,6 @@
 package kyodo.fund.directory;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Field;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Registered groups and their coordinating members. */
+/** The one group registry (団体情報バンク): registered groups and their coordinating members. */
 @Repository
 public class Groups {
     public static final int PAGE_MAX = 200;
@@ -29,7 +30,7 @@ public class Groups {
 
     @Transactional
     GroupId register(String name, GroupType type, String representative, String contact, Field field,
-                     String description, String registeredBy, Instant at, Set<String> coordinators) {
+                     String description, UserId registeredBy, Instant at, Set<UserId> coordinators) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into fund_group (name, type, representative, contact, field, description, status,
@@ -38,23 +39,23 @@ public class Groups {
                                 :registeredBy, :at)""")
                 .param("name", name).param("type", type.name()).param("representative", representative)
                 .param("contact", contact).param("field", field.code()).param("description", description)
-                .param("registeredBy", registeredBy).param("at", Timestamp.from(at))
+                .param("registeredBy", registeredBy.value()).param("at", Timestamp.from(at))
                 .update(key, "id");
         GroupId id = new GroupId(key.getKey().longValue());
-        for (String member : coordinators) {
+        for (UserId member : coordinators) {
             jdbc.sql("insert into fund_group_member (group_id, user_id) values (?, ?) on conflict do nothing")
-                    .params(id.value(), member).update();
+                    .params(id.value(), member.value()).update();
         }
         return id;
     }
 
     /** Decides a registered group; false when it was already decided. */
-    boolean decide(GroupId id, Group.Status status, String by, Instant at) {
+    boolean decide(GroupId id, Group.Status status, UserId by, Instant at) {
         return jdbc.sql("""
                         update fund_group set status = :status, verified_by = :by, verified_at = :at,
                                version = version + 1
                         where id = :id and status = 'REGISTERED'""")
-                .param("status", status.name()).param("by", by).param("at", Timestamp.from(at))
+                .param("status", status.name()).param("by", by.value()).param("at", Timestamp.from(at))
                 .param("id", id.value()).update() == 1;
     }
 
@@ -86,15 +87,21 @@ public class Groups {
     }
 
     /** The groups {@code userId} coordinates. */
-    public Set<GroupId> coordinatedBy(String userId) {
-        return new HashSet<>(jdbc.sql("select group_id from fund_group_member where user_id = ?").param(userId)
-                .query((rs, n) -> new GroupId(rs.getLong(1))).list());
+    public Set<GroupId> coordinatedBy(UserId userId) {
+        return new HashSet<>(jdbc.sql("select group_id from fund_group_member where user_id = ?")
+                .param(userId.value()).query((rs, n) -> new GroupId(rs.getLong(1))).list());
+    }
+
+    /** Whether {@code userId} is one of the coordinators of {@code group}: who may act for it and spend its wallet. */
+    public boolean isCoordinator(GroupId group, UserId userId) {
+        return jdbc.sql("select exists (select 1 from fund_group_member where group_id = ? and user_id = ?)")
+                .params(group.value(), userId.value()).query(Boolean.class).single();
     }
 
     private Group withMembers(Group group) {
-        List<String> members = new ArrayList<>(jdbc.sql(
+        List<UserId> members = new ArrayList<>(jdbc.sql(
                         "select user_id from fund_group_member where group_id = ? order by user_id")
-                .param(group.id().value()).query((rs, n) -> rs.getString(1)).list());
+                .param(group.id().value()).query((rs, n) -> new UserId(rs.getLong(1))).list());
         return new Group(group.id(), group.name(), group.type(), group.representative(), group.contact(),
                 group.field(), group.description(), group.status(), group.registeredBy(), group.registeredAt(),
                 group.verifiedBy(), group.verifiedAt(), Set.copyOf(members));
@@ -105,8 +112,13 @@ public class Groups {
         return new Group(new GroupId(rs.getLong("id")), rs.getString("name"), GroupType.valueOf(rs.getString("type")),
                 rs.getString("representative"), rs.getString("contact"),
                 Field.ofCode(rs.getString("field")).orElseThrow(), rs.getString("description"),
-                Group.Status.valueOf(rs.getString("status")), rs.getString("registered_by"),
-                rs.getTimestamp("registered_at").toInstant(), rs.getString("verified_by"),
+                Group.Status.valueOf(rs.getString("status")), new UserId(rs.getLong("registered_by")),
+                rs.getTimestamp("registered_at").toInstant(), userId(rs, "verified_by"),
                 verifiedAt == null ? null : verifiedAt.toInstant(), Set.of());
+    }
+
+    private static UserId userId(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long id = rs.getLong(column);
+        return rs.wasNull() ? null : new UserId(id);
     }
 }

@@ -1,5 +1,6 @@
 package kyodo.fund.donation;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 
 import java.time.Instant;
@@ -12,11 +13,11 @@ import java.time.LocalDate;
  * @param donorUserId the donor's user id when the donor has an account, else {@code null} (staff-recorded)
  * @param receiptNumber the receipt's number within {@code receiptFiscalYear}, once confirmed
  */
-public record Donation(DonationId id, String donorUserId, DonorType donorType, String donorName,
+public record Donation(DonationId id, UserId donorUserId, DonorType donorType, String donorName,
                        String donorAddress, long amount, Designation designation, boolean anonymous,
-                       boolean publicNameConsent, Method method, Status status, Instant pledgedAt, String recordedBy,
-                       Instant confirmedAt, String confirmedBy, LocalDate receivedOn, String entryKey,
-                       Integer receiptFiscalYear, Integer receiptNumber, Instant cancelledAt, String cancelledBy,
+                       boolean publicNameConsent, Method method, Status status, Instant pledgedAt, UserId recordedBy,
+                       Instant confirmedAt, UserId confirmedBy, LocalDate receivedOn, String entryKey,
+                       Integer receiptFiscalYear, Integer receiptNumber, Instant cancelledAt, UserId cancelledBy,
                        String cancelReason, String reversalKey) {
     public static final long AMOUNT_MAX = 1_000_000_000L;
     public static final int DONOR_NAME_LENGTH_MAX = 200;

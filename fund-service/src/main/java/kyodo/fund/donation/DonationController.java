@@ -2,6 +2,7 @@ package kyodo.fund.donation;
 
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.access.Actor;
+import kyodo.fund.access.UserId;
 import kyodo.fund.problem.FundApi;
 import kyodo.fund.problem.Refused;
 import org.springframework.http.HttpStatus;
@@ -39,7 +40,8 @@ class DonationController {
         return DonationView.of(desk.pledge(Actor.required(), form));
     }
 
-    record Recorded(DonationDesk.Form donation, String method, LocalDate receivedOn, String donorUserId) {
+    /** @param donorUsername the donor's username when the donor signs in to Kyodo, else absent */
+    record Recorded(DonationDesk.Form donation, String method, LocalDate receivedOn, String donorUsername) {
     }
 
     @PostMapping("/api/fund/donations/recorded")
@@ -47,7 +49,7 @@ class DonationController {
     @PreAuthorize("hasRole('STAFF')")
     DonationView record(@RequestBody Recorded recorded) {
         return DonationView.of(desk.record(Actor.required(), recorded.donation(),
-                new DonationDesk.Arrival(recorded.method(), recorded.receivedOn(), recorded.donorUserId())));
+                new DonationDesk.Arrival(recorded.method(), recorded.receivedOn(), recorded.donorUsername())));
     }
 
     record Confirmation(String method, LocalDate receivedOn) {
@@ -111,13 +113,14 @@ class DonationController {
     record PublicDonor(String name, String donorType, String designation) {
     }
 
-    record DonationView(long id, String donorUserId, String donorType, String donorName, long amount,
+    record DonationView(long id, Long donorUserId, String donorType, String donorName, long amount,
                         String designation, boolean anonymous, boolean publicNameConsent, String method,
                         String status, Instant pledgedAt, LocalDate receivedOn, String receiptNumber,
                         String entryKey, String reversalKey) {
         static DonationView of(Donation d) {
-            return new DonationView(d.id().value(), d.donorUserId(), d.donorType().name(), d.donorName(), d.amount(),
-                    d.designation().text(), d.anonymous(), d.publicNameConsent(), d.method().name(),
+            return new DonationView(d.id().value(), UserId.valueOf(d.donorUserId()), d.donorType().name(),
+                    d.donorName(), d.amount(), d.designation().text(), d.anonymous(), d.publicNameConsent(),
+                    d.method().name(),
                     d.status().name(), d.pledgedAt(), d.receivedOn(), d.receiptNumberText(), d.entryKey(),
                     d.reversalKey());
         }

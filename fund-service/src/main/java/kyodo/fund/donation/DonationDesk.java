@@ -2,7 +2,9 @@ package kyodo.fund.donation;
 
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.access.Actor;
+import kyodo.fund.access.People;
 import kyodo.fund.access.Role;
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.FundBooks;
 import kyodo.fund.directory.GroupId;
@@ -33,12 +35,14 @@ public class DonationDesk {
     private final Donations donations;
     private final Groups groups;
     private final FundBooks books;
+    private final People people;
     private final Clock clock;
 
-    DonationDesk(Donations donations, Groups groups, FundBooks books, Clock clock) {
+    DonationDesk(Donations donations, Groups groups, FundBooks books, People people, Clock clock) {
         this.donations = donations;
         this.groups = groups;
         this.books = books;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -47,8 +51,11 @@ public class DonationDesk {
                        Boolean anonymous, Boolean publicNameConsent) {
     }
 
-    /** Staff recording money that arrived: how, when, and optionally the donor's user id. */
-    public record Arrival(String method, LocalDate receivedOn, String donorUserId) {
+    /**
+     * Staff recording money that arrived: how, when, and optionally the donor's username (when the donor signs in,
+     * so the donation shows among theirs).
+     */
+    public record Arrival(String method, LocalDate receivedOn, String donorUsername) {
     }
 
     /** An online pledge by the signed-in donor; it is on the books once staff confirm the money arrived. */
@@ -66,8 +73,8 @@ public class DonationDesk {
     public Donation record(Actor staff, Form form, Arrival arrival) {
         Valid valid = validate(form);
         Donation.Method method = method(arrival);
-        String donorUserId = arrival.donorUserId() == null || arrival.donorUserId().isBlank() ? null
-                : Inputs.text("donorUserId", arrival.donorUserId(), Actor.USER_ID_LENGTH_MAX);
+        UserId donorUserId = arrival.donorUsername() == null || arrival.donorUsername().isBlank() ? null
+                : Inputs.user(people, "donorUsername", arrival.donorUsername());
         DonationId id = donations.insert(donorUserId, valid.type, valid.name, valid.address, valid.amount,
                 valid.designation, valid.anonymous, valid.consent, method, clock.instant(), staff.userId());
         return confirm(staff, id, arrival);
@@ -90,9 +97,9 @@ public class DonationDesk {
         if (receivedOn.isBefore(today.minusYears(1))) {
             throw Refused.invalid("receivedOn must be within the last year");
         }
-        String confirmedBy = postOrAdopt(id.entryKey(), staff,
+        UserId confirmedBy = postOrAdopt(id.entryKey(), staff,
                 entry -> books.isDonation(entry, donation.designation(), donation.amount()),
-                () -> books.donate(id.entryKey(), donation.designation(), donation.amount(), staff.userId(),
+                () -> books.donate(id.entryKey(), donation.designation(), donation.amount(), staff.journalActor(),
                         "寄附 " + id.value()),
                 "donation " + id.value());
         FiscalYear year = FiscalYear.containing(receivedOn);
@@ -114,10 +121,10 @@ public class DonationDesk {
         if (donation.status() != Donation.Status.CONFIRMED) {
             throw new Refused(Refusal.WRONG_STATE, "donation " + id.value() + " is " + donation.status());
         }
-        String cancelledBy = postOrAdopt(id.reversalKey(), staff,
+        UserId cancelledBy = postOrAdopt(id.reversalKey(), staff,
                 entry -> books.isDonationReversal(entry, donation.designation(), donation.amount()),
                 () -> books.reverseDonation(id.reversalKey(), donation.designation(), donation.amount(),
-                        staff.userId(), "寄附取消 " + id.value()),
+                        staff.journalActor(), "寄附取消 " + id.value()),
                 "the cancellation of donation " + id.value());
         donations.cancelled(id, clock.instant(), cancelledBy, why, id.reversalKey());
         return donations.find(id).orElseThrow();
@@ -166,9 +173,9 @@ public class DonationDesk {
      * Posts the entry under {@code key}, or adopts the one already there: an earlier attempt may have posted and
      * then failed before its row update committed. Whoever retries adopts it (even another staff member, whose
      * request would not match the original's digest), provided it is the entry this step posts. Returns who
-     * posted it, for the row.
+     * posted it, for the row (the retrying staff member when the entry names no person).
      */
-    private String postOrAdopt(String key, Actor staff, Predicate<JournalEntry> isThisStep, Supplier<PostResult> post,
+    private UserId postOrAdopt(String key, Actor staff, Predicate<JournalEntry> isThisStep, Supplier<PostResult> post,
                                String step) {
         Optional<JournalEntry> earlier = books.entry(key);
         if (earlier.isEmpty()) {
@@ -178,7 +185,7 @@ public class DonationDesk {
         if (!isThisStep.test(earlier.get())) {
             throw new Refused(Refusal.BOOKS_REFUSED, "entry " + key + " on the books does not match " + step);
         }
-        return earlier.get().actor();
+        return UserId.fromJournalActor(earlier.get().actor()).orElse(staff.userId());
     }
 
     static void requireOnTheBooks(PostResult result) {
@@ -203,8 +210,8 @@ public class DonationDesk {
         } catch (IllegalArgumentException e) {
             throw Refused.invalid("donorType must be INDIVIDUAL or COMPANY");
         }
-        String name = Inputs.text("donorName", form.donorName(), Donation.DONOR_NAME_LENGTH_MAX);
-        String address = Inputs.optionalText("donorAddress", form.donorAddress(), Donation.DONOR_ADDRESS_LENGTH_MAX);
+        String name = Inputs.name("donorName", form.donorName(), Donation.DONOR_NAME_LENGTH_MAX);
+        String address = Inputs.optionalName("donorAddress", form.donorAddress(), Donation.DONOR_ADDRESS_LENGTH_MAX);
         long amount = Inputs.amount("amount", form.amount(), 1, Donation.AMOUNT_MAX);
         Designation designation = Designation.parse(form.designation() == null ? "general" : form.designation())
                 .orElseThrow(() -> Refused.invalid("designation must be general, field:<field> or group:<id>"));

@@ -1,5 +1,6 @@
 package kyodo.fund.grant;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.directory.GroupId;
 
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /** A group's application (申請) to a program: a draft until submitted, before the deadline. */
 public record Application(ApplicationId id, ProgramId program, GroupId group, String title, String purpose,
-                          String plan, String strengths, long requested, Status status, String createdBy,
+                          String plan, String strengths, long requested, Status status, UserId createdBy,
                           Instant submittedAt, List<BudgetLine> budget) {
     public static final int TITLE_LENGTH_MAX = 200;
     public static final int PURPOSE_LENGTH_MAX = 4000;

@@ -83,7 +83,7 @@ public class ApplicationDesk {
             for (Application.BudgetLine line : form.budget()) {
                 Inputs.required("budget[]", line);
                 lines.add(new Application.BudgetLine(
-                        Inputs.text("budget[].item", line.item(), Application.BudgetLine.ITEM_LENGTH_MAX),
+                        Inputs.name("budget[].item", line.item(), Application.BudgetLine.ITEM_LENGTH_MAX),
                         Inputs.amount("budget[].amount", line.amount(), 1, Program.BUDGET_MAX)));
                 total = Math.addExact(total, line.amount());
             }
@@ -92,7 +92,7 @@ public class ApplicationDesk {
             }
         }
         return new Application(null, program.id(), group.id(),
-                Inputs.text("title", form.title(), Application.TITLE_LENGTH_MAX),
+                Inputs.name("title", form.title(), Application.TITLE_LENGTH_MAX),
                 Inputs.optionalText("purpose", form.purpose(), Application.PURPOSE_LENGTH_MAX),
                 Inputs.optionalText("plan", form.plan(), Application.PLAN_LENGTH_MAX),
                 Inputs.optionalText("strengths", form.strengths(), Application.STRENGTHS_LENGTH_MAX),

@@ -1,5 +1,6 @@
 package kyodo.fund.grant;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.directory.GroupId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -32,7 +33,7 @@ public class Applications {
                         values (:program, :group, :title, :purpose, :plan, :strengths, :requested, 'DRAFT', :by, :at)""")
                 .param("program", a.program().value()).param("group", a.group().value()).param("title", a.title())
                 .param("purpose", a.purpose()).param("plan", a.plan()).param("strengths", a.strengths())
-                .param("requested", a.requested()).param("by", a.createdBy()).param("at", Timestamp.from(at))
+                .param("requested", a.requested()).param("by", a.createdBy().value()).param("at", Timestamp.from(at))
                 .update(key, "id");
         ApplicationId id = new ApplicationId(key.getKey().longValue());
         for (int i = 0; i < a.budget().size(); i++) {
@@ -105,7 +106,7 @@ public class Applications {
         return new Application(new ApplicationId(id), new ProgramId(rs.getLong("program_id")),
                 new GroupId(rs.getLong("group_id")), rs.getString("title"), rs.getString("purpose"),
                 rs.getString("plan"), rs.getString("strengths"), rs.getLong("requested_amount"),
-                Application.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
+                Application.Status.valueOf(rs.getString("status")), new UserId(rs.getLong("created_by")),
                 submitted == null ? null : submitted.toInstant(), lines);
     }
 }

@@ -1,5 +1,6 @@
 package kyodo.fund.grant;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.PendingId;
@@ -11,7 +12,7 @@ import java.time.Instant;
  * that holds the {@code remaining} money still to be paid; it moves to each disbursement's entry.
  */
 public record Award(AwardId id, ApplicationId application, ProgramId program, long amount, Designation designation,
-                    String awardKey, PendingId hold, long remaining, long disbursed, Status status, String decidedBy,
+                    String awardKey, PendingId hold, long remaining, long disbursed, Status status, UserId decidedBy,
                     Instant decidedAt) {
     public enum Status { ACTIVE, CLOSED }
 

@@ -1,5 +1,6 @@
 package kyodo.fund.grant;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 import kyodo.ledger.PendingId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,7 @@ public class Awards {
     }
 
     AwardId insert(ApplicationId application, ProgramId program, long amount, Designation designation, String key,
-                   String by, Instant at) {
+                   UserId by, Instant at) {
         GeneratedKeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into fund_award (application_id, program_id, amount, designation, award_key, hold_key,
@@ -34,7 +35,7 @@ public class Awards {
                             :by, :at)""")
                 .param("application", application.value()).param("program", program.value())
                 .param("amount", amount).param("designation", designation.text()).param("key", key)
-                .param("by", by).param("at", Timestamp.from(at)).update(id, "id");
+                .param("by", by.value()).param("at", Timestamp.from(at)).update(id, "id");
         return new AwardId(id.getKey().longValue());
     }
 
@@ -84,12 +85,12 @@ public class Awards {
 
     // Disbursements
 
-    DisbursementId request(AwardId award, long amount, String by, Instant at) {
+    DisbursementId request(AwardId award, long amount, UserId by, Instant at) {
         GeneratedKeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into fund_disbursement (award_id, amount, status, requested_by, requested_at)
                         values (?, ?, 'REQUESTED', ?, ?)""")
-                .params(award.value(), amount, by, Timestamp.from(at)).update(id, "id");
+                .params(award.value(), amount, by.value(), Timestamp.from(at)).update(id, "id");
         return new DisbursementId(id.getKey().longValue());
     }
 
@@ -118,48 +119,49 @@ public class Awards {
                 .query(Awards::disbursement).list();
     }
 
-    void decided(DisbursementId id, Disbursement.Status status, String by, Instant at, String entryKey) {
+    void decided(DisbursementId id, Disbursement.Status status, UserId by, Instant at, String entryKey) {
         jdbc.sql("""
                         update fund_disbursement set status = ?, decided_by = ?, decided_at = ?, entry_key = ?,
                             version = version + 1
                         where id = ? and status = 'REQUESTED'""")
-                .params(status.name(), by, Timestamp.from(at), entryKey, id.value()).update();
+                .params(status.name(), by.value(), Timestamp.from(at), entryKey, id.value()).update();
     }
 
     // Results
 
-    public record Report(AwardId award, String summary, String submittedBy, Instant submittedAt) {
+    public record Report(AwardId award, String summary, UserId submittedBy, Instant submittedAt) {
         public static final int SUMMARY_LENGTH_MAX = 8000;
     }
 
-    public record Evaluation(AwardId award, String evaluator, int goalAchievement, String comment) {
+    public record Evaluation(AwardId award, UserId evaluator, int goalAchievement, String comment) {
         public static final int COMMENT_LENGTH_MAX = 2000;
         public static final int GOAL_ACHIEVEMENT_MAX = 5;
     }
 
-    boolean report(AwardId award, String summary, String by, Instant at) {
+    boolean report(AwardId award, String summary, UserId by, Instant at) {
         return jdbc.sql("""
                         insert into fund_report (award_id, summary, submitted_by, submitted_at) values (?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(award.value(), summary, by, Timestamp.from(at)).update() == 1;
+                .params(award.value(), summary, by.value(), Timestamp.from(at)).update() == 1;
     }
 
     public Optional<Report> report(AwardId award) {
         return jdbc.sql("select * from fund_report where award_id = ?").param(award.value())
-                .query((rs, n) -> new Report(award, rs.getString("summary"), rs.getString("submitted_by"),
+                .query((rs, n) -> new Report(award, rs.getString("summary"), new UserId(rs.getLong("submitted_by")),
                         rs.getTimestamp("submitted_at").toInstant())).optional();
     }
 
-    boolean evaluate(AwardId award, String evaluator, int goal, String comment, Instant at) {
+    boolean evaluate(AwardId award, UserId evaluator, int goal, String comment, Instant at) {
         return jdbc.sql("""
                         insert into fund_evaluation (award_id, evaluator_id, goal_achievement, comment, evaluated_at)
                         values (?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(award.value(), evaluator, goal, comment, Timestamp.from(at)).update() == 1;
+                .params(award.value(), evaluator.value(), goal, comment, Timestamp.from(at)).update() == 1;
     }
 
     public List<Evaluation> evaluations(AwardId award) {
         return jdbc.sql("select * from fund_evaluation where award_id = ? order by evaluator_id").param(award.value())
-                .query((rs, n) -> new Evaluation(award, rs.getString("evaluator_id"), rs.getInt("goal_achievement"),
+                .query((rs, n) -> new Evaluation(award, new UserId(rs.getLong("evaluator_id")),
+                        rs.getInt("goal_achievement"),
                         rs.getString("comment"))).list();
     }
 
@@ -169,14 +171,16 @@ public class Awards {
                 Designation.parse(rs.getString("designation")).orElseThrow(), rs.getString("award_key"),
                 Award.hold(rs.getString("hold_key"), (Integer) rs.getObject("hold_leg", Integer.class)),
                 rs.getLong("remaining"), rs.getLong("disbursed"), Award.Status.valueOf(rs.getString("status")),
-                rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant());
+                new UserId(rs.getLong("decided_by")), rs.getTimestamp("decided_at").toInstant());
     }
 
     private static Disbursement disbursement(ResultSet rs, int n) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
         return new Disbursement(new DisbursementId(rs.getLong("id")), new AwardId(rs.getLong("award_id")),
                 rs.getLong("amount"), Disbursement.Status.valueOf(rs.getString("status")),
-                rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("decided_by"),
-                decided == null ? null : decided.toInstant(), rs.getString("entry_key"));
+                new UserId(rs.getLong("requested_by")), rs.getTimestamp("requested_at").toInstant(),
+                decided == null ? null : new UserId(rs.getLong("decided_by")),
+                decided == null ? null : decided.toInstant(),
+                rs.getString("entry_key"));
     }
 }

@@ -2,6 +2,7 @@ package kyodo.fund.grant;
 
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Role;
+import kyodo.fund.access.UserId;
 import kyodo.fund.directory.Groups;
 import kyodo.fund.problem.Inputs;
 import kyodo.fund.problem.Refusal;
@@ -55,7 +56,7 @@ public class Committee {
         boolean conflict = Boolean.TRUE.equals(form.conflict());
         boolean member = groups.find(application.group()).map(g -> g.coordinatedBy(reviewer.userId())).orElse(false);
         if (member && !conflict) {
-            throw new Refused(Refusal.CONFLICT_OF_INTEREST, "reviewer " + reviewer.userId()
+            throw new Refused(Refusal.CONFLICT_OF_INTEREST, "reviewer " + reviewer.userId().value()
                     + " coordinates group " + application.group().value());
         }
         List<Reviews.Score> scores = new ArrayList<>();
@@ -101,7 +102,7 @@ public class Committee {
         long best = (long) program.weightTotal() * Program.Criterion.SCORE_MAX;
         List<Ranked> ranked = new ArrayList<>();
         for (Application application : applications.submittedTo(id)) {
-            Map<String, Long> byReviewer = new HashMap<>();
+            Map<UserId, Long> byReviewer = new HashMap<>();
             for (Reviews.Scored scored : reviews.scores(application.id())) {
                 long weighted = (long) scored.score() * program.criteria().get(scored.criterion()).weight();
                 byReviewer.merge(scored.reviewer(), weighted, Math::addExact);

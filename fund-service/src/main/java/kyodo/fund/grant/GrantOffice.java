@@ -1,6 +1,8 @@
 package kyodo.fund.grant;
 
 import kyodo.fund.access.Actor;
+import kyodo.fund.access.People;
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
 import kyodo.fund.books.FundBooks;
@@ -31,16 +33,20 @@ public class GrantOffice {
     private final Applications applications;
     private final Awards awards;
     private final FundBooks books;
+    private final People people;
     private final Clock clock;
 
-    GrantOffice(Programs programs, Applications applications, Awards awards, FundBooks books,
+    GrantOffice(Programs programs, Applications applications, Awards awards, FundBooks books, People people,
                 Clock clock) {
         this.programs = programs;
         this.applications = applications;
         this.awards = awards;
         this.books = books;
+        this.people = people;
         this.clock = clock;
     }
+
+    /** @param reviewers usernames of the committee members who review the program's applications */
 
     public record ProgramForm(String title, String field, String designation, String description, Long budget,
                               LocalDate startsOn, LocalDate endsOn, Instant deadline,
@@ -64,9 +70,9 @@ public class GrantOffice {
         return programs.find(id).orElseThrow();
     }
 
-    private static Program validated(ProgramForm form) {
+    private Program validated(ProgramForm form) {
         Inputs.required("program", form);
-        String title = Inputs.text("title", form.title(), Program.TITLE_LENGTH_MAX);
+        String title = Inputs.name("title", form.title(), Program.TITLE_LENGTH_MAX);
         Field field = Field.ofCode(form.field()).orElseThrow(() -> Refused.invalid("field is not a known field"));
         Designation designation = Designation.parse(form.designation() == null ? "field:" + field.code()
                 : form.designation()).orElseThrow(() -> Refused.invalid("designation must be general or field:<field>"));
@@ -89,17 +95,17 @@ public class GrantOffice {
         for (Program.Criterion criterion : form.criteria()) {
             Inputs.required("criteria[]", criterion);
             criteria.add(new Program.Criterion(
-                    Inputs.text("criteria[].name", criterion.name(), Program.Criterion.NAME_LENGTH_MAX),
+                    Inputs.name("criteria[].name", criterion.name(), Program.Criterion.NAME_LENGTH_MAX),
                     (int) Inputs.amount("criteria[].weight", (long) criterion.weight(), 1,
                             Program.Criterion.WEIGHT_MAX)));
         }
-        Set<String> reviewers = new LinkedHashSet<>();
+        Set<UserId> reviewers = new LinkedHashSet<>();
         if (form.reviewers() != null) {
             if (form.reviewers().size() > Program.REVIEWERS_MAX) {
                 throw Refused.invalid("at most " + Program.REVIEWERS_MAX + " reviewers");
             }
             for (String reviewer : form.reviewers()) {
-                reviewers.add(Inputs.text("reviewers[]", reviewer, Actor.USER_ID_LENGTH_MAX));
+                reviewers.add(Inputs.user(people, "reviewers[]", reviewer));
             }
         }
         return new Program(null, title, field, designation, description, budget, startsOn, endsOn, deadline,
@@ -150,7 +156,8 @@ public class GrantOffice {
                     + books.available(designation));
         }
         String key = Award.keyFor(applicationId);
-        PostResult held = books.commit(key, designation, amount, staff.userId(), "助成決定 申請" + applicationId.value());
+        PostResult held = books.commit(key, designation, amount, staff.journalActor(),
+                "助成決定 申請" + applicationId.value());
         onTheBooks(held);
         AwardId id = awards.insert(applicationId, program.id(), amount, designation, key, staff.userId(),
                 clock.instant());
@@ -183,7 +190,7 @@ public class GrantOffice {
             throw new Refused(Refusal.EXCEEDS_AWARD, "award " + award.id().value() + " holds " + award.remaining());
         }
         PostResult paid = books.disburse(disbursement.key(), award.hold(), award.designation(), disbursement.amount(),
-                award.remaining(), staff.userId(), "助成金交付 " + id.value());
+                award.remaining(), staff.journalActor(), "助成金交付 " + id.value());
         onTheBooks(paid);
         long left = award.remaining() - disbursement.amount();
         PendingId next = left > 0 ? FundBooks.remainderHold(disbursement.key()) : null;
@@ -203,8 +210,7 @@ public class GrantOffice {
         Disbursement disbursement = awards.lockDisbursement(id)
                 .orElseThrow(() -> Refused.notFound("disbursement " + id.value()));
         if (disbursement.requestedBy().equals(staff.userId())) {
-            throw new Refused(Refusal.SAME_APPROVER, "disbursement " + id.value() + " was requested by "
-                    + staff.userId());
+            throw new Refused(Refusal.SAME_APPROVER, "disbursement " + id.value() + " was requested by you");
         }
         if (disbursement.status() != Disbursement.Status.REQUESTED) {
             throw new Refused(Refusal.WRONG_STATE, "disbursement " + id.value() + " is " + disbursement.status());
@@ -225,7 +231,7 @@ public class GrantOffice {
         String releaseKey = null;
         if (award.remaining() > 0) {
             releaseKey = award.releaseKey();
-            onTheBooks(books.release(releaseKey, award.hold(), staff.userId(), "助成残額の解除 " + id.value()));
+            onTheBooks(books.release(releaseKey, award.hold(), staff.journalActor(), "助成残額の解除 " + id.value()));
         }
         awards.closed(id, clock.instant(), releaseKey);
         return awards.find(id).orElseThrow();

@@ -2,6 +2,8 @@ package kyodo.fund.grant;
 
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
+import kyodo.fund.access.People;
+import kyodo.fund.access.UserId;
 import kyodo.fund.problem.FundPage;
 import kyodo.fund.problem.Problems;
 import kyodo.fund.problem.Refused;
@@ -12,6 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /** Pages for group coordinators (their applications) and staff (tranches waiting for a second approver). */
 @Controller
 @FundPage
@@ -20,12 +26,14 @@ class GrantPages {
     private final GrantOffice office;
     private final Awards awards;
     private final Problems problems;
+    private final People people;
 
-    GrantPages(ApplicationDesk desk, GrantOffice office, Awards awards, Problems problems) {
+    GrantPages(ApplicationDesk desk, GrantOffice office, Awards awards, Problems problems, People people) {
         this.desk = desk;
         this.office = office;
         this.awards = awards;
         this.problems = problems;
+        this.people = people;
     }
 
     @GetMapping("/fund/applications")
@@ -50,8 +58,14 @@ class GrantPages {
     @GetMapping("/fund/staff/disbursements")
     @PreAuthorize("hasRole('STAFF')")
     String awaiting(Model model) {
+        List<Disbursement> waiting = awards.awaitingApproval(Awards.PAGE_MAX);
+        Map<UserId, String> requesters = new HashMap<>();
+        for (Disbursement d : waiting) {
+            requesters.computeIfAbsent(d.requestedBy(), people::nameOf);
+        }
         model.addAttribute("me", Actor.required().userId());
-        model.addAttribute("disbursements", awards.awaitingApproval(Awards.PAGE_MAX));
+        model.addAttribute("disbursements", waiting);
+        model.addAttribute("requesters", requesters);
         return "fund/disbursements";
     }
 

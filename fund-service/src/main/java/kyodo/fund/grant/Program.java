@@ -1,5 +1,6 @@
 package kyodo.fund.grant;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
 
@@ -11,7 +12,7 @@ import java.util.Set;
 /** A grant program (助成事業の公募): what it funds, from which designation, how much, until when, judged how. */
 public record Program(ProgramId id, String title, Field field, Designation designation, String description,
                       long budget, LocalDate startsOn, LocalDate endsOn, Instant deadline, Status status,
-                      List<Criterion> criteria, Set<String> reviewers) {
+                      List<Criterion> criteria, Set<UserId> reviewers) {
     public static final int TITLE_LENGTH_MAX = 200;
     public static final int DESCRIPTION_LENGTH_MAX = 4000;
     public static final long BUDGET_MAX = 1_000_000_000L;

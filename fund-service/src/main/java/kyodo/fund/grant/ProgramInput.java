@@ -36,7 +36,8 @@ record ProgramInput(String title, String field, String designation, String descr
         return new ProgramInput("", Field.CHILDREN.code(), "", "", "", "", "", "", rows(List.of()), "");
     }
 
-    static ProgramInput of(Program program) {
+    /** The form of a draft as staff typed it; reviewers by the usernames they sign in with. */
+    static ProgramInput of(Program program, java.util.Collection<String> reviewerUsernames) {
         List<CriterionRow> criteria = new ArrayList<>();
         for (Program.Criterion criterion : program.criteria()) {
             criteria.add(new CriterionRow(criterion.name(), String.valueOf(criterion.weight())));
@@ -45,7 +46,7 @@ record ProgramInput(String title, String field, String designation, String descr
         return new ProgramInput(program.title(), program.field().code(), designation, program.description(),
                 String.valueOf(program.budget()), program.startsOn().toString(), program.endsOn().toString(),
                 LOCAL_DATE_TIME.format(BusinessCalendar.inWard(program.deadline())), rows(criteria),
-                String.join("\n", program.reviewers().stream().sorted().toList()));
+                String.join("\n", reviewerUsernames.stream().sorted().toList()));
     }
 
     static ProgramInput from(MultiValueMap<String, String> params) {

@@ -2,6 +2,9 @@ package kyodo.fund.grant;
 
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
+import kyodo.fund.access.People;
+import kyodo.fund.access.Person;
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
 import kyodo.fund.books.FundBooks;
@@ -19,7 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,9 +47,11 @@ class ProgramPages {
     private final Groups groups;
     private final FundBooks books;
     private final Problems problems;
+    private final People people;
 
     ProgramPages(GrantOffice office, Programs programs, Committee committee, Awards awards,
-                 Applications applications, Groups groups, FundBooks books, Problems problems) {
+                 Applications applications, Groups groups, FundBooks books, Problems problems, People people) {
+        this.people = people;
         this.office = office;
         this.programs = programs;
         this.committee = committee;
@@ -89,14 +96,14 @@ class ProgramPages {
         if (done != null && NOTICES.contains(done)) {
             model.addAttribute("done", done);
         }
-        return program.published() ? detail(model, program) : form(model, ProgramInput.of(program), program);
+        return program.published() ? detail(model, program) : form(model, input(program), program);
     }
 
     @PostMapping("/fund/staff/programs/{id}")
     @PreAuthorize("hasRole('STAFF')")
     String revise(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model) {
         Program program = programs.find(new ProgramId(id)).orElseThrow(() -> Refused.notFound("program " + id));
-        ProgramInput input = ProgramInput.of(program);
+        ProgramInput input = input(program);
         try {
             input = ProgramInput.from(params);
             office.revise(Actor.required(), program.id(), input.toForm());
@@ -175,10 +182,22 @@ class ProgramPages {
             committed = Math.addExact(committed, award.status() == Award.Status.CLOSED ? award.disbursed()
                     : award.amount());
         }
+        Map<UserId, String> names = new HashMap<>();
+        for (AwardRow row : rows) {
+            for (Disbursement d : row.disbursements()) {
+                names.computeIfAbsent(d.requestedBy(), people::nameOf);
+            }
+        }
         model.addAttribute("awards", rows);
+        model.addAttribute("names", names);
         model.addAttribute("committed", committed);
         model.addAttribute("available", books.available(program.designation()));
         return "fund/staff-program";
+    }
+
+    private ProgramInput input(Program program) {
+        return ProgramInput.of(program, people.byIds(program.reviewers()).values().stream().map(Person::username)
+                .toList());
     }
 
     private String form(Model model, ProgramInput input, Program program) {

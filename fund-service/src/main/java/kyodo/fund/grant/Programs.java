@@ -1,5 +1,6 @@
 package kyodo.fund.grant;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,7 @@ public class Programs {
         this.jdbc = jdbc;
     }
 
-    ProgramId insert(Program p, String by, Instant at) {
+    ProgramId insert(Program p, UserId by, Instant at) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into fund_program (title, field, designation, description, budget, starts_on, ends_on,
@@ -37,7 +38,7 @@ public class Programs {
                 .param("designation", p.designation().text()).param("description", p.description())
                 .param("budget", p.budget()).param("startsOn", Date.valueOf(p.startsOn()))
                 .param("endsOn", Date.valueOf(p.endsOn())).param("deadline", Timestamp.from(p.deadline()))
-                .param("by", by).param("at", Timestamp.from(at)).update(key, "id");
+                .param("by", by.value()).param("at", Timestamp.from(at)).update(key, "id");
         ProgramId id = new ProgramId(key.getKey().longValue());
         insertParts(id, p);
         return id;
@@ -69,9 +70,9 @@ public class Programs {
             jdbc.sql("insert into fund_program_criterion (program_id, idx, name, weight) values (?, ?, ?, ?)")
                     .params(id.value(), i, p.criteria().get(i).name(), p.criteria().get(i).weight()).update();
         }
-        for (String reviewer : p.reviewers()) {
+        for (UserId reviewer : p.reviewers()) {
             jdbc.sql("insert into fund_program_reviewer (program_id, reviewer_id) values (?, ?)")
-                    .params(id.value(), reviewer).update();
+                    .params(id.value(), reviewer.value()).update();
         }
     }
 
@@ -107,9 +108,9 @@ public class Programs {
         List<Program.Criterion> criteria = jdbc.sql(
                         "select name, weight from fund_program_criterion where program_id = ? order by idx")
                 .param(id).query((c, i) -> new Program.Criterion(c.getString(1), c.getInt(2))).list();
-        Set<String> reviewers = Set.copyOf(jdbc.sql(
+        Set<UserId> reviewers = Set.copyOf(jdbc.sql(
                         "select reviewer_id from fund_program_reviewer where program_id = ?")
-                .param(id).query(String.class).list());
+                .param(id).query((r, i) -> new UserId(r.getLong(1))).list());
         return new Program(new ProgramId(id), rs.getString("title"), Field.ofCode(rs.getString("field")).orElseThrow(),
                 Designation.parse(rs.getString("designation")).orElseThrow(), rs.getString("description"),
                 rs.getLong("budget"), rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(),

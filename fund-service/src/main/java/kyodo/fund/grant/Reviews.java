@@ -1,5 +1,6 @@
 package kyodo.fund.grant;
 
+import kyodo.fund.access.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,15 +22,15 @@ public class Reviews {
     }
 
     /** Scores of one application: reviewer, criterion, score. */
-    public record Scored(String reviewer, int criterion, int score) {
+    public record Scored(UserId reviewer, int criterion, int score) {
     }
 
     /** False when the reviewer already reviewed this application. */
-    boolean insert(ApplicationId application, String reviewer, boolean conflict, List<Score> scores, Instant at) {
+    boolean insert(ApplicationId application, UserId reviewer, boolean conflict, List<Score> scores, Instant at) {
         int inserted = jdbc.sql("""
                         insert into fund_review (application_id, reviewer_id, conflict_declared, reviewed_at)
                         values (?, ?, ?, ?) on conflict do nothing""")
-                .params(application.value(), reviewer, conflict, Timestamp.from(at)).update();
+                .params(application.value(), reviewer.value(), conflict, Timestamp.from(at)).update();
         if (inserted == 0) {
             return false;
         }
@@ -37,7 +38,8 @@ public class Reviews {
             jdbc.sql("""
                             insert into fund_review_score (application_id, reviewer_id, criterion_idx, score, comment)
                             values (?, ?, ?, ?, ?)""")
-                    .params(application.value(), reviewer, score.criterion(), score.score(), score.comment()).update();
+                    .params(application.value(), reviewer.value(), score.criterion(), score.score(), score.comment())
+                    .update();
         }
         return true;
     }
@@ -47,6 +49,6 @@ public class Reviews {
                         select reviewer_id, criterion_idx, score from fund_review_score where application_id = ?
                         order by reviewer_id, criterion_idx""")
                 .param(application.value())
-                .query((rs, n) -> new Scored(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
+                .query((rs, n) -> new Scored(new UserId(rs.getLong(1)), rs.getInt(2), rs.getInt(3))).list();
     }
 }

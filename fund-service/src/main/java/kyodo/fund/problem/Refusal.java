@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 public enum Refusal implements Rejection {
     INVALID_INPUT(HttpStatus.BAD_REQUEST),
     NOT_FOUND(HttpStatus.NOT_FOUND),
+    UNKNOWN_USER(HttpStatus.BAD_REQUEST),
     FORBIDDEN(HttpStatus.FORBIDDEN),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
     WRONG_STATE(HttpStatus.CONFLICT),

@@ -2,6 +2,9 @@ package kyodo.fund.receipt;
 
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.access.Actor;
+import kyodo.fund.access.People;
+import kyodo.fund.access.Person;
+import kyodo.fund.access.UserId;
 import kyodo.fund.donation.Donation;
 import kyodo.fund.donation.DonationDesk;
 import kyodo.fund.donation.DonationId;
@@ -27,11 +30,13 @@ class ReceiptController {
     private final DonationDesk desk;
     private final Donations donations;
     private final Receipts receipts;
+    private final People people;
 
-    ReceiptController(DonationDesk desk, Donations donations, Receipts receipts) {
+    ReceiptController(DonationDesk desk, Donations donations, Receipts receipts, People people) {
         this.desk = desk;
         this.donations = donations;
         this.receipts = receipts;
+        this.people = people;
     }
 
     @GetMapping("/api/fund/donations/{id}/receipt.pdf")
@@ -50,16 +55,16 @@ class ReceiptController {
         return statement(Actor.required().userId(), fiscalYear);
     }
 
-    @GetMapping("/api/fund/donors/{userId}/statement/{fiscalYear}.pdf")
+    /** A donor's statement by the username staff know them by; nobody of that name has none. */
+    @GetMapping("/api/fund/donors/{username}/statement/{fiscalYear}.pdf")
     @PreAuthorize("hasAnyRole('STAFF', 'AUDITOR')")
-    ResponseEntity<byte[]> statementOf(@PathVariable String userId, @PathVariable int fiscalYear) {
-        if (userId.length() > Actor.USER_ID_LENGTH_MAX) {
-            throw Refused.invalid("userId is too long");
-        }
-        return statement(userId, fiscalYear);
+    ResponseEntity<byte[]> statementOf(@PathVariable String username, @PathVariable int fiscalYear) {
+        UserId donor = people.byUsername(username).map(Person::id)
+                .orElseThrow(() -> Refused.notFound("no confirmed donations in fiscal year " + fiscalYear));
+        return statement(donor, fiscalYear);
     }
 
-    private ResponseEntity<byte[]> statement(String userId, int fiscalYear) {
+    private ResponseEntity<byte[]> statement(UserId userId, int fiscalYear) {
         if (fiscalYear < FiscalYear.YEAR_MIN || fiscalYear > FiscalYear.YEAR_MAX) {
             throw Refused.invalid("fiscalYear must be " + FiscalYear.YEAR_MIN + ".." + FiscalYear.YEAR_MAX);
         }

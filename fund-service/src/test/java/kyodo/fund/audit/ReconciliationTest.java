@@ -163,7 +163,8 @@ class ReconciliationTest extends AuditTest {
 
         api().get(AUDITOR, "/api/fund/audit/reconciliation/imports/" + id).andExpect(status().isOk())
                 .andExpect(jsonPath("$.unmatchedLines[0].note.text").value("銀行の利息。帳簿に計上予定"))
-                .andExpect(jsonPath("$.unmatchedLines[0].note.writtenBy").value("auditor-rec"))
+                .andExpect(jsonPath("$.unmatchedLines[0].note.writtenBy")
+                        .value(api().register("auditor-rec", "AUDITOR").journalActor()))
                 .andExpect(jsonPath("$.unmatchedLegs[0].note.text").value("-1 was deposited by cash; see the counter receipt"));
 
         api().post(AUDITOR, "/api/fund/audit/reconciliation/lines/" + lineId + "/notes",

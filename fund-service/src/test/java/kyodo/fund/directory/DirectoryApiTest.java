@@ -1,6 +1,7 @@
 package kyodo.fund.directory;
 
 import kyodo.fund.FundWebTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -16,6 +17,11 @@ class DirectoryApiTest extends FundWebTest {
         return """
                 {"name":"%s","type":"NPO","representative":"田中 太郎","contact":"03-1234-5678",
                  "field":"children","description":"放課後の学習支援","coordinators":["coord-2"]}""".formatted(name);
+    }
+
+    @BeforeEach
+    void coCoordinatorSignsUpFirst() {
+        api().register("coord-2", "GROUP_COORDINATOR");
     }
 
     @Test
@@ -74,5 +80,12 @@ class DirectoryApiTest extends FundWebTest {
         api().post(COORDINATOR, "/api/fund/groups", registration("a").replace("children", "space"))
                 .andExpect(status().isBadRequest());
         api().post(COORDINATOR, "/api/fund/groups", registration("名".repeat(201))).andExpect(status().isBadRequest());
+        api().post(COORDINATOR, "/api/fund/groups", registration("二行の\\n名前")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_INPUT"));
+        api().post(COORDINATOR, "/api/fund/groups", registration("<b>太字の会</b>"))
+                .andExpect(status().isBadRequest());
+        api().post(COORDINATOR, "/api/fund/groups", registration("誰かの会").replace("coord-2", "nobody-such"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_USER"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nobody-such")));
     }
 }

@@ -8,12 +8,11 @@ import kyodo.fund.problem.Refusal;
 import kyodo.fund.problem.Refused;
 import kyodo.ledger.EntryKey;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * another staff member, adopts the entry instead of posting again.
  */
 class ConfirmRecoveryTest extends FundWebTest {
-    private static final Actor DONOR = new Actor("donor-recovery", Set.of(Role.DONOR));
-    private static final Actor STAFF = new Actor("staff-recovery-1", Set.of(Role.STAFF));
-    private static final Actor OTHER_STAFF = new Actor("staff-recovery-2", Set.of(Role.STAFF));
+    private Actor donor;
+    private Actor staff;
+    private Actor otherStaff;
 
     @Autowired
     DonationDesk desk;
@@ -36,6 +35,13 @@ class ConfirmRecoveryTest extends FundWebTest {
     JdbcTemplate jdbc;
     @Autowired
     FundBooks books;
+
+    @BeforeEach
+    void people() {
+        donor = actor("donor-recovery", Role.DONOR);
+        staff = actor("staff-recovery-1", Role.STAFF);
+        otherStaff = actor("staff-recovery-2", Role.STAFF);
+    }
 
     @AfterEach
     void healTheDatabase() {
@@ -66,7 +72,7 @@ class ConfirmRecoveryTest extends FundWebTest {
     }
 
     private Donation pledge(long amount) {
-        return desk.pledge(DONOR, new DonationDesk.Form("INDIVIDUAL", "復旧 太郎", "", amount, "field:elderly",
+        return desk.pledge(donor, new DonationDesk.Form("INDIVIDUAL", "復旧 太郎", "", amount, "field:elderly",
                 false, false));
     }
 
@@ -78,25 +84,25 @@ class ConfirmRecoveryTest extends FundWebTest {
         long headBefore = ledger.head().sequence();
         failConfirmOf(pledged.id());
 
-        assertThatThrownBy(() -> desk.confirm(STAFF, pledged.id(), new DonationDesk.Arrival(null, null, null)))
+        assertThatThrownBy(() -> desk.confirm(staff, pledged.id(), new DonationDesk.Arrival(null, null, null)))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("injected failure");
         assertThat(donations.find(pledged.id()).orElseThrow().status()).isEqualTo(Donation.Status.PLEDGED);
         assertThat(ledger.entry(new EntryKey(pledged.id().entryKey()))).isPresent();
         assertThat(posted(FundBooks.BANK)).isEqualTo(bankBefore + 7_300);
         healTheDatabase();
 
-        assertThatThrownBy(() -> desk.withdraw(DONOR, pledged.id()))
+        assertThatThrownBy(() -> desk.withdraw(donor, pledged.id()))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.WRONG_STATE));
-        assertThatThrownBy(() -> desk.withdraw(STAFF, pledged.id())).isInstanceOf(Refused.class);
+        assertThatThrownBy(() -> desk.withdraw(staff, pledged.id())).isInstanceOf(Refused.class);
         assertThat(donations.find(pledged.id()).orElseThrow().status()).isEqualTo(Donation.Status.PLEDGED);
 
-        Donation confirmed = desk.confirm(OTHER_STAFF, pledged.id(), new DonationDesk.Arrival("CASH", null, null));
+        Donation confirmed = desk.confirm(otherStaff, pledged.id(), new DonationDesk.Arrival("CASH", null, null));
 
         assertThat(confirmed.status()).isEqualTo(Donation.Status.CONFIRMED);
         assertThat(confirmed.receiptNumber()).isNotNull();
         assertThat(confirmed.entryKey()).isEqualTo(pledged.id().entryKey());
         // The books say who posted; the row agrees with them.
-        assertThat(confirmed.confirmedBy()).isEqualTo(STAFF.userId());
+        assertThat(confirmed.confirmedBy()).isEqualTo(staff.userId());
         assertThat(ledger.head().sequence()).as("nothing new posted").isEqualTo(headBefore + 1);
         assertThat(posted(FundBooks.BANK)).isEqualTo(bankBefore + 7_300);
         assertThat(posted("fund:designation:field:elderly")).isEqualTo(designationBefore + 7_300);
@@ -106,12 +112,12 @@ class ConfirmRecoveryTest extends FundWebTest {
     void aRetryThatFindsTheSameStaffMembersEntryFinishesTheRowToo() {
         Donation pledged = pledge(2_100);
         failConfirmOf(pledged.id());
-        assertThatThrownBy(() -> desk.confirm(STAFF, pledged.id(), new DonationDesk.Arrival(null, null, null)))
+        assertThatThrownBy(() -> desk.confirm(staff, pledged.id(), new DonationDesk.Arrival(null, null, null)))
                 .isInstanceOf(DataAccessException.class);
         healTheDatabase();
         long head = ledger.head().sequence();
 
-        Donation confirmed = desk.confirm(STAFF, pledged.id(), new DonationDesk.Arrival(null, null, null));
+        Donation confirmed = desk.confirm(staff, pledged.id(), new DonationDesk.Arrival(null, null, null));
 
         assertThat(confirmed.status()).isEqualTo(Donation.Status.CONFIRMED);
         assertThat(ledger.head().sequence()).isEqualTo(head);
@@ -119,19 +125,19 @@ class ConfirmRecoveryTest extends FundWebTest {
 
     @Test
     void aRetriedCancelByAnotherStaffMemberAdoptsTheReversalAlreadyOnTheBooks() {
-        Donation confirmed = desk.confirm(STAFF, pledge(4_400).id(), new DonationDesk.Arrival(null, null, null));
+        Donation confirmed = desk.confirm(staff, pledge(4_400).id(), new DonationDesk.Arrival(null, null, null));
         long bankBefore = posted(FundBooks.BANK);
         failUpdateTo(confirmed.id(), "CANCELLED");
-        assertThatThrownBy(() -> desk.cancel(STAFF, confirmed.id(), "二重入金"))
+        assertThatThrownBy(() -> desk.cancel(staff, confirmed.id(), "二重入金"))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("injected failure");
         healTheDatabase();
         assertThat(ledger.entry(new EntryKey(confirmed.id().reversalKey()))).isPresent();
         long head = ledger.head().sequence();
 
-        Donation cancelled = desk.cancel(OTHER_STAFF, confirmed.id(), "二重入金");
+        Donation cancelled = desk.cancel(otherStaff, confirmed.id(), "二重入金");
 
         assertThat(cancelled.status()).isEqualTo(Donation.Status.CANCELLED);
-        assertThat(cancelled.cancelledBy()).isEqualTo(STAFF.userId());
+        assertThat(cancelled.cancelledBy()).isEqualTo(staff.userId());
         assertThat(ledger.head().sequence()).as("nothing new posted").isEqualTo(head);
         assertThat(posted(FundBooks.BANK)).isEqualTo(bankBefore - 4_400);
     }
@@ -139,11 +145,11 @@ class ConfirmRecoveryTest extends FundWebTest {
     @Test
     void anEntryUnderTheDonationsKeyThatIsNotItsDonationIsNeverAdopted() {
         Donation pledged = pledge(5_000);
-        assertThat(books.donate(pledged.id().entryKey(), pledged.designation(), 4_999, STAFF.userId(), "誤り")
+        assertThat(books.donate(pledged.id().entryKey(), pledged.designation(), 4_999, staff.journalActor(), "誤り")
                 .onTheBooks()).isTrue();
         long head = ledger.head().sequence();
 
-        assertThatThrownBy(() -> desk.confirm(STAFF, pledged.id(), new DonationDesk.Arrival(null, null, null)))
+        assertThatThrownBy(() -> desk.confirm(staff, pledged.id(), new DonationDesk.Arrival(null, null, null)))
                 .isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.refusal()).isEqualTo(Refusal.BOOKS_REFUSED));
         assertThat(donations.find(pledged.id()).orElseThrow().status()).isEqualTo(Donation.Status.PLEDGED);
@@ -153,7 +159,7 @@ class ConfirmRecoveryTest extends FundWebTest {
     @Test
     void aWithdrawalWithNothingOnTheBooksStillWorks() {
         Donation pledged = pledge(900);
-        assertThat(desk.withdraw(DONOR, pledged.id()).status()).isEqualTo(Donation.Status.WITHDRAWN);
+        assertThat(desk.withdraw(donor, pledged.id()).status()).isEqualTo(Donation.Status.WITHDRAWN);
         assertThat(ledger.entry(new EntryKey(pledged.id().entryKey()))).isEmpty();
     }
 }

@@ -49,7 +49,8 @@ class DonationApiTest extends FundWebTest {
         assertThat(balance("fund:designation:field:children")).isEqualTo(before + 5_000);
         JournalEntry entry = ledger.entry(new EntryKey("fund-donation-" + id)).orElseThrow();
         assertThat(entry.kind()).isEqualTo(EntryKind.DONATION);
-        assertThat(entry.actor()).isEqualTo("staff-1");
+        assertThat(entry.actor()).as("the journal names people as user:<id>")
+                .isEqualTo(api().register("staff-1", "STAFF").journalActor());
     }
 
     @Test
@@ -107,6 +108,19 @@ class DonationApiTest extends FundWebTest {
                 .andExpect(jsonPath("$[?(@.id == " + id + ")]").isEmpty());
         api().get(DONOR, "/api/fund/donations/mine").andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == " + id + ")]").isNotEmpty());
+    }
+
+    @Test
+    void staffNameTheDonorByUsernameAndTheDonationIsAmongTheDonorsOwn() throws Exception {
+        api().register("donor-by-name", "DONOR");
+        String byName = "{\"donation\":" + form(3_000, "general") + ",\"method\":\"CASH\",\"donorUsername\":";
+        long id = api().postForId(STAFF, "/api/fund/donations/recorded", byName + "\"Donor-By-Name\"}", "$.id");
+        api().get(as("donor-by-name", "DONOR"), "/api/fund/donations/mine").andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + id + ")].status").value("CONFIRMED"));
+
+        api().post(STAFF, "/api/fund/donations/recorded", byName + "\"nobody-such\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_USER"))
+                .andExpect(jsonPath("$.messageJa").value("そのユーザー名の利用者はいません。"));
     }
 
     @Test

@@ -23,11 +23,12 @@ class DatabaseRulesTest extends FundWebTest {
         long group = world.group("coord-trigger", "トリガーの会");
         long program = world.program("children", null, 1_000_000, OPEN_UNTIL, "coord-trigger");
         long application = world.submitted("coord-trigger", program, group, 10_000);
+        long member = api().register("coord-trigger", "GROUP_COORDINATOR").value();
         jdbc.update("insert into fund_review (application_id, reviewer_id, conflict_declared, reviewed_at) "
-                + "values (?, 'coord-trigger', false, now())", application);
+                + "values (?, ?, false, now())", application, member);
 
         assertThatThrownBy(() -> jdbc.update("insert into fund_review_score (application_id, reviewer_id, "
-                + "criterion_idx, score, comment) values (?, 'coord-trigger', 0, 5, '')", application))
+                + "criterion_idx, score, comment) values (?, ?, 0, 5, '')", application, member))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("belongs to the applicant group");
     }
 
@@ -44,6 +45,24 @@ class DatabaseRulesTest extends FundWebTest {
         assertThatThrownBy(() -> jdbc.update("update fund_disbursement set status = 'REJECTED', "
                 + "decided_by = requested_by, decided_at = now() where id = ?", disbursement))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("approver_is_not_requester");
+    }
+
+    @Test
+    void theDatabaseRefusesNamesThatAreNotDisplayTextOnTheFundsTables() throws Exception {
+        GrantFixtures world = new GrantFixtures(api());
+        long group = world.group("coord-display", "表示の会");
+        long program = world.program("children", null, 1_000_000, OPEN_UNTIL);
+        long application = world.draft("coord-display", program, group, 10_000);
+
+        assertThatThrownBy(() -> jdbc.update("update fund_group set name = ? where id = ?", "表示\u202eの会", group))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("fund_group_name_displayable");
+        assertThatThrownBy(() -> jdbc.update("update fund_group set representative = ? where id = ?", "<b>代表",
+                group)).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("fund_group_representative_displayable");
+        assertThatThrownBy(() -> jdbc.update("update fund_application set title = ? where id = ?", "二行の\n題",
+                application)).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("fund_application_title_displayable");
+        jdbc.update("update fund_group set description = ? where id = ?", "一行目\n二行目", group);
     }
 
     @Test

@@ -36,6 +36,7 @@ record GrantFixtures(FundApi api) {
             throws Exception {
         StringBuilder list = new StringBuilder();
         for (String reviewer : reviewers) {
+            api.register(reviewer, "COMMITTEE");
             list.append(list.isEmpty() ? "" : ",").append('"').append(reviewer).append('"');
         }
         long id = api.postForId(STAFF, "/api/fund/programs", """

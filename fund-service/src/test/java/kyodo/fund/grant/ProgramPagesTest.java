@@ -1,6 +1,8 @@
 package kyodo.fund.grant;
 
 import kyodo.fund.FundWebTest;
+import kyodo.fund.access.Role;
+import kyodo.fund.access.UserId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -62,6 +64,8 @@ class ProgramPagesTest extends FundWebTest {
     }
 
     private long openedProgram(String title) throws Exception {
+        api().register("reviewer-p1", "COMMITTEE");
+        api().register("reviewer-p2", "COMMITTEE");
         String location = mvc.perform(programForm("/fund/staff/programs", title, "¥1,500,000"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(location).matches("/fund/staff/programs/[0-9]+\\?done=opened");
@@ -82,7 +86,8 @@ class ProgramPagesTest extends FundWebTest {
         Program draft = programs.find(new ProgramId(id)).orElseThrow();
         assertThat(draft.criteria()).containsExactly(new Program.Criterion("公益性", 3),
                 new Program.Criterion("実現可能性", 2));
-        assertThat(draft.reviewers()).containsExactlyInAnyOrder("reviewer-p1", "reviewer-p2");
+        assertThat(draft.reviewers()).containsExactlyInAnyOrder(people.register("reviewer-p1", Role.COMMITTEE),
+                people.register("reviewer-p2", Role.COMMITTEE));
         assertThat(draft.deadline()).isEqualTo(java.time.Instant.parse("2027-05-31T08:00:00Z"));
 
         mvc.perform(programForm("/fund/staff/programs/" + id, title, "2000000")).andExpect(status().is3xxRedirection());
@@ -193,6 +198,22 @@ class ProgramPagesTest extends FundWebTest {
     }
 
     @Test
+    void aReviewerNamedByAnUnknownUsernameIsRefusedWhereItWasTyped() throws Exception {
+        String title = "審査委員の確認 " + SERIAL.incrementAndGet();
+        api().register("reviewer-p1", "COMMITTEE");
+        mvc.perform(programForm("/fund/staff/programs", title, "100000", "reviewers", "reviewer-p1\nnobody-such"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("そのユーザー名の利用者はいません。")))
+                .andExpect(content().string(containsString("nobody-such")));
+        assertThat(programs.all(Programs.PAGE_MAX)).noneMatch(p -> p.title().equals(title));
+        api().post(STAFF, "/api/fund/programs", """
+                        {"title":"API %s","field":"environment","description":"","budget":777,"startsOn":"2027-04-01",
+                         "endsOn":"2027-12-31","deadline":"2027-06-30T08:00:00Z","criteria":[{"name":"効果","weight":1}],
+                         "reviewers":["nobody-such"]}""".formatted(title))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_USER"));
+    }
+
+    @Test
     void theApiRevisesADraftButNotAPublishedProgram() throws Exception {
         long id = openedProgram("API改訂 " + SERIAL.incrementAndGet());
         String revised = """
@@ -230,7 +251,8 @@ class ProgramPagesTest extends FundWebTest {
     void theDatabaseRefusesToChangeAPublishedProgramsTerms() throws Exception {
         long id = openedProgram("凍結の確認 " + SERIAL.incrementAndGet());
         jdbc.update("update fund_program set budget = 12345 where id = ?", id);
-        jdbc.update("insert into fund_program_reviewer (program_id, reviewer_id) values (?, 'late-reviewer')", id);
+        UserId late = people.register("late-reviewer", Role.COMMITTEE);
+        jdbc.update("insert into fund_program_reviewer (program_id, reviewer_id) values (?, ?)", id, late.value());
         mvc.perform(post("/fund/staff/programs/" + id + "/publish").with(STAFF).with(csrf()))
                 .andExpect(status().is3xxRedirection());
 
@@ -238,13 +260,14 @@ class ProgramPagesTest extends FundWebTest {
                 .hasMessageContaining("is published");
         assertThatThrownBy(() -> jdbc.update("delete from fund_program_criterion where program_id = ?", id))
                 .hasMessageContaining("is published");
+        long later = people.register("later-reviewer-" + id, Role.COMMITTEE).value();
         assertThatThrownBy(() -> jdbc.update(
-                "insert into fund_program_reviewer (program_id, reviewer_id) values (?, 'later')", id))
+                "insert into fund_program_reviewer (program_id, reviewer_id) values (?, ?)", id, later))
                 .hasMessageContaining("is published");
         assertThatThrownBy(() -> jdbc.update("update fund_program set status = 'DRAFT' where id = ?", id))
                 .hasMessageContaining("is published");
         Program published = programs.find(new ProgramId(id)).orElseThrow();
         assertThat(published.budget()).isEqualTo(12_345);
-        assertThat(published.reviewers()).contains("late-reviewer");
+        assertThat(published.reviewers()).contains(late);
     }
 }

@@ -472,15 +472,19 @@ class FundReportTest extends ReportWebTest {
     }
 
     private long donate(String type, String name, long amount, String designation, boolean anonymous,
-                        boolean consent, String userId) throws Exception {
+                        boolean consent, String username) throws Exception {
+        if (username != null) {
+            api().register(username, "DONOR");
+        }
         return api().postForId(STAFF, "/api/fund/donations/recorded", """
                         {"donation":{"donorType":"%s","donorName":"%s","donorAddress":"東京都","amount":%d,
                          "designation":"%s","anonymous":%s,"publicNameConsent":%s},"method":"BANK_TRANSFER",
-                         "donorUserId":%s}""".formatted(type, name, amount, designation, anonymous, consent,
-                userId == null ? "null" : "\"" + userId + "\""), "$.id");
+                         "donorUsername":%s}""".formatted(type, name, amount, designation, anonymous, consent,
+                username == null ? "null" : "\"" + username + "\""), "$.id");
     }
 
     private long program(String title, String field, String designation) throws Exception {
+        api().register("committee-1", "COMMITTEE");
         long id = api().postForId(STAFF, "/api/fund/programs", """
                 {"title":%s,"field":"%s","designation":"%s","description":"公募","budget":1000000,
                  "startsOn":"2026-08-01","endsOn":"2027-03-31","deadline":"2026-12-31T15:00:00Z",

@@ -101,6 +101,8 @@ class FiscalYearScenarioTest {
         expected.merge("fund:designation:" + designationOf.get(cancelled), -amountOf.get(cancelled), Math::addExact);
         expected.merge("fund:bank", -amountOf.get(cancelled), Math::addExact);
 
+        api.register("reviewer-1", "COMMITTEE");
+        api.register("reviewer-2", "COMMITTEE");
         long program = api.postForId(STAFF_A, "/api/fund/programs", """
                 {"title":"子ども分野 協働事業提案","field":"children","designation":"general","budget":1500000,
                  "startsOn":"2027-04-01","endsOn":"2028-03-31","deadline":"2027-05-31T15:00:00Z",

@@ -1,5 +1,6 @@
 package kyodo.wallet.bench;
 
+import kyodo.fund.access.Role;
 import kyodo.ledger.testing.TestDatabase;
 import kyodo.wallet.KyodoApplication;
 import kyodo.wallet.TestSetup;
@@ -8,7 +9,6 @@ import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
-import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,9 +1,9 @@
 package kyodo.wallet.bench;
 
+import kyodo.fund.access.Role;
 import kyodo.ledger.postgres.PostgresLedger;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Registrar;
-import kyodo.wallet.user.Role;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.lang.management.ManagementFactory;

@@ -1,10 +1,11 @@
 package kyodo.wallet.account;
 
+import kyodo.fund.directory.Group;
+import kyodo.fund.directory.GroupId;
+import kyodo.fund.directory.Groups;
 import kyodo.ledger.Account;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Ledger;
-import kyodo.wallet.user.CivicGroup;
-import kyodo.wallet.user.CivicGroups;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.User;
@@ -31,10 +32,10 @@ public class CounterpartyNames {
     private final Ledger ledger;
     private final Users users;
     private final Merchants merchants;
-    private final CivicGroups groups;
+    private final Groups groups;
     private final Map<AccountId, String> codes = new ConcurrentHashMap<>();
 
-    public CounterpartyNames(Ledger ledger, Users users, Merchants merchants, CivicGroups groups) {
+    public CounterpartyNames(Ledger ledger, Users users, Merchants merchants, Groups groups) {
         this.ledger = ledger;
         this.users = users;
         this.merchants = merchants;
@@ -61,7 +62,7 @@ public class CounterpartyNames {
         Optional<String> name = switch (owner.get().kind()) {
             case RESIDENT -> users.findById(id).map(User::displayName);
             case MERCHANT -> merchants.findById(id).map(Merchant::name);
-            case GROUP -> groups.findById(id).map(CivicGroup::name);
+            case GROUP -> groups.find(new GroupId(id)).map(Group::name);
         };
         return name.orElse(UNKNOWN_KEY);
     }

@@ -1,6 +1,6 @@
 package kyodo.wallet.account;
 
-import kyodo.wallet.user.GroupRegistered;
+import kyodo.fund.directory.GroupRegistered;
 import kyodo.wallet.user.MerchantApproved;
 import kyodo.wallet.user.ResidentSignedUp;
 import org.springframework.context.event.EventListener;
@@ -28,8 +28,9 @@ class WalletOpener {
         wallets.open(WalletOwner.merchant(event.merchantId()));
     }
 
+    /** A group of the registry (fund-service's directory) gets its points wallet when it registers. */
     @EventListener
     void on(GroupRegistered event) {
-        wallets.open(WalletOwner.group(event.groupId()));
+        wallets.open(WalletOwner.group(event.group().value()));
     }
 }

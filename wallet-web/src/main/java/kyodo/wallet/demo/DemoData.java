@@ -1,18 +1,21 @@
 package kyodo.wallet.demo;
 
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.fund.access.Role;
+import kyodo.fund.directory.Group;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
+import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
 import kyodo.wallet.earning.EarningDemo;
 import kyodo.wallet.earning.IssuanceBudget;
 import kyodo.wallet.earning.Issuer;
+import kyodo.wallet.transfer.Sender;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
-import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.slf4j.Logger;
@@ -28,9 +31,11 @@ import java.util.List;
 
 /**
  * With {@code kyodo.demo.enabled=true} (the default for a local run) and no users yet: residents, two shops (one
- * approved, one waiting), a group with its coordinator, staff, an auditor and an admin, and points issued to the
- * residents through the issuance path (this fiscal year's budget is set first; part of the points are of an older
- * vintage that expires this month, so the wallet shows a reminder). Prints how to sign in.
+ * approved, one waiting), a group with its coordinator, two fund staff (so that a disbursement one requests the
+ * other can approve), an auditor and an admin, and points issued to the residents through the issuance path (this
+ * fiscal year's budget is set first; part of the points are of an older vintage that expires this month, so the
+ * wallet shows a reminder). A resident gives the group points, so its wallet page has something to show. Prints
+ * how to sign in.
  */
 @Component
 @ConditionalOnProperty(name = "kyodo.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -42,6 +47,8 @@ class DemoData implements ApplicationRunner {
     /** Of each resident's points, this many are of the oldest spendable vintage (they expire this month). */
     static final long OLDER_POINTS = 1_200;
     static final long DEMO_BUDGET = 1_000_000;
+    /** What a resident gives the demo group, so the group's wallet page shows a balance and a line. */
+    static final long GIFT_TO_GROUP = 800;
 
     private final Users users;
     private final Merchants merchants;
@@ -52,10 +59,12 @@ class DemoData implements ApplicationRunner {
     private final PointsProperties points;
     private final Clock clock;
     private final EarningDemo earningDemo;
+    private final Sender sender;
 
     DemoData(Users users, Merchants merchants, Registrar registrar, Wallets wallets, IssuanceBudget budget,
-             Issuer issuer, PointsProperties points, Clock clock, EarningDemo earningDemo) {
+             Issuer issuer, PointsProperties points, Clock clock, EarningDemo earningDemo, Sender sender) {
         this.earningDemo = earningDemo;
+        this.sender = sender;
         this.users = users;
         this.merchants = merchants;
         this.registrar = registrar;
@@ -75,6 +84,7 @@ class DemoData implements ApplicationRunner {
             return;
         }
         User staff = registrar.createUser("staff", "区職員 佐藤", PASSWORD, Role.STAFF).user();
+        registrar.createUser("staff2", "区職員 中村", PASSWORD, Role.STAFF);
         registrar.createUser("auditor", "監査委員 鈴木", PASSWORD, Role.AUDITOR);
         registrar.createUser("admin", "管理者", PASSWORD, Role.ADMIN);
         registrar.createUser("committee", "協働推進会議 委員 高橋", PASSWORD, Role.COMMITTEE);
@@ -93,10 +103,13 @@ class DemoData implements ApplicationRunner {
         registrar.signUpMerchant("cafe", "カフェ 店主", PASSWORD, "さくらカフェ");
         Merchant bakery = merchants.findByOwnerId(users.findByUsername("bakery").orElseThrow().id()).orElseThrow();
         registrar.approve(bakery.id(), staff.id());
-        User coordinator = registrar.createUser("coordinator", "みどり会 代表", PASSWORD, Role.COORDINATOR).user();
-        registrar.registerGroup("みどり会(環境美化ボランティア)", coordinator.id());
-        earningDemo.create(coordinator, staff, List.of(users.findByUsername("hanako").orElseThrow(),
-                users.findByUsername("taro").orElseThrow()));
+        User coordinator = registrar.createUser("coordinator", "みどり会 代表", PASSWORD, Role.GROUP_COORDINATOR)
+                .user();
+        User hanako = users.findByUsername("hanako").orElseThrow();
+        User taro = users.findByUsername("taro").orElseThrow();
+        Group group = earningDemo.create(coordinator, staff, List.of(hanako, taro));
+        sender.send(hanako.id(), OwnerKind.GROUP, group.id().value(), String.valueOf(GIFT_TO_GROUP),
+                "清掃活動の軍手代に", "demo-gift-to-group-1");
         printHints();
     }
 
@@ -122,7 +135,8 @@ class DemoData implements ApplicationRunner {
         log.info("""
                 Demo data: sign in at /signin with password '{}' as:
                   residents: hanako, taro, yuki ({} pt each)   merchants: bakery (approved), cafe (waiting for approval)
-                  staff: staff   auditor: auditor   admin: admin   committee: committee   donor: donor   group: coordinator""",
+                  staff: staff, staff2   auditor: auditor   admin: admin   committee: committee   donor: donor
+                  group coordinator: coordinator (the group's wallet: /coordinator/activities)""",
                 PASSWORD, POINTS_PER_RESIDENT);
     }
 }

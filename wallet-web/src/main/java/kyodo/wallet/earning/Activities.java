@@ -1,5 +1,6 @@
 package kyodo.wallet.earning;
 
+import kyodo.fund.access.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -34,7 +35,7 @@ public class Activities {
      * group that is not verified and a time range that is not one.
      */
     public long create(long groupId, String title, String description, String place, Instant startsAt, Instant endsAt,
-                int slots, long pointsPerHour, String createdBy, Instant at) {
+                int slots, long pointsPerHour, UserId createdBy, Instant at) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into activity (group_id, title, description, place, starts_at, ends_at, slots,
@@ -42,7 +43,7 @@ public class Activities {
                         values (:group, :title, :description, :place, :starts, :ends, :slots, :rate, :by, :at)""")
                 .param("group", groupId).param("title", title).param("description", description)
                 .param("place", place).param("starts", Timestamp.from(startsAt)).param("ends", Timestamp.from(endsAt))
-                .param("slots", slots).param("rate", pointsPerHour).param("by", createdBy)
+                .param("slots", slots).param("rate", pointsPerHour).param("by", createdBy.value())
                 .param("at", Timestamp.from(at)).update(key, "id");
         return key.getKey().longValue();
     }
@@ -171,7 +172,7 @@ public class Activities {
     }
 
     void confirm(Activity activity, long residentId, int minutes, LocalDate day, long points, String month,
-                 String entryKey, String by, Instant at) {
+                 String entryKey, UserId by, Instant at) {
         jdbc.sql("""
                         insert into activity_attendance (activity_id, resident_id, minutes, day, during, points, month,
                                                          status, entry_key, confirmed_by, confirmed_at)
@@ -180,29 +181,29 @@ public class Activities {
                 .param("activity", activity.id()).param("resident", residentId).param("minutes", minutes)
                 .param("day", day).param("starts", Timestamp.from(activity.startsAt()))
                 .param("ends", Timestamp.from(activity.endsAt())).param("points", points).param("month", month)
-                .param("key", entryKey).param("by", by).param("at", Timestamp.from(at)).update();
+                .param("key", entryKey).param("by", by.value()).param("at", Timestamp.from(at)).update();
     }
 
     /** Marks confirmed hours corrected; false when they were corrected already. */
-    boolean markCorrected(long activityId, long residentId, String reason, String by, Instant at) {
+    boolean markCorrected(long activityId, long residentId, String reason, UserId by, Instant at) {
         return jdbc.sql("""
                         update activity_attendance set status = 'CORRECTED', correction_reason = ?, corrected_by = ?,
                                corrected_at = ?
                         where activity_id = ? and resident_id = ? and status = 'ISSUED'""")
-                .params(reason, by, Timestamp.from(at), activityId, residentId).update() == 1;
+                .params(reason, by.value(), Timestamp.from(at), activityId, residentId).update() == 1;
     }
 
     private static Activity activity(ResultSet rs) throws SQLException {
         return new Activity(rs.getLong("id"), rs.getLong("group_id"), rs.getString("group_name"),
                 rs.getString("title"), rs.getString("description"), rs.getString("place"),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), rs.getInt("slots"),
-                rs.getInt("signed_up"), rs.getLong("points_per_hour"), rs.getString("created_by"));
+                rs.getInt("signed_up"), rs.getLong("points_per_hour"), new UserId(rs.getLong("created_by")));
     }
 
     private static Attendance attendance(ResultSet rs) throws SQLException {
         return new Attendance(rs.getLong("activity_id"), rs.getLong("resident_id"), rs.getInt("minutes"),
                 rs.getLong("points"), rs.getString("month"), rs.getString("status"), rs.getString("entry_key"),
-                rs.getString("confirmed_by"), rs.getTimestamp("confirmed_at").toInstant(),
+                new UserId(rs.getLong("confirmed_by")), rs.getTimestamp("confirmed_at").toInstant(),
                 rs.getString("correction_reason"));
     }
 

@@ -1,12 +1,14 @@
 package kyodo.wallet.earning;
 
+import kyodo.fund.access.UserId;
+
 import java.time.Duration;
 import java.time.Instant;
 
 /** A volunteer activity a verified group posted. */
 public record Activity(long id, long groupId, String groupName, String title, String description, String place,
                        Instant startsAt, Instant endsAt, int slots, int signedUp, long pointsPerHour,
-                       String createdBy) {
+                       UserId createdBy) {
     public static final int TITLE_LENGTH_MAX = 100;
     public static final int DESCRIPTION_LENGTH_MAX = 2000;
     public static final int PLACE_LENGTH_MAX = 200;

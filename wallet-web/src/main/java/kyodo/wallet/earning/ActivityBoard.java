@@ -4,7 +4,8 @@ import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.directory.Group;
 import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
-import kyodo.wallet.user.Role;
+import kyodo.fund.access.Role;
+import kyodo.ledger.DisplayText;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -49,10 +50,10 @@ public class ActivityBoard {
 
     /** The verified groups {@code coordinator} coordinates in the directory. */
     public List<Group> groupsOf(User coordinator) {
-        if (coordinator.role() != Role.COORDINATOR) {
+        if (coordinator.role() != Role.GROUP_COORDINATOR) {
             return List.of();
         }
-        return groups.coordinatedBy(coordinator.username()).stream().map(groups::find).flatMap(Optional::stream)
+        return groups.coordinatedBy(coordinator.userId()).stream().map(groups::find).flatMap(Optional::stream)
                 .filter(Group::verified).sorted(java.util.Comparator.comparing(Group::name)).toList();
     }
 
@@ -77,7 +78,7 @@ public class ActivityBoard {
         if (group.isEmpty()) {
             return Optional.of(EarningError.GROUP_NOT_FOUND);
         }
-        if (coordinator.role() != Role.COORDINATOR || !group.get().coordinatedBy(coordinator.username())) {
+        if (coordinator.role() != Role.GROUP_COORDINATOR || !group.get().coordinatedBy(coordinator.userId())) {
             return Optional.of(EarningError.NOT_GROUP_COORDINATOR);
         }
         if (!group.get().verified()) {
@@ -92,15 +93,18 @@ public class ActivityBoard {
             return Outcome.refused(refusal.get());
         }
         String title = form.title() == null ? "" : form.title().strip();
-        if (title.isEmpty() || title.length() > Activity.TITLE_LENGTH_MAX) {
+        if (title.isEmpty() || title.length() > Activity.TITLE_LENGTH_MAX || !DisplayText.name(title)) {
             return Outcome.refused(EarningError.TITLE_INVALID);
         }
         String description = form.description() == null ? "" : form.description().strip();
         if (description.length() > Activity.DESCRIPTION_LENGTH_MAX) {
             return Outcome.refused(EarningError.DESCRIPTION_TOO_LONG);
         }
+        if (!DisplayText.note(description)) {
+            return Outcome.refused(EarningError.DESCRIPTION_INVALID);
+        }
         String place = form.place() == null ? "" : form.place().strip();
-        if (place.isEmpty() || place.length() > Activity.PLACE_LENGTH_MAX) {
+        if (place.isEmpty() || place.length() > Activity.PLACE_LENGTH_MAX || !DisplayText.name(place)) {
             return Outcome.refused(EarningError.PLACE_INVALID);
         }
         Optional<Instant> starts = localTime(form.startsAt());
@@ -121,7 +125,7 @@ public class ActivityBoard {
             return Outcome.refused(EarningError.RATE_INVALID);
         }
         long id = activities.create(form.groupId(), title, description, place, starts.get(), ends.get(),
-                slots.get().intValue(), rate.get(), coordinator.username(), clock.instant());
+                slots.get().intValue(), rate.get(), coordinator.userId(), clock.instant());
         return Outcome.of(activities.find(id).orElseThrow());
     }
 

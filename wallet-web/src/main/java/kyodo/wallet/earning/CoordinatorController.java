@@ -1,6 +1,9 @@
 package kyodo.wallet.earning;
 
 import kyodo.ledger.calendar.BusinessCalendar;
+import kyodo.fund.directory.Group;
+import kyodo.wallet.account.WalletOwner;
+import kyodo.wallet.account.Wallets;
 import kyodo.wallet.qr.QrImages;
 import kyodo.wallet.user.SignedIn;
 import kyodo.wallet.user.User;
@@ -20,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Coordinators' pages: their groups' activities, a form to post one, and per activity the sign-ups with check-in
- * times, the rotating check-in QR and the form to confirm hours (pre-filled from check-in and check-out).
+ * Coordinators' pages: their home (their groups' wallets and activities, a form to post one), and per activity the
+ * sign-ups with check-in times, the rotating check-in QR and the form to confirm hours (pre-filled from check-in
+ * and check-out).
  */
 @Controller
 class CoordinatorController {
@@ -30,10 +34,12 @@ class CoordinatorController {
     private final Activities activities;
     private final HoursDesk hours;
     private final CheckInDesk checkIns;
+    private final Wallets wallets;
     private final Clock clock;
 
     CoordinatorController(SignedIn signedIn, ActivityBoard board, Activities activities, HoursDesk hours,
-                          CheckInDesk checkIns, Clock clock) {
+                          CheckInDesk checkIns, Wallets wallets, Clock clock) {
+        this.wallets = wallets;
         this.signedIn = signedIn;
         this.board = board;
         this.activities = activities;
@@ -64,8 +70,15 @@ class CoordinatorController {
         return "redirect:/coordinator/activities/" + posted.value().id();
     }
 
+    /** A coordinated group's wallet as the coordinator's home lists it. */
+    record GroupWallet(long groupId, String name, long available) {
+    }
+
     private String listPage(User user, Model model, ActivityBoard.Posting form) {
-        model.addAttribute("groups", board.groupsOf(user));
+        List<Group> groups = board.groupsOf(user);
+        model.addAttribute("groups", groups);
+        model.addAttribute("groupWallets", groups.stream().map(g -> new GroupWallet(g.id().value(), g.name(),
+                wallets.balance(WalletOwner.group(g.id().value())).available())).toList());
         model.addAttribute("activities", board.activitiesOf(user));
         LocalDateTime tomorrow = LocalDateTime.now(clock.withZone(BusinessCalendar.ZONE)).plusDays(1)
                 .withHour(9).withMinute(0).withSecond(0).withNano(0);

@@ -77,9 +77,11 @@ class EarningApi {
     record RulesBody(String hoursPerDay, String pointsPerMonth) {
     }
 
-    record RulesView(String hoursPerDay, long pointsPerMonth, String setBy, Instant setAt) {
+    /** @param setBy the user id of the staff member who set the rules; absent for the defaults */
+    record RulesView(String hoursPerDay, long pointsPerMonth, Long setBy, Instant setAt) {
         static RulesView of(IssuanceRules.Rules r) {
-            return new RulesView(HoursInput.format(r.minutesPerDayMax()), r.pointsPerMonthMax(), r.setBy(), r.setAt());
+            return new RulesView(HoursInput.format(r.minutesPerDayMax()), r.pointsPerMonthMax(),
+                    kyodo.fund.access.UserId.valueOf(r.setBy()), r.setAt());
         }
     }
 

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Demo activities (called by the demo data on an empty database): the demo coordinator's group registered in the
@@ -34,11 +33,12 @@ public class EarningDemo {
         this.clock = clock;
     }
 
-    public void create(User coordinator, User staff, List<User> residents) {
-        Group group = directory.register(new Actor(coordinator.username(), Set.of(Role.GROUP_COORDINATOR)),
+    /** The demo group, registered and verified, with its activities; answered so the demo can give it points. */
+    public Group create(User coordinator, User staff, List<User> residents) {
+        Group group = directory.register(coordinator.actor(),
                 new Directory.Registration("みどり会(環境美化ボランティア)", "VOLUNTARY", "みどり会 代表",
                         "midori@example.jp", Field.ENVIRONMENT.code(), "公園や川辺の清掃をしています。", List.of()));
-        directory.decide(new Actor(staff.username(), Set.of(Role.STAFF)), group.id(), true);
+        directory.decide(staff.actor(), group.id(), true);
         LocalDate today = BusinessCalendar.today(clock);
         ZonedDateTime tomorrow = today.plusDays(1).atTime(9, 0).atZone(BusinessCalendar.ZONE);
         board.post(coordinator, new ActivityBoard.Posting(group.id().value(), "公園の清掃", "軍手は用意します。",
@@ -47,10 +47,11 @@ public class EarningDemo {
         // in the past, so it cannot be posted through the board: written as the board would have written it
         ZonedDateTime yesterday = today.minusDays(1).atTime(10, 0).atZone(BusinessCalendar.ZONE);
         long past = activities.create(group.id().value(), "川辺のごみ拾い", "", "さくら川 桜橋の下",
-                yesterday.toInstant(), yesterday.plusHours(2).toInstant(), 10, 100, coordinator.username(),
+                yesterday.toInstant(), yesterday.plusHours(2).toInstant(), 10, 100, coordinator.userId(),
                 yesterday.minusDays(7).toInstant());
         for (User resident : residents) {
             activities.signUp(past, resident.id(), yesterday.minusDays(3).toInstant());
         }
+        return group;
     }
 }

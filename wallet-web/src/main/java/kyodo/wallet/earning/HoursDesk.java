@@ -3,12 +3,12 @@ package kyodo.wallet.earning;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.fund.access.Role;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
 import kyodo.wallet.account.Spender;
 import kyodo.wallet.account.WalletOwner;
-import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.springframework.dao.DataAccessException;
@@ -115,12 +115,12 @@ public class HoursDesk {
         try {
             EarningError refused = transactions.execute(status -> {
                 activities.confirm(activity, residentId, minutes, day, points, month.toString(), key,
-                        coordinator.username(), now);
+                        coordinator.userId(), now);
                 if (points == 0) {
                     return null;
                 }
                 PostResult result = issuer.issueInto(WalletOwner.resident(residentId), month, points,
-                        new EntryKey(key), Issuer.ISSUE, "user:" + coordinator.id(), activity.title(),
+                        new EntryKey(key), Issuer.ISSUE, coordinator.userId().journalActor(), activity.title(),
                         json.writeValueAsString(new IssueMetadata(activityId, residentId, minutes)));
                 if (result.onTheBooks()) {
                     return null;
@@ -144,7 +144,7 @@ public class HoursDesk {
      * longer holds that many points.
      */
     public Outcome<Attendance> correct(User staff, long activityId, long residentId, String reasonInput) {
-        if (staff.role() != Role.STAFF && staff.role() != Role.ADMIN) {
+        if (staff.role() != Role.STAFF) {
             return Outcome.refused(EarningError.NOT_STAFF);
         }
         String reason = reasonInput == null ? "" : reasonInput.strip();
@@ -164,7 +164,7 @@ public class HoursDesk {
         Attendance issued = attendance.get();
         FiscalYear year = FiscalYear.containing(YearMonth.parse(issued.month()).atDay(1));
         EarningError refused = transactions.execute(status -> {
-            if (!activities.markCorrected(activityId, residentId, reason, staff.username(), clock.instant())) {
+            if (!activities.markCorrected(activityId, residentId, reason, staff.userId(), clock.instant())) {
                 return EarningError.ALREADY_CORRECTED;
             }
             if (issued.points() == 0) {
@@ -172,7 +172,7 @@ public class HoursDesk {
             }
             PostResult result = spender.take(WalletOwner.resident(residentId), issued.points(),
                     vintage -> budget.account(year), new EntryKey("correction:" + issued.entryKey()),
-                    Issuer.ISSUE_CORRECTION, "user:" + staff.id(), reason, null);
+                    Issuer.ISSUE_CORRECTION, staff.userId().journalActor(), reason, null);
             if (result.onTheBooks()) {
                 return null;
             }

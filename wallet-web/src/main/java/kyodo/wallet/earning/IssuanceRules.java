@@ -1,5 +1,6 @@
 package kyodo.wallet.earning;
 
+import kyodo.fund.access.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,8 +20,8 @@ public class IssuanceRules {
         this.jdbc = jdbc;
     }
 
-    /** The rules in force. */
-    public record Rules(int minutesPerDayMax, long pointsPerMonthMax, String setBy, Instant setAt) {
+    /** The rules in force; {@code setBy} is the staff member who set them, {@code null} for the defaults. */
+    public record Rules(int minutesPerDayMax, long pointsPerMonthMax, UserId setBy, Instant setAt) {
         public static final long POINTS_PER_MONTH_MAX = 10_000_000;
 
         public static boolean valid(int minutesPerDay, long pointsPerMonth) {
@@ -33,14 +34,14 @@ public class IssuanceRules {
         return jdbc.sql("""
                         select minutes_per_day_max, points_per_month_max, set_by, set_at from earning_rules
                         order by id desc limit 1""")
-                .query((rs, n) -> new Rules(rs.getInt(1), rs.getLong(2), rs.getString(3),
+                .query((rs, n) -> new Rules(rs.getInt(1), rs.getLong(2), UserId.ofNullable(rs.getObject(3, Long.class)),
                         rs.getTimestamp(4).toInstant())).single();
     }
 
-    void change(int minutesPerDayMax, long pointsPerMonthMax, String by, Instant at) {
+    void change(int minutesPerDayMax, long pointsPerMonthMax, UserId by, Instant at) {
         jdbc.sql("""
                         insert into earning_rules (minutes_per_day_max, points_per_month_max, set_by, set_at)
                         values (?, ?, ?, ?)""")
-                .params(minutesPerDayMax, pointsPerMonthMax, by, Timestamp.from(at)).update();
+                .params(minutesPerDayMax, pointsPerMonthMax, by.value(), Timestamp.from(at)).update();
     }
 }

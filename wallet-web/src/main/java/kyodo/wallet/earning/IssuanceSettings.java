@@ -1,10 +1,10 @@
 package kyodo.wallet.earning;
 
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.fund.access.Role;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
 import kyodo.wallet.payment.Cashier;
-import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +41,7 @@ public class IssuanceSettings {
             return Outcome.refused(EarningError.QR_MALFORMED);
         }
         FiscalYear fy = new FiscalYear(year.get().intValue());
-        PostResult result = budget.raise(fy, points.get(), "user:" + staff.id(), intent);
+        PostResult result = budget.raise(fy, points.get(), staff.userId().journalActor(), intent);
         if (!result.onTheBooks()) {
             return Outcome.refused(result.code() == ResultCode.KEY_REUSED_WITH_DIFFERENT_REQUEST
                     ? EarningError.BUDGET_AMOUNT_INVALID : EarningError.LEDGER_REFUSED);
@@ -74,11 +74,12 @@ public class IssuanceSettings {
         if (points.isEmpty() || !IssuanceRules.Rules.valid(hours.minutes(), points.get())) {
             return Outcome.refused(EarningError.RULES_INVALID);
         }
-        rules.change(hours.minutes(), points.get(), staff.username(), clock.instant());
+        rules.change(hours.minutes(), points.get(), staff.userId(), clock.instant());
         return Outcome.of(rules.current());
     }
 
+    /** Staff set the issuance rules and budget; an admin runs the system, not the money (docs/roles.md). */
     private static boolean isStaff(User user) {
-        return user.role() == Role.STAFF || user.role() == Role.ADMIN;
+        return user.role() == Role.STAFF;
     }
 }

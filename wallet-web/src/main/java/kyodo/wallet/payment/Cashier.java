@@ -1,5 +1,8 @@
 package kyodo.wallet.payment;
 
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
+import kyodo.fund.directory.Groups;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
@@ -51,10 +54,13 @@ public class Cashier {
     private final TokenBuckets rateLimits;
     private final Spender spender;
     private final PointsProperties points;
+    private final Groups groups;
 
     Cashier(Ledger ledger, Wallets wallets, Merchants merchants, Payments payments, CheckoutQueries checkout,
-            QrCodes qrCodes, Clock clock, PaymentProperties properties, Spender spender, PointsProperties points) {
+            QrCodes qrCodes, Clock clock, PaymentProperties properties, Spender spender, PointsProperties points,
+            Groups groups) {
         this.ledger = ledger;
+        this.groups = groups;
         this.spender = spender;
         this.points = points;
         this.wallets = wallets;
@@ -123,7 +129,38 @@ public class Cashier {
             attempt = ORDER_INTENT;
         }
         String key = "mqr:" + qr.nonce() + ":" + attempt + ":" + payerId;
-        return post(key, payerId, request.merchant(), amount, qr.orderRef(), Channel.MERCHANT_QR);
+        return post(key, new UserId(payerId), WalletOwner.resident(payerId), request.merchant(), amount,
+                qr.orderRef(), Channel.MERCHANT_QR);
+    }
+
+    /**
+     * A coordinator pays an approved shop from their group's wallet (supplies for an activity, say): the coordinator
+     * acts and is recorded as the payer, the group's points are spent, and a refund returns them to the group.
+     * Only that group's coordinators may ({@code NOT_ALLOWED} otherwise); {@code intent} tells one purchase from
+     * the next, as on a store QR.
+     */
+    public PaymentOutcome payFromGroup(UserId coordinator, GroupId group, long merchantId, String amountInput,
+                                       String intent) {
+        if (!groups.isCoordinator(group, coordinator)) {
+            return PaymentOutcome.failed(PaymentError.NOT_ALLOWED);
+        }
+        AmountInput.Parsed parsed = AmountInput.parse(amountInput);
+        if (!parsed.ok()) {
+            return PaymentOutcome.failed(parsed.error());
+        }
+        if (intent == null || !INTENT.matcher(intent).matches()) {
+            return PaymentOutcome.failed(PaymentError.QR_MALFORMED);
+        }
+        Optional<Merchant> merchant = checkout.merchant(merchantId);
+        if (merchant.isEmpty()) {
+            return PaymentOutcome.failed(PaymentError.MERCHANT_NOT_FOUND);
+        }
+        if (!merchant.get().approved()) {
+            return PaymentOutcome.failed(PaymentError.MERCHANT_NOT_APPROVED);
+        }
+        String key = "gpay:" + intent + ":" + group.value();
+        return post(key, coordinator, WalletOwner.group(group.value()), merchant.get(), parsed.amount(), "",
+                Channel.GROUP_WALLET);
     }
 
     /** A merchant charges a resident's on-screen token; the token is spent by the first charge, whatever happens. */
@@ -150,8 +187,8 @@ public class Cashier {
         if (payments.spendToken(consumer.nonce(), clock.instant()) == 0) {
             return PaymentOutcome.failed(PaymentError.TOKEN_ALREADY_USED);
         }
-        return post("cqr:" + consumer.nonce(), consumer.userId(), merchant.get(), parsed.amount(), "",
-                Channel.CONSUMER_QR);
+        return post("cqr:" + consumer.nonce(), new UserId(consumer.userId()),
+                WalletOwner.resident(consumer.userId()), merchant.get(), parsed.amount(), "", Channel.CONSUMER_QR);
     }
 
     /**
@@ -159,21 +196,22 @@ public class Cashier {
      * (the merchant, the payer's vintages, the sale row); whether the payer has a wallet at all is asked only when
      * the ledger finds nothing to spend, to tell "no wallet" from "not enough points".
      */
-    private PaymentOutcome post(String key, long payerId, Merchant merchant, long amount, String orderRef,
-                                Channel channel) {
-        if (!rateLimits.tryTake("payer:" + payerId)) {
+    private PaymentOutcome post(String key, UserId payerId, WalletOwner payer, Merchant merchant, long amount,
+                                String orderRef, Channel channel) {
+        if (!rateLimits.tryTake("payer:" + payerId.value())) {
             return PaymentOutcome.failed(PaymentError.RATE_LIMITED);
         }
-        WalletOwner payer = WalletOwner.resident(payerId);
         AccountId to = wallets.open(WalletOwner.merchant(merchant.id()));
         // oldest vintages first, one leg each, all into the merchant's single account
         PostResult result = spender.take(payer, amount, vintage -> to, new EntryKey(key), EntryKind.SPEND,
-                "user:" + payerId, orderRef.isEmpty() ? merchant.name() : merchant.name() + " #" + orderRef, null);
+                payerId.journalActor(), orderRef.isEmpty() ? merchant.name() : merchant.name() + " #" + orderRef,
+                null);
         if (!result.onTheBooks()) {
             boolean noWallet = result.code() == ResultCode.INSUFFICIENT_FUNDS && !wallets.exists(payer);
             return PaymentOutcome.failed(noWallet ? PaymentError.PAYER_NOT_FOUND : errorOf(result.code()));
         }
-        Optional<Payment> recorded = checkout.recordSale(key, payerId, merchant.id(), amount,
+        Long payerGroup = payer.kind() == kyodo.wallet.account.OwnerKind.GROUP ? payer.id() : null;
+        Optional<Payment> recorded = checkout.recordSale(key, payerId.value(), payerGroup, merchant.id(), amount,
                 orderRef.isEmpty() ? null : orderRef, channel, clock.instant());
         Payment payment = recorded.or(() -> payments.findByEntryKey(key)).orElseThrow();
         return new PaymentOutcome(payment, null, result.code() == ResultCode.ALREADY_POSTED);
@@ -211,8 +249,11 @@ public class Cashier {
             return PaymentOutcome.failed(PaymentError.REFUND_EXCEEDS_SALE);
         }
         AccountId merchantWallet = wallets.open(WalletOwner.merchant(merchantId));
-        List<Leg> legs = RefundVintages.legs(saleEntry.get(), WalletOwner.resident(sale.get().payerId()),
-                merchantWallet, alreadyRefunded, parsed.amount(), wallets, points, clock.instant());
+        // back to the wallet the points came from: the resident's, or the group's its coordinator paid from
+        WalletOwner payer = sale.get().payerGroupId() != null ? WalletOwner.group(sale.get().payerGroupId())
+                : WalletOwner.resident(sale.get().payerId());
+        List<Leg> legs = RefundVintages.legs(saleEntry.get(), payer, merchantWallet, alreadyRefunded,
+                parsed.amount(), wallets, points, clock.instant());
         PostResult result = ledger.post(new EntryRequest(new EntryKey(key), EntryKind.REVERSAL, "merchant:" + merchantId,
                 "refund of sale " + paymentId, null, legs));
         if (!result.onTheBooks()) {

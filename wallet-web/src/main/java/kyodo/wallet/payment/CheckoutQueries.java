@@ -36,21 +36,23 @@ class CheckoutQueries {
     }
 
     /** Records a sale once and answers its row; empty when a retry finds the row of the first attempt there. */
-    Optional<Payment> recordSale(String entryKey, long payerId, long merchantId, long amount, String orderRef,
-                                 Channel channel, Instant at) {
+    Optional<Payment> recordSale(String entryKey, long payerId, Long payerGroupId, long merchantId, long amount,
+                                 String orderRef, Channel channel, Instant at) {
         return jdbc.sql("""
-                        insert into payment (entry_key, payer_id, merchant_id, amount, order_ref, channel, created_at)
-                        values (:entryKey, :payerId, :merchantId, :amount, :orderRef, :channel, :at)
+                        insert into payment (entry_key, payer_id, payer_group_id, merchant_id, amount, order_ref,
+                                             channel, created_at)
+                        values (:entryKey, :payerId, :payerGroupId, :merchantId, :amount, :orderRef, :channel, :at)
                         on conflict (entry_key) do nothing
                         returning id, refunded, created_at""")
                 .param("entryKey", entryKey)
                 .param("payerId", payerId)
+                .param("payerGroupId", payerGroupId)
                 .param("merchantId", merchantId)
                 .param("amount", amount)
                 .param("orderRef", orderRef)
                 .param("channel", channel.name())
                 .param("at", at.atOffset(ZoneOffset.UTC))
-                .query((rs, row) -> new Payment(rs.getLong("id"), entryKey, payerId, merchantId, amount,
+                .query((rs, row) -> new Payment(rs.getLong("id"), entryKey, payerId, payerGroupId, merchantId, amount,
                         rs.getLong("refunded"), orderRef, channel, createdAt(rs)))
                 .optional();
     }

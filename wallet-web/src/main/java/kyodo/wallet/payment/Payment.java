@@ -5,8 +5,13 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
 
-/** A sale: who paid which merchant how much, and the ledger entry that moved the points. */
+/**
+ * A sale: who paid which merchant how much, and the ledger entry that moved the points.
+ *
+ * @param payerGroupId the group whose wallet paid, when a coordinator ({@code payerId}) paid for their group;
+ *                     {@code null} when the payer paid from their own wallet
+ */
 @Table("payment")
-public record Payment(@Id Long id, String entryKey, long payerId, long merchantId, long amount, long refunded,
-                     String orderRef, Channel channel, Instant createdAt) {
+public record Payment(@Id Long id, String entryKey, long payerId, Long payerGroupId, long merchantId, long amount,
+                      long refunded, String orderRef, Channel channel, Instant createdAt) {
 }

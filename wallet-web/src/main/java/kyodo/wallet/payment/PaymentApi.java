@@ -69,7 +69,7 @@ class PaymentApi {
     @PostMapping("/api/payments")
     ResponseEntity<?> pay(@RequestBody PayBody body, Authentication authentication) {
         PayBody b = body == null ? new PayBody(null, null, null) : body;
-        return answer(cashier.pay(signedIn.userId(authentication), b.qr(), b.amount(), b.intent()));
+        return answer(cashier.pay(signedIn.userId(authentication).value(), b.qr(), b.amount(), b.intent()));
     }
 
     @Operation(summary = "Read a merchant QR: the registered merchant name and the amount, before paying")

@@ -56,11 +56,14 @@ class SecurityConfiguration {
                         .requestMatchers("/wallet/**", "/pay", "/pay/**", "/send/**", "/api/wallet/**",
                                 "/api/payments/**", "/api/transfers/**", "/api/consumer-token").hasRole("RESIDENT")
                         .requestMatchers("/merchant/**", "/api/merchant/**").hasRole("MERCHANT")
-                        .requestMatchers("/staff/**").hasAnyRole("STAFF", "ADMIN")
+                        // Money is staff's: an admin runs users, shops' approval and the system (docs/roles.md).
+                        .requestMatchers("/staff/points/**", "/staff/vouchers/**", "/staff/settlements/**",
+                                "/api/staff/**").hasRole("STAFF")
+                        .requestMatchers("/staff", "/staff/**").hasAnyRole("STAFF", "ADMIN")
                         .requestMatchers("/activities", "/activities/**", "/api/activities", "/api/activities/**")
                         .hasRole("RESIDENT")
-                        .requestMatchers("/coordinator/**", "/api/coordinator/**").hasRole("COORDINATOR")
-                        .requestMatchers("/api/staff/**").hasAnyRole("STAFF", "ADMIN")
+                        .requestMatchers("/coordinator/**", "/api/coordinator/**", "/groups/**")
+                        .hasRole("GROUP_COORDINATOR")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .defaultSuccessUrl("/start", false).failureUrl("/signin?error").permitAll())

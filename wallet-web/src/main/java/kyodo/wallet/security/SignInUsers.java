@@ -1,18 +1,19 @@
 package kyodo.wallet.security;
 
-import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Locale;
 
-/** Users as Spring Security sees them: username, password hash, one role (and its name in the fund module). */
+/**
+ * Users as Spring Security sees them: username and password hash for signing in, and as authorities the one role
+ * and the user's id ({@link kyodo.fund.access.Actor#authorities()}). Password and passkey sign-in both take the
+ * authorities from here, so every signed-in request carries the id that the application and the fund record.
+ */
 @Component
 class SignInUsers implements UserDetailsService {
     private final Users users;
@@ -30,19 +31,8 @@ class SignInUsers implements UserDetailsService {
         User user = users.findByUsername(name).orElseThrow(() -> new UsernameNotFoundException("no such user"));
         return org.springframework.security.core.userdetails.User.withUsername(user.username())
                 .password(user.passwordHash())
-                .authorities(authorities(user.role()))
+                .authorities(user.actor().authorities())
                 .disabled(!user.enabled())
                 .build();
-    }
-
-    /**
-     * {@code ROLE_<role>}; a coordinator is also {@code ROLE_GROUP_COORDINATOR}, the name fund-service's method
-     * security uses for the same people (it is a module of its own and names roles as the fund's documents do).
-     */
-    static List<SimpleGrantedAuthority> authorities(Role role) {
-        SimpleGrantedAuthority own = new SimpleGrantedAuthority(role.authority());
-        return role == Role.COORDINATOR
-                ? List.of(own, new SimpleGrantedAuthority(kyodo.fund.access.Role.GROUP_COORDINATOR.authority()))
-                : List.of(own);
     }
 }

@@ -2,6 +2,7 @@ package kyodo.wallet.settlement;
 
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.fund.access.UserId;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
 import kyodo.ledger.Balance;
@@ -170,7 +171,7 @@ public class Settler {
     private Optional<SettlementError> postPayment(Settlement settlement) {
         if (settlement.yen() > 0) {
             PostResult result = ledger.post(new EntryRequest(new EntryKey(settlement.paidEntryKey()), SETTLE_PAY,
-                    "staff:" + settlement.paidBy(), "精算支払 " + settlement.month(), null,
+                    new UserId(settlement.paidBy()).journalActor(), "精算支払 " + settlement.month(), null,
                     List.of(Leg.transfer(accounts.payable(settlement.merchantId()), accounts.paid(),
                             Amount.yen(settlement.yen())))));
             if (!result.onTheBooks()) {
@@ -212,7 +213,7 @@ public class Settler {
             return Optional.of(SettlementError.INTENT_INVALID);
         }
         PostResult result = ledger.post(new EntryRequest(new EntryKey("settlement:budget:" + fiscalYear + ":" + intent),
-                BUDGET, "staff:" + staffId, "精算予算 " + fiscalYear + "年度", null,
+                BUDGET, new UserId(staffId).journalActor(), "精算予算 " + fiscalYear + "年度", null,
                 List.of(Leg.transfer(accounts.appropriation(), accounts.budget(fiscalYear), Amount.yen(yen)))));
         return result.onTheBooks() ? Optional.empty() : Optional.of(SettlementError.LEDGER_REFUSED);
     }

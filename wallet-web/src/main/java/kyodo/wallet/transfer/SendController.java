@@ -1,8 +1,8 @@
 package kyodo.wallet.transfer;
 
+import kyodo.fund.directory.Groups;
 import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.qr.QrCodes;
-import kyodo.wallet.user.CivicGroups;
 import kyodo.wallet.user.SignedIn;
 import kyodo.wallet.user.Users;
 import org.springframework.security.core.Authentication;
@@ -13,15 +13,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sending points to another resident (by username) or to a group, with a note. */
+/** Sending points to another resident (by username) or to a verified group of the registry, with a note. */
 @Controller
 class SendController {
     private final Sender sender;
     private final SignedIn signedIn;
     private final Users users;
-    private final CivicGroups groups;
+    private final Groups groups;
 
-    SendController(Sender sender, SignedIn signedIn, Users users, CivicGroups groups) {
+    SendController(Sender sender, SignedIn signedIn, Users users, Groups groups) {
         this.sender = sender;
         this.signedIn = signedIn;
         this.users = users;
@@ -30,7 +30,7 @@ class SendController {
 
     @GetMapping("/send")
     String form(Model model) {
-        model.addAttribute("groups", groups.findAll());
+        model.addAttribute("groups", groups.verified(Groups.PAGE_MAX));
         model.addAttribute("intent", QrCodes.nonce());
         return "send";
     }
@@ -39,7 +39,7 @@ class SendController {
     String send(@RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String amount,
                 @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String intent,
                 Authentication authentication, Model model, RedirectAttributes redirect) {
-        long from = signedIn.user(authentication).id();
+        long from = signedIn.userId(authentication).value();
         Sender.Sent sent;
         if (to.startsWith("group:") && to.substring(6).matches("[0-9]{1,18}")) {
             sent = sender.send(from, OwnerKind.GROUP, Long.parseLong(to.substring(6)), amount, note, intent);
@@ -49,7 +49,7 @@ class SendController {
                     : sender.send(from, OwnerKind.RESIDENT, toId, amount, note, intent);
         }
         if (!sent.ok()) {
-            model.addAttribute("groups", groups.findAll());
+            model.addAttribute("groups", groups.verified(Groups.PAGE_MAX));
             model.addAttribute("intent", intent.matches("[A-Za-z0-9_-]{16,32}") ? intent : QrCodes.nonce());
             model.addAttribute("error", sent.error().messageKey());
             return "send";

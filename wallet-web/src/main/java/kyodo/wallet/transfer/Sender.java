@@ -1,5 +1,10 @@
 package kyodo.wallet.transfer;
 
+import kyodo.fund.access.Role;
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.Group;
+import kyodo.fund.directory.GroupId;
+import kyodo.fund.directory.Groups;
 import kyodo.ledger.DisplayText;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
@@ -12,14 +17,13 @@ import kyodo.wallet.account.Wallets;
 import kyodo.wallet.payment.AmountInput;
 import kyodo.wallet.payment.Cashier;
 import kyodo.wallet.payment.PaymentError;
-import kyodo.wallet.user.CivicGroups;
-import kyodo.wallet.user.Role;
 import kyodo.wallet.user.Users;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends points from a resident's wallet to another resident's or a group's, once per form (intent): the oldest
- * vintages first, each into the recipient's vintage of the same month, in one entry.
+ * Sends points, once per form (intent): the oldest vintages first, each into the recipient's vintage of the same
+ * month, in one entry. A resident sends from their own wallet to another resident's or to a verified group's; a
+ * group's coordinator sends from the group's wallet to a resident (the coordinator acts, the group pays).
  */
 @Component
 public class Sender {
@@ -27,10 +31,10 @@ public class Sender {
 
     private final Wallets wallets;
     private final Users users;
-    private final CivicGroups groups;
+    private final Groups groups;
     private final Spender spender;
 
-    public Sender(Wallets wallets, Users users, CivicGroups groups, Spender spender) {
+    public Sender(Wallets wallets, Users users, Groups groups, Spender spender) {
         this.spender = spender;
         this.wallets = wallets;
         this.users = users;
@@ -42,46 +46,92 @@ public class Sender {
         public boolean ok() {
             return error == null;
         }
+
+        static Sent failed(PaymentError error) {
+            return new Sent(0, error, false);
+        }
     }
 
+    /** A resident sends from their own wallet to a resident ({@code toKind} RESIDENT) or a verified group. */
     public Sent send(long fromUserId, OwnerKind toKind, long toId, String amountInput, String note, String intent) {
-        AmountInput.Parsed parsed = AmountInput.parse(amountInput);
-        if (!parsed.ok()) {
-            return new Sent(0, parsed.error(), false);
-        }
-        String memo = note == null ? "" : note.strip();
-        if (memo.length() > NOTE_LENGTH_MAX) {
-            return new Sent(0, PaymentError.NOTE_TOO_LONG, false);
-        }
-        if (!DisplayText.note(memo)) {
-            return new Sent(0, PaymentError.NOTE_INVALID, false);
-        }
-        if (intent == null || !Cashier.INTENT.matcher(intent).matches()) {
-            return new Sent(0, PaymentError.QR_MALFORMED, false);
+        PaymentError invalid = invalid(amountInput, note, intent);
+        if (invalid != null) {
+            return Sent.failed(invalid);
         }
         boolean recipientExists = switch (toKind) {
-            case RESIDENT -> users.findById(toId).filter(u -> u.role() == Role.RESIDENT).isPresent();
-            case GROUP -> groups.existsById(toId);
+            case RESIDENT -> isResident(toId);
+            case GROUP -> groups.find(new GroupId(toId)).filter(Group::verified).isPresent();
             case MERCHANT -> false;
         };
         if (!recipientExists) {
-            return new Sent(0, PaymentError.RECIPIENT_NOT_FOUND, false);
+            return Sent.failed(PaymentError.RECIPIENT_NOT_FOUND);
         }
         if (toKind == OwnerKind.RESIDENT && toId == fromUserId) {
-            return new Sent(0, PaymentError.SAME_WALLET, false);
+            return Sent.failed(PaymentError.SAME_WALLET);
         }
-        WalletOwner sender = WalletOwner.resident(fromUserId);
-        if (!wallets.exists(sender)) {
-            return new Sent(0, PaymentError.PAYER_NOT_FOUND, false);
+        UserId actor = new UserId(fromUserId);
+        return move(WalletOwner.resident(fromUserId), actor, new WalletOwner(toKind, toId), amountInput, note,
+                "tr:" + intent + ":" + fromUserId);
+    }
+
+    /**
+     * A coordinator of {@code group} sends from the group's wallet to a resident. Only that group's coordinators
+     * may: anyone else is refused as if the wallet were not theirs to name ({@code NOT_ALLOWED}).
+     */
+    public Sent sendFromGroup(UserId coordinator, GroupId group, long toResidentId, String amountInput, String note,
+                              String intent) {
+        if (!groups.isCoordinator(group, coordinator)) {
+            return Sent.failed(PaymentError.NOT_ALLOWED);
         }
-        WalletOwner recipient = new WalletOwner(toKind, toId);
+        PaymentError invalid = invalid(amountInput, note, intent);
+        if (invalid != null) {
+            return Sent.failed(invalid);
+        }
+        if (!isResident(toResidentId)) {
+            return Sent.failed(PaymentError.RECIPIENT_NOT_FOUND);
+        }
+        return move(WalletOwner.group(group.value()), coordinator, WalletOwner.resident(toResidentId), amountInput,
+                note, "gtr:" + intent + ":" + group.value());
+    }
+
+    /** What is wrong with the form, first thing first; {@code null} when it can be sent. */
+    private static PaymentError invalid(String amountInput, String note, String intent) {
+        AmountInput.Parsed parsed = AmountInput.parse(amountInput);
+        if (!parsed.ok()) {
+            return parsed.error();
+        }
+        String memo = note == null ? "" : note.strip();
+        if (memo.length() > NOTE_LENGTH_MAX) {
+            return PaymentError.NOTE_TOO_LONG;
+        }
+        if (!DisplayText.note(memo)) {
+            return PaymentError.NOTE_INVALID;
+        }
+        if (intent == null || !Cashier.INTENT.matcher(intent).matches()) {
+            return PaymentError.QR_MALFORMED;
+        }
+        return null;
+    }
+
+    /** Moves a checked form's points ({@link #invalid} found nothing wrong). */
+    private Sent move(WalletOwner payer, UserId actor, WalletOwner recipient, String amountInput, String note,
+                      String key) {
+        AmountInput.Parsed parsed = AmountInput.parse(amountInput);
+        String memo = note == null ? "" : note.strip();
+        if (!wallets.exists(payer)) {
+            return Sent.failed(PaymentError.PAYER_NOT_FOUND);
+        }
         // points keep their vintage: each leg lands in the recipient's account of the same month
-        PostResult result = spender.take(sender, parsed.amount(), vintage -> wallets.vintage(recipient, vintage),
-                new EntryKey("tr:" + intent + ":" + fromUserId), EntryKind.TRANSFER, "user:" + fromUserId, memo, null);
+        PostResult result = spender.take(payer, parsed.amount(), vintage -> wallets.vintage(recipient, vintage),
+                new EntryKey(key), EntryKind.TRANSFER, actor.journalActor(), memo, null);
         if (!result.onTheBooks()) {
-            return new Sent(0, result.code() == ResultCode.INSUFFICIENT_FUNDS ? PaymentError.INSUFFICIENT_FUNDS
-                    : PaymentError.LEDGER_REFUSED, false);
+            return Sent.failed(result.code() == ResultCode.INSUFFICIENT_FUNDS ? PaymentError.INSUFFICIENT_FUNDS
+                    : PaymentError.LEDGER_REFUSED);
         }
         return new Sent(result.sequence(), null, result.code() == ResultCode.ALREADY_POSTED);
+    }
+
+    private boolean isResident(long userId) {
+        return users.findById(userId).filter(u -> u.role() == Role.RESIDENT).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package kyodo.wallet.user;
 
+import kyodo.fund.access.Role;
 import kyodo.ledger.DisplayText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,17 +25,15 @@ public class Registrar {
 
     private final Users users;
     private final Merchants merchants;
-    private final CivicGroups groups;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public Registrar(Users users, Merchants merchants, CivicGroups groups, PasswordEncoder passwords,
+    public Registrar(Users users, Merchants merchants, PasswordEncoder passwords,
                      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.users = users;
         this.merchants = merchants;
-        this.groups = groups;
         this.passwords = passwords;
         this.events = events;
         this.transactions = transactions;
@@ -135,11 +134,5 @@ public class Registrar {
         }
         merchants.save(merchant.get().approvedBy(staffId));
         return Optional.empty();
-    }
-
-    public CivicGroup registerGroup(String name, long coordinatorId) {
-        CivicGroup group = groups.save(CivicGroup.create(name, coordinatorId, clock.instant()));
-        events.publishEvent(new GroupRegistered(group.id()));
-        return group;
     }
 }

@@ -51,7 +51,7 @@ class SignUpController {
             case RESIDENT -> "redirect:/wallet";
             case MERCHANT -> "redirect:/merchant";
             case STAFF, ADMIN -> "redirect:/staff";
-            case COORDINATOR -> "redirect:/coordinator/activities";
+            case GROUP_COORDINATOR -> "redirect:/coordinator/activities";
             case AUDITOR -> "redirect:/fund/audit";
             default -> "redirect:/";
         };

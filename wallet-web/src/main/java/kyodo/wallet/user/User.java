@@ -1,10 +1,14 @@
 package kyodo.wallet.user;
 
+import kyodo.fund.access.Actor;
+import kyodo.fund.access.Role;
+import kyodo.fund.access.UserId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
+import java.util.Set;
 
 /** A person who signs in. The password is only ever held as a hash. */
 @Table("app_user")
@@ -18,5 +22,18 @@ public record User(@Id Long id, String username, String displayName, String pass
 
     public static User create(String username, String displayName, String passwordHash, Role role, Instant now) {
         return new User(null, username, displayName, passwordHash, role, true, now, null);
+    }
+
+    /** The typed id everything that records this person stores (the row's id; usernames are for signing in). */
+    public UserId userId() {
+        if (id == null) {
+            throw new IllegalStateException("user " + username + " is not saved yet");
+        }
+        return new UserId(id);
+    }
+
+    /** This person acting with their role, as the fund and the security chain see them. */
+    public Actor actor() {
+        return new Actor(userId(), Set.of(role));
     }
 }

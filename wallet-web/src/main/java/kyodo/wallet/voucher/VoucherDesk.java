@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.fund.access.UserId;
 import kyodo.ledger.AccountId;
 import kyodo.ledger.Amount;
 import kyodo.ledger.EntryKey;
@@ -154,8 +155,8 @@ public class VoucherDesk {
             return new Issued(null, VoucherError.NO_BUDGET);
         }
         long total = Math.multiplyExact(denomination, (long) count);
-        PostResult posted = ledger.post(new EntryRequest(new EntryKey(key), VOUCHER_ISSUE, "staff:" + staffId,
-                "紙券発行 " + denomination + " pt × " + count,
+        PostResult posted = ledger.post(new EntryRequest(new EntryKey(key), VOUCHER_ISSUE,
+                new UserId(staffId).journalActor(), "紙券発行 " + denomination + " pt × " + count,
                 json.writeValueAsString(new IssueMetadata(denomination, count, expiresOn.toString())),
                 List.of(Leg.transfer(budget.get(), accounts.outstanding(), Amount.pt(total)))));
         if (!posted.onTheBooks()) {

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,14 +41,14 @@ class EarningBrowserTest extends kyodo.wallet.WalletWebTest {
     void aCoordinatorConfirmsHoursAndTheResidentSeesThePointsAndTheirExpiryDate() {
         budget.raise(FiscalYear.current(clock), TEST_BUDGET, "test", "test-budget");
         User coordinator = registrar.createUser("browsercoord", "コーディネーター", PASSWORD,
-                kyodo.wallet.user.Role.COORDINATOR).user();
-        Group group = directory.register(new Actor(coordinator.username(), Set.of(Role.GROUP_COORDINATOR)),
+                Role.GROUP_COORDINATOR).user();
+        Group group = directory.register(coordinator.actor(),
                 new Directory.Registration("ブラウザ団体", "VOLUNTARY", "代表", "contact@example.jp",
                         Field.ENVIRONMENT.code(), "", List.of()));
-        directory.decide(new Actor("staff", Set.of(Role.STAFF)), group.id(), true);
+        directory.decide(users.findByUsername("staff").orElseThrow().actor(), group.id(), true);
         Instant ends = clock.instant().minus(Duration.ofMinutes(30));
         long activity = activities.create(group.id().value(), "花壇の手入れ", "", "区役所前", ends.minus(Duration.ofHours(2)),
-                ends, 10, 120, coordinator.username(), ends.minus(Duration.ofDays(3)));
+                ends, 10, 120, coordinator.userId(), ends.minus(Duration.ofDays(3)));
         User resident = resident(0);
         activities.signUp(activity, resident.id(), ends.minus(Duration.ofDays(1)));
 

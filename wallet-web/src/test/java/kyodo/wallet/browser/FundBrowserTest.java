@@ -1,6 +1,7 @@
 package kyodo.wallet.browser;
 
 import kyodo.fund.access.Actor;
+import kyodo.fund.access.Role;
 import kyodo.fund.directory.Directory;
 import kyodo.fund.directory.Group;
 import kyodo.fund.donation.DonationDesk;
@@ -11,7 +12,6 @@ import kyodo.fund.grant.Program;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.journal.postgres.JournalFollower;
 import kyodo.wallet.WalletWebTest;
-import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,8 +117,9 @@ class FundBrowserTest extends WalletWebTest {
         int n = SERIAL.incrementAndGet();
         User staff = registrar.createUser("grant-staff-" + n, "区職員 " + n, PASSWORD, Role.STAFF).user();
         User reviewer = registrar.createUser("grant-reviewer-" + n, "委員 " + n, PASSWORD, Role.COMMITTEE).user();
-        Actor staffActor = new Actor(staff.username(), Set.of(kyodo.fund.access.Role.STAFF));
-        Actor coordinator = new Actor("grant-coordinator-" + n, Set.of(kyodo.fund.access.Role.GROUP_COORDINATOR));
+        Actor staffActor = staff.actor();
+        Actor coordinator = registrar.createUser("grant-coordinator-" + n, "コーディネーター " + n, PASSWORD,
+                Role.GROUP_COORDINATOR).user().actor();
         String title = "ブラウザで決める助成 " + n;
         LocalDate today = LocalDate.now(clock);
         Program program = grants.open(staffActor, new GrantOffice.ProgramForm(title, "elderly", "general",
@@ -173,6 +173,21 @@ class FundBrowserTest extends WalletWebTest {
         tranche.sendKeys("10000", Keys.ENTER);
         assertThat(browser.findElement(By.id("done")).getText()).contains("別の職員が承認します");
         assertThat(browser.findElement(By.id("award-row-" + awardId)).getText()).contains("¥10,000 — 承認待ち");
+
+        // The requester cannot approve their own tranche; a second staff member can.
+        browser.get(local("/fund/staff/disbursements"));
+        WebElement waiting = browser.findElement(By.cssSelector("tr[id^=disbursement-]:last-child"));
+        assertThat(waiting.getText()).contains("¥10,000").contains("区職員 " + n).contains("他の職員の承認が必要です");
+        String row = waiting.getAttribute("id");
+        signOut();
+        User second = registrar.createUser("grant-staff2-" + n, "区職員 二 " + n, PASSWORD, Role.STAFF).user();
+        signIn(second.username());
+        browser.get(local("/fund/staff/disbursements"));
+        browser.findElement(By.cssSelector("#" + row + " button[type=submit]")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/fund/staff/disbursements"));
+        assertThat(browser.findElements(By.id(row))).as("approved, no longer waiting").isEmpty();
+        assertThat(ledger.entry(new EntryKey("fund-disbursement-" + row.substring("disbursement-".length()))))
+                .as("paid on the books").isPresent();
     }
 
     record Download(int status, String contentType, byte[] bytes) {

@@ -1,7 +1,6 @@
 package kyodo.wallet.browser;
 
 import kyodo.fund.access.Actor;
-import kyodo.fund.access.Role;
 import kyodo.fund.donation.DonationDesk;
 import kyodo.ledger.journal.checkpoint.CheckpointPolicy;
 import kyodo.ledger.journal.checkpoint.CheckpointSigner;
@@ -18,7 +17,6 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +39,7 @@ class ReportBrowserTest extends WalletWebTest {
 
     @Test
     void thePublicReportDrawsItsChartsAndTablesInJapaneseAndEnglish() throws Exception {
-        Actor staff = new Actor("browser-staff", Set.of(Role.STAFF));
+        Actor staff = demo("staff").actor();
         donations.record(staff, new DonationDesk.Form("INDIVIDUAL", "ブラウザ花子", "東京都", 12_345L, "general", false,
                 true), new DonationDesk.Arrival("BANK_TRANSFER", null, null));
         donations.record(staff, new DonationDesk.Form("COMPANY", "試験株式会社", "東京都", 50_000L,

@@ -3,15 +3,16 @@ package kyodo.wallet.clocked;
 import kyodo.ledger.testing.MutableClock;
 import kyodo.wallet.TestSetup;
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.fund.access.Role;
 import kyodo.ledger.Ledger;
-import kyodo.wallet.earning.IssuanceBudget;
 import kyodo.ledger.testing.TestDatabase;
+import kyodo.wallet.TestSetup;
 import kyodo.wallet.account.Wallets;
+import kyodo.wallet.earning.IssuanceBudget;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
-import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +80,15 @@ public abstract class ClockedWalletTest {
     protected Merchant merchant(String shopName) {
         return TestSetup.approvedShop(registrar, merchants, staff().id(), "shop" + NAMES.incrementAndGet(), PASSWORD,
                 shopName);
+    }
+
+    protected User owner(Merchant merchant) {
+        return users.findById(merchant.ownerId()).orElseThrow();
+    }
+
+    /** A request signed in as {@code user}, with the authorities sign-in gives. */
+    protected static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(User user) {
+        return kyodo.wallet.TestSetup.signedIn(user);
     }
 
     protected String ownerName(Merchant merchant) {

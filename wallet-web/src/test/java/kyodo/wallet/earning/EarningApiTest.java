@@ -11,7 +11,6 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -34,7 +33,7 @@ class EarningApiTest extends EarningFixtures {
         for (String[] bad : new String[][]{{"0", "HOURS_NOT_POSITIVE"}, {"-1", "HOURS_NOT_POSITIVE"},
                 {"30", "HOURS_OVER_24"}, {"x", "HOURS_NOT_A_NUMBER"}}) {
             mvc.perform(post("/api/coordinator/activities/" + activity.id() + "/attendance").with(csrf())
-                            .with(user(coordinator.username()).roles("COORDINATOR"))
+                            .with(signedIn(coordinator))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"residentId\":" + resident.id() + ",\"hours\":\"" + bad[0] + "\"}"))
                     .andExpect(status().isBadRequest())
@@ -44,18 +43,18 @@ class EarningApiTest extends EarningFixtures {
                     .andExpect(jsonPath("$.message_en").isNotEmpty());
         }
         mvc.perform(post("/api/coordinator/activities/999999999/attendance").with(csrf())
-                        .with(user(coordinator.username()).roles("COORDINATOR"))
+                        .with(signedIn(coordinator))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"residentId\":" + resident.id() + ",\"hours\":\"1\"}"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("ACTIVITY_NOT_FOUND"));
         assertThat(balance(resident)).isZero();
 
         mvc.perform(post("/api/coordinator/activities/" + activity.id() + "/attendance").with(csrf())
-                        .with(user(coordinator.username()).roles("COORDINATOR"))
+                        .with(signedIn(coordinator))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"residentId\":" + resident.id() + ",\"hours\":\"1\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.points").value(100));
-        mvc.perform(get("/api/wallet").with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/wallet").with(signedIn(resident)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.available").value(100))
                 .andExpect(jsonPath("$.expiring[0].points").value(100))
@@ -65,11 +64,11 @@ class EarningApiTest extends EarningFixtures {
     @Test
     void eachRoleReachesOnlyItsOwnPartOfTheApi() throws Exception {
         User resident = resident(0);
-        mvc.perform(get("/api/coordinator/activities").with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/coordinator/activities").with(signedIn(resident)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/staff/points/budget").with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/staff/points/budget").with(signedIn(resident)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/activities").with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/activities").with(signedIn(resident)))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/activities")).andExpect(status().isUnauthorized());
     }
@@ -77,20 +76,20 @@ class EarningApiTest extends EarningFixtures {
     @Test
     void staffRaiseTheBudgetOncePerIntentAndBadAmountsAreRefused() throws Exception {
         String year = "2018";
-        mvc.perform(post("/api/staff/points/budget").with(csrf()).with(user("staff").roles("STAFF"))
+        mvc.perform(post("/api/staff/points/budget").with(csrf()).with(signedIn(demo("staff")))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"fiscalYear\":\"" + year + "\",\"amount\":\"0\",\"intent\":\"api-test-intent-0001\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("BUDGET_AMOUNT_INVALID"));
         for (int i = 0; i < 2; i++) {
-            mvc.perform(post("/api/staff/points/budget").with(csrf()).with(user("staff").roles("STAFF"))
+            mvc.perform(post("/api/staff/points/budget").with(csrf()).with(signedIn(demo("staff")))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"fiscalYear\":\"" + year + "\",\"amount\":\"5000\",\"intent\":\"api-test-intent-0002\"}"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.remaining").value(5000));
         }
-        mvc.perform(post("/api/staff/points/rules").with(csrf()).with(user("staff").roles("STAFF")))
+        mvc.perform(post("/api/staff/points/rules").with(csrf()).with(signedIn(demo("staff"))))
                 .andExpect(status().is4xxClientError());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/staff/points/rules")
-                        .with(csrf()).with(user("staff").roles("STAFF")).contentType(MediaType.APPLICATION_JSON)
+                        .with(csrf()).with(signedIn(demo("staff"))).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"hoursPerDay\":\"25\",\"pointsPerMonth\":\"100\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("HOURS_OVER_24"));
     }

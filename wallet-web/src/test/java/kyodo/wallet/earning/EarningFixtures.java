@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,21 +50,20 @@ abstract class EarningFixtures extends WalletWebTest {
 
     @AfterEach
     void restoreRules() {
-        rules.change(before.minutesPerDayMax(), before.pointsPerMonthMax(), "test", clock.instant());
+        rules.change(before.minutesPerDayMax(), before.pointsPerMonthMax(), demo("staff").userId(), clock.instant());
     }
 
     User coordinator() {
         String name = "coord" + COUNTER.incrementAndGet();
-        return registrar.createUser(name, "コーディネーター " + name, PASSWORD, kyodo.wallet.user.Role.COORDINATOR)
-                .user();
+        return registrar.createUser(name, "コーディネーター " + name, PASSWORD, Role.GROUP_COORDINATOR).user();
     }
 
     Group group(User coordinator, boolean verified) {
-        Group group = directory.register(new Actor(coordinator.username(), Set.of(Role.GROUP_COORDINATOR)),
+        Group group = directory.register(coordinator.actor(),
                 new Directory.Registration("テスト団体 " + COUNTER.incrementAndGet(), "VOLUNTARY", "代表",
                         "contact@example.jp", Field.COMMUNITY.code(), "", List.of()));
         if (verified) {
-            directory.decide(new Actor("staff", Set.of(Role.STAFF)), group.id(), true);
+            directory.decide(demo("staff").actor(), group.id(), true);
         }
         return group;
     }
@@ -74,7 +72,8 @@ abstract class EarningFixtures extends WalletWebTest {
     Activity pastActivity(Group group, Duration endedAgo, int minutes, long pointsPerHour) {
         Instant ends = clock.instant().minus(endedAgo);
         long id = activities.create(group.id().value(), "過去の活動 " + COUNTER.incrementAndGet(), "", "区民センター",
-                ends.minus(Duration.ofMinutes(minutes)), ends, 50, pointsPerHour, "test", ends.minus(Duration.ofDays(7)));
+                ends.minus(Duration.ofMinutes(minutes)), ends, 50, pointsPerHour, group.registeredBy(),
+                ends.minus(Duration.ofDays(7)));
         return activities.find(id).orElseThrow();
     }
 
@@ -83,7 +82,8 @@ abstract class EarningFixtures extends WalletWebTest {
         Instant starts = BusinessCalendar.today(clock).minusDays(1)
                 .atTime(hour, 0).atZone(BusinessCalendar.ZONE).toInstant();
         long id = activities.create(group.id().value(), "昨日の活動 " + COUNTER.incrementAndGet(), "", "区民センター",
-                starts, starts.plus(Duration.ofMinutes(minutes)), 50, pointsPerHour, "test", starts.minus(Duration.ofDays(7)));
+                starts, starts.plus(Duration.ofMinutes(minutes)), 50, pointsPerHour, group.registeredBy(),
+                starts.minus(Duration.ofDays(7)));
         return activities.find(id).orElseThrow();
     }
 

@@ -96,10 +96,10 @@ class HoursDeskTest extends EarningFixtures {
         signUpAfterTheFact(notOver, resident);
 
         assertThatThrownBy(() -> activities.confirm(activity, resident.id(), 60, LocalDate.now(clock), 100,
-                "2026-01", "test:db-not-signed-up:" + resident.id(), "test", clock.instant()))
+                "2026-01", "test:db-not-signed-up:" + resident.id(), demo("staff").userId(), clock.instant()))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("activity_attendance");
         assertThatThrownBy(() -> activities.confirm(notOver, resident.id(), 60, LocalDate.now(clock), 100,
-                "2026-01", "test:db-future:" + resident.id(), "test", clock.instant()))
+                "2026-01", "test:db-future:" + resident.id(), demo("staff").userId(), clock.instant()))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("attendance_after_the_activity");
     }
 
@@ -107,7 +107,7 @@ class HoursDeskTest extends EarningFixtures {
     void hoursPerDayAreCappedInJavaAndInTheDatabase() {
         User coordinator = coordinator();
         Group group = group(coordinator, true);
-        rules.change(120, 100_000, "test", clock.instant());
+        rules.change(120, 100_000, demo("staff").userId(), clock.instant());
         Activity first = yesterday(group, 9, 120, 100);
         Activity second = yesterday(group, 12, 120, 100);
         Activity third = yesterday(group, 15, 60, 100);
@@ -121,7 +121,8 @@ class HoursDeskTest extends EarningFixtures {
                 .isEqualTo(EarningError.DAY_CAP_EXCEEDED);
         assertThatThrownBy(() -> activities.confirm(third, resident.id(), 30,
                 BusinessCalendar.dayOf(third.startsAt()), 50,
-                wallets.currentMonth().toString(), "test:db-day-cap:" + resident.id(), "test", clock.instant()))
+                wallets.currentMonth().toString(), "test:db-day-cap:" + resident.id(), demo("staff").userId(),
+                clock.instant()))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("hours per day");
         assertThat(balance(resident)).isEqualTo(200);
     }
@@ -130,7 +131,7 @@ class HoursDeskTest extends EarningFixtures {
     void pointsPerMonthAreCappedInJavaAndInTheDatabase() {
         User coordinator = coordinator();
         Group group = group(coordinator, true);
-        rules.change(1440, 300, "test", clock.instant());
+        rules.change(1440, 300, demo("staff").userId(), clock.instant());
         Activity first = yesterday(group, 9, 60, 200);
         Activity second = yesterday(group, 11, 60, 200);
         User resident = resident(0);
@@ -141,7 +142,8 @@ class HoursDeskTest extends EarningFixtures {
         assertThat(hours.confirm(coordinator, second.id(), resident.id(), "1").error())
                 .isEqualTo(EarningError.MONTH_CAP_EXCEEDED);
         assertThatThrownBy(() -> activities.confirm(second, resident.id(), 60, LocalDate.now(clock), 200,
-                wallets.currentMonth().toString(), "test:db-month-cap:" + resident.id(), "test", clock.instant()))
+                wallets.currentMonth().toString(), "test:db-month-cap:" + resident.id(), demo("staff").userId(),
+                clock.instant()))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("points per month");
         assertThat(balance(resident)).isEqualTo(200);
     }
@@ -150,7 +152,7 @@ class HoursDeskTest extends EarningFixtures {
     void concurrentConfirmationsOfOneResidentStayWithinTheDailyCap() throws Exception {
         User coordinator = coordinator();
         Group group = group(coordinator, true);
-        rules.change(60, 100_000, "test", clock.instant());
+        rules.change(60, 100_000, demo("staff").userId(), clock.instant());
         List<Activity> onOneDay = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             onOneDay.add(yesterday(group, 8 + 2 * i, 60, 100));

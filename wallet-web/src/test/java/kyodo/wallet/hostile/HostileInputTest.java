@@ -25,7 +25,6 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -63,19 +62,19 @@ class HostileInputTest extends WalletWebTest {
         String storeToken = qrCodes.token(qrCodes.storeQr(shop.id()));
         String store = qrCodes.url(qrCodes.storeQr(shop.id()));
         String consumer = qrCodes.token(qrCodes.consumerToken(payer.id()));
-        String owner = ownerName(shop);
+        User owner = owner(shop);
 
         Function<String, MockHttpServletRequestBuilder> pay = json -> post("/api/payments").with(csrf())
-                .with(user(payer.username()).roles("RESIDENT")).contentType(MediaType.APPLICATION_JSON).content(json);
+                .with(signedIn(payer)).contentType(MediaType.APPLICATION_JSON).content(json);
         Function<String, MockHttpServletRequestBuilder> payAmount = amount -> pay.apply(
                 "{\"qr\":\"" + store + "\",\"amount\":" + amount + ",\"intent\":\"" + QrCodes.nonce() + "\"}");
         Function<String, MockHttpServletRequestBuilder> payQr = qr -> pay.apply(
                 "{\"qr\":\"" + qr + "\",\"amount\":\"10\",\"intent\":\"" + QrCodes.nonce() + "\"}");
         Function<String, MockHttpServletRequestBuilder> charge = token -> post("/api/merchant/charges").with(csrf())
-                .with(user(owner).roles("MERCHANT")).contentType(MediaType.APPLICATION_JSON)
+                .with(signedIn(owner)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"token\":\"" + token + "\",\"amount\":\"10\"}");
         Function<String, MockHttpServletRequestBuilder> send = note -> post("/api/transfers").with(csrf())
-                .with(user(payer.username()).roles("RESIDENT")).contentType(MediaType.APPLICATION_JSON)
+                .with(signedIn(payer)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"to\":\"resident\",\"id\":" + friend.id() + ",\"amount\":\"10\",\"note\":\"" + note
                         + "\",\"intent\":\"" + QrCodes.nonce() + "\"}");
         Function<String, MockHttpServletRequestBuilder> signUp = displayName -> post("/signup").with(csrf())
@@ -105,7 +104,7 @@ class HostileInputTest extends WalletWebTest {
                         + "}")),
                 new Case("10 MB body", true, pay.apply("{\"qr\":\"" + "A".repeat(10 * 1024 * 1024) + "\"}")),
                 new Case("bytes that are not UTF-8", true, post("/api/payments").with(csrf())
-                        .with(user(payer.username()).roles("RESIDENT")).contentType(MediaType.APPLICATION_JSON)
+                        .with(signedIn(payer)).contentType(MediaType.APPLICATION_JSON)
                         .content(new byte[]{'{', '"', 'q', 'r', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'})),
                 new Case("a second JSON document after the body", true, pay.apply("{\"qr\":\"" + store
                         + "\",\"amount\":\"10\",\"intent\":\"" + QrCodes.nonce() + "\"} {\"amount\":\"99\"}")),
@@ -133,27 +132,27 @@ class HostileInputTest extends WalletWebTest {
                 new Case("NUL in a transfer note", true, send.apply("gift\\u0000")),
                 new Case("script injection in a transfer note", true, send.apply("<script>alert(1)</script>")),
                 new Case("recipient id beyond 2^63", true, post("/api/transfers").with(csrf())
-                        .with(user(payer.username()).roles("RESIDENT")).contentType(MediaType.APPLICATION_JSON)
+                        .with(signedIn(payer)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"to\":\"resident\",\"id\":9223372036854775808,\"amount\":\"10\",\"intent\":\""
                                 + QrCodes.nonce() + "\"}")),
                 new Case("transfer to a merchant's wallet", true, post("/api/transfers").with(csrf())
-                        .with(user(payer.username()).roles("RESIDENT")).contentType(MediaType.APPLICATION_JSON)
+                        .with(signedIn(payer)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"to\":\"merchant\",\"id\":" + shop.id() + ",\"amount\":\"10\",\"intent\":\""
                                 + QrCodes.nonce() + "\"}")),
                 new Case("sale id beyond 2^63 in the path", true, post("/api/merchant/sales/99999999999999999999/refunds")
-                        .with(csrf()).with(user(owner).roles("MERCHANT")).contentType(MediaType.APPLICATION_JSON)
+                        .with(csrf()).with(signedIn(owner)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"amount\":\"1\",\"intent\":\"" + QrCodes.nonce() + "\"}")),
                 new Case("negative sale id", true, post("/api/merchant/sales/-1/refunds").with(csrf())
-                        .with(user(owner).roles("MERCHANT")).contentType(MediaType.APPLICATION_JSON)
+                        .with(signedIn(owner)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"amount\":\"1\",\"intent\":\"" + QrCodes.nonce() + "\"}")),
                 new Case("huge page number", true, get("/api/wallet").param("page", "1000000000")
-                        .with(user(payer.username()).roles("RESIDENT"))),
+                        .with(signedIn(payer))),
                 new Case("page number beyond int", true, get("/api/wallet").param("page", "99999999999")
-                        .with(user(payer.username()).roles("RESIDENT"))),
+                        .with(signedIn(payer))),
                 new Case("impossible month", true, get("/api/wallet").param("month", "2026-13")
-                        .with(user(payer.username()).roles("RESIDENT"))),
+                        .with(signedIn(payer))),
                 new Case("month in SQL", true, get("/api/wallet").param("month", "2026-01'; drop table payment; --")
-                        .with(user(payer.username()).roles("RESIDENT"))),
+                        .with(signedIn(payer))),
                 new Case("right-to-left override in a display name (page)", false,
                         signUp.apply("Taro \u202eoraT")),
                 new Case("NUL in a display name (page)", false, signUp.apply("Ta\u0000ro")),
@@ -190,14 +189,14 @@ class HostileInputTest extends WalletWebTest {
         User friend = resident(0);
         String note = "'); drop table payment; --";
 
-        mvc.perform(post("/api/transfers").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/transfers").with(csrf()).with(signedIn(payer))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"to\":\"resident\",\"id\":" + friend.id() + ",\"amount\":\"10\",\"note\":\""
                                 + note + "\",\"intent\":\"" + QrCodes.nonce() + "\"}"))
                 .andReturn();
 
         assertThat(balance(friend)).isEqualTo(10);
-        String wallet = mvc.perform(get("/api/wallet").with(user(friend.username()).roles("RESIDENT")))
+        String wallet = mvc.perform(get("/api/wallet").with(signedIn(friend)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(wallet).contains("drop table payment"); // stored and shown as the words typed
         assertThat(ledger.entries(1, ledger.head().sequence())).isNotEmpty(); // and the table is still there

@@ -1,8 +1,6 @@
 package kyodo.wallet.log;
 
 import com.jayway.jsonpath.JsonPath;
-import kyodo.fund.access.Actor;
-import kyodo.fund.access.Role;
 import kyodo.fund.donation.DonationDesk;
 import kyodo.ledger.CanonicalEncoding;
 import kyodo.ledger.JournalEntry;
@@ -23,14 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The public log over HTTP, without sign-in: what it serves verifies with ledger-core's verification code. */
 class PublicLogTest extends WalletWebTest {
-    private static final Actor STAFF = new Actor("log-staff", Set.of(Role.STAFF));
 
     @Autowired
     MockMvc mvc;
@@ -46,7 +42,7 @@ class PublicLogTest extends WalletWebTest {
     /** Records {@code count} donations (public fund entries) and lets the journal catch up and checkpoint. */
     private long growAndCheckpoint(int count) throws Exception {
         for (int i = 0; i < count; i++) {
-            donations.record(STAFF, new DonationDesk.Form("COMPANY", "公開台帳試験株式会社", "", 1_000L + i,
+            donations.record(demo("staff").actor(), new DonationDesk.Form("COMPANY", "公開台帳試験株式会社", "", 1_000L + i,
                     "general", false, false), new DonationDesk.Arrival("CASH", null, null));
         }
         return follower.catchUp();

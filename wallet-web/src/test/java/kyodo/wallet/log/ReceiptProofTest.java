@@ -30,7 +30,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verification code, as a reader with the printed receipt would.
  */
 class ReceiptProofTest extends WalletWebTest {
-    private static final Actor DONOR = new Actor("receipt-donor", Set.of(Role.DONOR));
-    private static final Actor STAFF = new Actor("receipt-staff", Set.of(Role.STAFF));
 
     @Autowired
     MockMvc mvc;
@@ -56,9 +53,12 @@ class ReceiptProofTest extends WalletWebTest {
 
     @Test
     void theReceiptQrOpensTheEntrysProofPageAndThatPagesProofVerifies() throws Exception {
-        Donation pledged = desk.pledge(DONOR, new DonationDesk.Form("INDIVIDUAL", "証明 花子", "東京都協働区1-1",
+        Actor donor = registrar.createUser("receipt-donor-" + System.nanoTime() % 1_000_000, "証明 花子", PASSWORD,
+                Role.DONOR).user().actor();
+        Donation pledged = desk.pledge(donor, new DonationDesk.Form("INDIVIDUAL", "証明 花子", "東京都協働区1-1",
                 4_321L, "field:environment", false, false));
-        Donation confirmed = desk.confirm(STAFF, pledged.id(), new DonationDesk.Arrival(null, null, null));
+        Donation confirmed = desk.confirm(demo("staff").actor(), pledged.id(),
+                new DonationDesk.Arrival(null, null, null));
         long sequence = ledger.entry(new EntryKey(confirmed.entryKey())).orElseThrow().sequence();
         follower.catchUp();
 

@@ -1,16 +1,19 @@
 package kyodo.wallet.payment;
 
+import kyodo.fund.directory.Directory;
+import kyodo.fund.directory.Group;
+import kyodo.fund.directory.Groups;
 import kyodo.wallet.WalletWebTest;
 import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.account.Spender;
+import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.qr.ConsumerToken;
 import kyodo.wallet.qr.MerchantQr;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.qr.QrProperties;
 import kyodo.wallet.qr.SigningKey;
 import kyodo.wallet.transfer.Sender;
-import kyodo.wallet.user.CivicGroup;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.User;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,8 @@ class CashierTest extends WalletWebTest {
     CheckoutQueries checkout;
     @Autowired
     Spender spender;
+    @Autowired
+    Groups groups;
 
     @Test
     void payingAnOrderQrMovesThePointsOnceEvenWhenSubmittedTwice() {
@@ -190,7 +195,7 @@ class CashierTest extends WalletWebTest {
         User payer = resident(1_000);
         Merchant shop = merchant();
         Cashier strict = new Cashier(ledger, wallets, merchants, payments, checkout, qrCodes, Clock.systemUTC(),
-                new PaymentProperties(30, 2, 0.001), spender, PointsProperties.defaults());
+                new PaymentProperties(30, 2, 0.001), spender, PointsProperties.defaults(), groups);
 
         assertThat(strict.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 10, "")), "", null).ok()).isTrue();
         assertThat(strict.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 10, "")), "", null).ok()).isTrue();
@@ -230,13 +235,14 @@ class CashierTest extends WalletWebTest {
     void residentsSendPointsToEachOtherAndToGroupsWithANote() {
         User from = resident(1_000);
         User to = resident(0);
-        CivicGroup group = registrar.registerGroup("テスト団体 " + from.id(), to.id());
+        Group group = verifiedGroup(newCoordinator(), "テスト団体 " + from.id());
         String intent = QrCodes.nonce();
 
         assertThat(sender.send(from.id(), OwnerKind.RESIDENT, to.id(), "200", "お手伝いありがとう", intent).ok()).isTrue();
         assertThat(sender.send(from.id(), OwnerKind.RESIDENT, to.id(), "200", "お手伝いありがとう", intent).repeated())
                 .isTrue();
-        assertThat(sender.send(from.id(), OwnerKind.GROUP, group.id(), "300", "活動に", QrCodes.nonce()).ok()).isTrue();
+        assertThat(sender.send(from.id(), OwnerKind.GROUP, group.id().value(), "300", "活動に", QrCodes.nonce()).ok())
+                .isTrue();
         assertThat(sender.send(from.id(), OwnerKind.RESIDENT, from.id(), "1", "", QrCodes.nonce()).error())
                 .isEqualTo(PaymentError.SAME_WALLET);
         assertThat(sender.send(from.id(), OwnerKind.RESIDENT, 999_999_999, "1", "", QrCodes.nonce()).error())
@@ -246,5 +252,23 @@ class CashierTest extends WalletWebTest {
 
         assertThat(balance(from)).isEqualTo(500);
         assertThat(balance(to)).isEqualTo(200);
+        assertThat(wallets.balance(WalletOwner.group(group.id().value())).available())
+                .as("points sent to a group land in the group's wallet").isEqualTo(300);
+    }
+
+    @Test
+    void onlyAVerifiedGroupOfTheRegistryReceivesPoints() {
+        User from = resident(1_000);
+        User coordinator = newCoordinator();
+        Group unverified = registry.register(coordinator.actor(), new Directory.Registration("未確認の会 " + from.id(),
+                "VOLUNTARY", "代表 者", "contact@example.jp", "community", "", List.of()));
+
+        assertThat(sender.send(from.id(), OwnerKind.GROUP, unverified.id().value(), "100", "", QrCodes.nonce())
+                .error()).isEqualTo(PaymentError.RECIPIENT_NOT_FOUND);
+        assertThat(sender.send(from.id(), OwnerKind.GROUP, 999_999_999, "100", "", QrCodes.nonce()).error())
+                .isEqualTo(PaymentError.RECIPIENT_NOT_FOUND);
+        assertThat(wallets.exists(WalletOwner.group(unverified.id().value())))
+                .as("its wallet opened when it registered").isTrue();
+        assertThat(balance(from)).isEqualTo(1_000);
     }
 }

@@ -1,12 +1,12 @@
 package kyodo.wallet.security;
 
 import kyodo.wallet.WalletWebTest;
+import kyodo.wallet.user.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -21,16 +21,18 @@ class AuditPagesAccessTest extends WalletWebTest {
 
     @Test
     void theWorkspaceIsForAuditorsOnly() throws Exception {
+        User resident = resident(0);
+        User shopOwner = owner(merchant());
         for (String page : new String[] {"/fund/audit", "/fund/audit/trial-balance", "/fund/audit/reconciliation",
                 "/fund/audit/verification"}) {
             mvc.perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isFound())
                     .andExpect(redirectedUrl("/signin"));
-            mvc.perform(get(page).with(user("resident-audit").roles("RESIDENT"))).andExpect(status().isForbidden());
-            mvc.perform(get(page).with(user("merchant-audit").roles("MERCHANT"))).andExpect(status().isForbidden());
-            mvc.perform(get(page).with(user("auditor").roles("AUDITOR"))).andExpect(status().isOk());
+            mvc.perform(get(page).with(signedIn(resident))).andExpect(status().isForbidden());
+            mvc.perform(get(page).with(signedIn(shopOwner))).andExpect(status().isForbidden());
+            mvc.perform(get(page).with(signedIn(demo("auditor")))).andExpect(status().isOk());
         }
         mvc.perform(get("/api/fund/audit/journal")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/fund/audit/journal").with(user("resident-audit").roles("RESIDENT")))
+        mvc.perform(get("/api/fund/audit/journal").with(signedIn(resident)))
                 .andExpect(status().isForbidden());
     }
 }

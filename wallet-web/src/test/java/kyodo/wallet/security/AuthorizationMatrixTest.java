@@ -1,7 +1,7 @@
 package kyodo.wallet.security;
 
 import kyodo.wallet.WalletWebTest;
-import kyodo.wallet.user.Role;
+import kyodo.fund.access.Role;
 import kyodo.wallet.user.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +28,6 @@ import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * The application's authorization matrix, written down in {@code authorization/matrix.csv}: every endpoint of the
@@ -151,7 +150,7 @@ class AuthorizationMatrixTest extends WalletWebTest {
         User other = registrar.createUser("matrix-other-" + System.nanoTime() % 1_000_000, "寄附者 B", PASSWORD,
                 Role.DONOR).user();
         String pledge = mvc.perform(MockMvcRequestBuilders.post("/api/fund/donations").with(csrf())
-                        .with(user(owner.username()).authorities(SignInUsers.authorities(Role.DONOR)))
+                        .with(signedIn(owner))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"donorType":"INDIVIDUAL","donorName":"寄附者 A","donorAddress":"東京都協働区1-2-3",
                                  "amount":1000,"designation":"general","anonymous":false,"publicNameConsent":false}"""))
@@ -161,16 +160,16 @@ class AuthorizationMatrixTest extends WalletWebTest {
 
         for (String path : List.of("/api/fund/donations/" + id, "/api/fund/donations/" + id + "/receipt.pdf")) {
             int mine = mvc.perform(MockMvcRequestBuilders.get(path)
-                    .with(user(owner.username()).authorities(SignInUsers.authorities(Role.DONOR))))
+                    .with(signedIn(owner)))
                     .andReturn().getResponse().getStatus();
             int theirs = mvc.perform(MockMvcRequestBuilders.get(path)
-                    .with(user(other.username()).authorities(SignInUsers.authorities(Role.DONOR))))
+                    .with(signedIn(other)))
                     .andReturn().getResponse().getStatus();
             assertThat(mine).as(path + " by its donor").isNotIn(401, 403, 404).isLessThan(500);
             assertThat(theirs).as(path + " by another donor").isIn(403, 404);
         }
         int withdrawn = mvc.perform(MockMvcRequestBuilders.post("/api/fund/donations/" + id + "/withdraw")
-                .with(csrf()).with(user(other.username()).authorities(SignInUsers.authorities(Role.DONOR))))
+                .with(csrf()).with(signedIn(other)))
                 .andReturn().getResponse().getStatus();
         assertThat(withdrawn).as("another donor withdrawing the pledge").isIn(403, 404);
     }
@@ -196,13 +195,13 @@ class AuthorizationMatrixTest extends WalletWebTest {
         return request;
     }
 
-    /** A real user of the role (the application looks people up by name), with the authorities sign-in gives. */
+    /** A real user of the role, with the authorities sign-in gives (the role and the user's id). */
     private org.springframework.test.web.servlet.request.RequestPostProcessor as(Role role) {
         User person = PEOPLE.computeIfAbsent(role, r -> r == Role.MERCHANT
                 ? users.findById(merchant().ownerId()).orElseThrow() // a merchant has an approved shop
                 : registrar.createUser("matrix-" + r.name().toLowerCase().replace('_', '-'), "matrix " + r.name(),
                 PASSWORD, r).user());
-        return user(person.username()).authorities(SignInUsers.authorities(role));
+        return signedIn(person);
     }
 
     static List<Row> table() throws IOException {

@@ -31,7 +31,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -61,15 +60,15 @@ class HygieneTest extends WalletWebTest {
                 Map.entry("sign-in page", get("/signin")),
                 Map.entry("sign-up page", get("/signup")),
                 Map.entry("fund directory", get("/fund/groups")),
-                Map.entry("wallet page", get("/wallet").with(user(resident.username()).roles("RESIDENT"))),
-                Map.entry("merchant terminal", get("/merchant").with(user(ownerName(shop)).roles("MERCHANT"))),
-                Map.entry("staff page", get("/staff").with(user("staff").roles("STAFF"))),
-                Map.entry("API answer", get("/api/wallet").with(user(resident.username()).roles("RESIDENT"))),
+                Map.entry("wallet page", get("/wallet").with(signedIn(resident))),
+                Map.entry("merchant terminal", get("/merchant").with(signedIn(owner(shop)))),
+                Map.entry("staff page", get("/staff").with(signedIn(demo("staff")))),
+                Map.entry("API answer", get("/api/wallet").with(signedIn(resident))),
                 Map.entry("API problem", post("/api/payments").with(csrf())
-                        .with(user(resident.username()).roles("RESIDENT"))
+                        .with(signedIn(resident))
                         .contentType(MediaType.APPLICATION_JSON).content("{}")),
-                Map.entry("refused page", get("/staff").with(user(resident.username()).roles("RESIDENT"))),
-                Map.entry("page not found", get("/no-such-page").with(user(resident.username()).roles("RESIDENT"))),
+                Map.entry("refused page", get("/staff").with(signedIn(resident))),
+                Map.entry("page not found", get("/no-such-page").with(signedIn(resident))),
                 Map.entry("signed-out API", get("/api/wallet")));
         List<String> missing = new ArrayList<>();
         for (var answer : answers.entrySet()) {
@@ -103,9 +102,9 @@ class HygieneTest extends WalletWebTest {
         assertThat(status(get("/actuator/prometheus"))).isEqualTo(200); // MockMvc's caller is 127.0.0.1
         assertThat(status(get("/actuator/prometheus").with(remote("203.0.113.7")))).isIn(401, 403);
         assertThat(status(get("/actuator/prometheus").with(remote("203.0.113.7"))
-                .with(user("someone").roles("RESIDENT")))).isEqualTo(403);
+                .with(signedIn(resident(0))))).isEqualTo(403);
         assertThat(status(get("/actuator/prometheus").with(remote("203.0.113.7"))
-                .with(user("admin").roles("ADMIN")))).isEqualTo(200);
+                .with(signedIn(demo("admin"))))).isEqualTo(200);
         assertThat(status(get("/actuator/health").with(remote("203.0.113.7")))).isEqualTo(200);
     }
 
@@ -131,7 +130,7 @@ class HygieneTest extends WalletWebTest {
         Merchant shop = merchant();
         mvc.perform(post("/signin").with(csrf()).param("username", payer.username()).param("password", PASSWORD));
         mvc.perform(post("/signin").with(csrf()).param("username", payer.username()).param("password", "wrong-" + PASSWORD));
-        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"qr\":\"" + qrCodes.url(qrCodes.storeQr(shop.id()))
                         + "\",\"amount\":\"5\",\"intent\":\"" + QrCodes.nonce() + "\"}"));
 
@@ -142,7 +141,8 @@ class HygieneTest extends WalletWebTest {
 
     @Test
     void everyStaffActionThatMovesMoneyNamesWhoAndWhen() throws Exception {
-        var staff = user("staff").authorities(SignInUsers.authorities(kyodo.wallet.user.Role.STAFF));
+        User clerk = demo("staff");
+        var staff = signedIn(clerk);
         String recorded = mvc.perform(post("/api/fund/donations/recorded").with(csrf()).with(staff)
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"donation":{"donorType":"COMPANY","donorName":"協働商事株式会社",
@@ -154,7 +154,7 @@ class HygieneTest extends WalletWebTest {
 
         var entry = ledger.entries(ledger.head().sequence(), ledger.head().sequence()).get(0);
         assertThat(entry.kind().code()).isEqualTo("DONATION");
-        assertThat(entry.actor()).contains("staff");
+        assertThat(entry.actor()).as("the person, as every entry names people").isEqualTo("user:" + clerk.id());
         assertThat(entry.postedAt()).isNotNull();
     }
 

@@ -1,5 +1,6 @@
 package kyodo.wallet.security;
 
+import kyodo.fund.access.Role;
 import kyodo.wallet.WalletWebTest;
 import kyodo.wallet.payment.Cashier;
 import kyodo.wallet.payment.Payment;
@@ -13,7 +14,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -46,10 +46,10 @@ class WebSecurityTest extends WalletWebTest {
         User resident = resident(0);
         Merchant shop = merchant();
 
-        mvc.perform(get("/merchant").with(user(resident.username()).roles("RESIDENT"))).andExpect(status().isForbidden());
-        mvc.perform(get("/staff").with(user(resident.username()).roles("RESIDENT"))).andExpect(status().isForbidden());
-        mvc.perform(get("/wallet").with(user(ownerName(shop)).roles("MERCHANT"))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/wallet").with(user(ownerName(shop)).roles("MERCHANT"))).andExpect(status().isForbidden())
+        mvc.perform(get("/merchant").with(signedIn(resident))).andExpect(status().isForbidden());
+        mvc.perform(get("/staff").with(signedIn(resident))).andExpect(status().isForbidden());
+        mvc.perform(get("/wallet").with(signedIn(owner(shop)))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/wallet").with(signedIn(owner(shop)))).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
@@ -59,16 +59,16 @@ class WebSecurityTest extends WalletWebTest {
         User other = resident(777);
 
         // There is no wallet id in any wallet URL: asking with one finds nothing, or shows only one's own.
-        mvc.perform(get("/wallet/" + other.id()).with(user(me.username()).roles("RESIDENT")))
+        mvc.perform(get("/wallet/" + other.id()).with(signedIn(me)))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/wallet/" + other.id()).with(user(me.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/wallet/" + other.id()).with(signedIn(me)))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/wallets/" + other.id()).with(user(me.username()).roles("RESIDENT")))
+        mvc.perform(get("/api/wallets/" + other.id()).with(signedIn(me)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/wallet").param("id", Long.toString(other.id())).param("userId", Long.toString(other.id()))
-                        .with(user(me.username()).roles("RESIDENT")))
+                        .with(signedIn(me)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.available").value(100));
-        mvc.perform(get("/wallet").param("id", Long.toString(other.id())).with(user(me.username()).roles("RESIDENT")))
+        mvc.perform(get("/wallet").param("id", Long.toString(other.id())).with(signedIn(me)))
                 .andExpect(status().isOk())
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
                         .contains("100 pt").doesNotContain("777 pt"));
@@ -82,7 +82,7 @@ class WebSecurityTest extends WalletWebTest {
         Payment sale = cashier.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), 100, "")), "", null).payment();
 
         mvc.perform(post("/api/merchant/sales/" + sale.id() + "/refunds").with(csrf())
-                        .with(user(ownerName(other)).roles("MERCHANT")).contentType(MediaType.APPLICATION_JSON)
+                        .with(signedIn(owner(other))).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"amount\":\"100\",\"intent\":\"" + QrCodes.nonce() + "\"}"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("SALE_NOT_FOUND"));
         assertThat(balance(shop)).isEqualTo(100);
@@ -94,9 +94,9 @@ class WebSecurityTest extends WalletWebTest {
         Merchant shop = merchant();
         String url = qrCodes.url(qrCodes.orderQr(shop.id(), 100, ""));
 
-        mvc.perform(post("/pay").param("q", url).with(user(payer.username()).roles("RESIDENT")))
+        mvc.perform(post("/pay").param("q", url).with(signedIn(payer)))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/payments").with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(signedIn(payer))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"qr\":\"" + url + "\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -113,11 +113,11 @@ class WebSecurityTest extends WalletWebTest {
         String url = qrCodes.url(qrCodes.orderQr(shop.id(), 250, "API-1"));
         String body = "{\"qr\":\"" + url + "\"}";
 
-        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.amount").value(250))
                 .andExpect(jsonPath("$.repeated").value(false));
-        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.repeated").value(true));
 
@@ -131,7 +131,7 @@ class WebSecurityTest extends WalletWebTest {
         String store = qrCodes.url(qrCodes.storeQr(shop.id()));
         String[] amounts = {"\"0\"", "\"-1\"", "\"abc\"", "\"１００\"", "\"100001\"", "-5", "1.5", "null", "[]", "{}"};
         for (String amount : amounts) {
-            mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+            mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"qr\":\"" + store + "\",\"amount\":" + amount + ",\"intent\":\""
                                     + QrCodes.nonce() + "\"}"))
@@ -140,20 +140,20 @@ class WebSecurityTest extends WalletWebTest {
                     .andExpect(jsonPath("$.message_ja").isNotEmpty())
                     .andExpect(jsonPath("$.message_en").isNotEmpty());
         }
-        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                         .contentType(MediaType.APPLICATION_JSON).content("{not json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                         .contentType(MediaType.TEXT_PLAIN).content("x"))
                 .andExpect(status().is4xxClientError());
-        mvc.perform(post("/api/payments").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"qr\":\"" + store.replace('A', 'B')
                                 + "x\",\"amount\":\"10\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value(
                         org.hamcrest.Matchers.startsWith("QR_")));
         mvc.perform(post("/api/merchant/sales/notanumber/refunds").with(csrf())
-                        .with(user(ownerName(shop)).roles("MERCHANT")).contentType(MediaType.APPLICATION_JSON)
+                        .with(signedIn(owner(shop))).contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isBadRequest());
 
@@ -165,7 +165,7 @@ class WebSecurityTest extends WalletWebTest {
         User payer = resident(1_000);
         Merchant shop = merchant();
 
-        mvc.perform(post("/pay").with(csrf()).with(user(payer.username()).roles("RESIDENT"))
+        mvc.perform(post("/pay").with(csrf()).with(signedIn(payer))
                         .param("q", qrCodes.url(qrCodes.storeQr(shop.id()))).param("amount", "１００")
                         .param("intent", QrCodes.nonce()))
                 .andExpect(status().isOk())
@@ -220,22 +220,27 @@ class WebSecurityTest extends WalletWebTest {
     }
 
     @Test
-    void aSignedInCoordinatorIsTheFundsGroupCoordinator() throws Exception {
+    void aSignedInCoordinatorIsTheFundsGroupCoordinatorAndCarriesTheirUserId() throws Exception {
         String name = "coord" + System.nanoTime() % 1_000_000;
-        registrar.createUser(name, "コーディネーター", PASSWORD, kyodo.wallet.user.Role.COORDINATOR);
+        User coordinator = registrar.createUser(name, "コーディネーター", PASSWORD, Role.GROUP_COORDINATOR).user();
         var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/signin").with(csrf())
                         .param("username", name).param("password", PASSWORD))
                 .andExpect(status().isFound()).andReturn().getRequest().getSession();
 
         mvc.perform(get("/api/fund/applications/mine").session(session)).andExpect(status().isOk());
         mvc.perform(get("/api/fund/groups/pending").session(session)).andExpect(status().isForbidden());
+        var context = (org.springframework.security.core.context.SecurityContext) session.getAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository
+                        .SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(kyodo.fund.access.Actor.of(context.getAuthentication())).as("the principal carries the id")
+                .contains(coordinator.actor());
     }
 
     @Test
     void passkeyEndpointsAreServedFromTheDatabaseRepositories() throws Exception {
         User resident = resident(0);
 
-        mvc.perform(post("/webauthn/register/options").with(csrf()).with(user(resident.username()).roles("RESIDENT")))
+        mvc.perform(post("/webauthn/register/options").with(csrf()).with(signedIn(resident)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.challenge").isNotEmpty())
                 .andExpect(jsonPath("$.rp.id").value("kyodo.example"));
         mvc.perform(post("/webauthn/authenticate/options").with(csrf()))

@@ -4,6 +4,10 @@ import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.testing.MutableClock;
 import kyodo.wallet.TestSetup;
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.fund.access.Actor;
+import kyodo.fund.access.Role;
+import kyodo.fund.books.Field;
+import kyodo.fund.directory.Directory;
 import kyodo.ledger.Account;
 import kyodo.ledger.AccountQuery;
 import kyodo.ledger.EntryKey;
@@ -18,27 +22,27 @@ import kyodo.wallet.account.WalletOwner;
 import kyodo.fund.access.Actor;
 import kyodo.fund.books.Field;
 import kyodo.fund.directory.Directory;
+import kyodo.wallet.TestSetup;
 import kyodo.wallet.earning.Activity;
 import kyodo.wallet.earning.ActivityBoard;
 import kyodo.wallet.earning.Attendance;
 import kyodo.wallet.earning.HoursDesk;
 import kyodo.wallet.earning.IssuanceBudget;
 import kyodo.wallet.earning.IssuanceRules;
-import kyodo.wallet.earning.Outcome;
 import kyodo.wallet.earning.Issuer;
+import kyodo.wallet.earning.Outcome;
 import kyodo.wallet.expiry.ExpiryJob;
 import kyodo.wallet.payment.Cashier;
 import kyodo.wallet.payment.PaymentOutcome;
 import kyodo.wallet.qr.QrCodes;
-import kyodo.wallet.settlement.SettlementAccounts;
 import kyodo.wallet.settlement.Settlement;
+import kyodo.wallet.settlement.SettlementAccounts;
 import kyodo.wallet.settlement.SettlementState;
 import kyodo.wallet.settlement.Settlements;
 import kyodo.wallet.settlement.Settler;
 import kyodo.wallet.transfer.Sender;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
-import kyodo.wallet.user.Role;
 import kyodo.wallet.user.User;
 import kyodo.wallet.voucher.Voucher;
 import kyodo.wallet.voucher.VoucherAccounts;
@@ -55,7 +59,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -67,11 +70,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -220,7 +223,8 @@ class SimulatedYearTest {
 
     private void simulate(Random random) throws Exception {
         long started = System.nanoTime();
-        long staff = registrar.createUser("sim-staff", "職員", "sim-password", Role.STAFF).user().id();
+        User staffMember = registrar.createUser("sim-staff", "職員", "sim-password", Role.STAFF).user();
+        long staff = staffMember.id();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         // residents sign up on more threads than the pool has connections: sign-up must never hold one
         // connection while it waits for another
@@ -240,24 +244,21 @@ class SimulatedYearTest {
         for (int i = 0; i < MERCHANTS; i++) {
             shops.add(TestSetup.approvedShop(registrar, merchants, staff, "shop" + i, "sim-password", "商店 " + i).id());
         }
-        // each group is a wallet civic group (it receives gifts) and a verified fund-directory group (its
-        // coordinator posts activities and confirms hours)
-        List<Long> groups = new ArrayList<>(GROUPS);
+        // each group is one verified group of the registry: it receives gifts into its wallet, and its
+        // coordinator posts activities and confirms hours
         List<User> coordinators = new ArrayList<>(GROUPS);
-        List<Long> fundGroups = new ArrayList<>(GROUPS);
+        List<Long> groups = new ArrayList<>(GROUPS);
         List<Long> ratePerHour = new ArrayList<>(GROUPS);
-        Actor ward = new Actor("sim-staff", Set.of(kyodo.fund.access.Role.STAFF));
+        Actor ward = staffMember.actor();
         for (int i = 0; i < GROUPS; i++) {
             User coordinator = registrar.createUser("coordinator" + i, "代表 " + i, "sim-password",
-                    Role.COORDINATOR).user();
+                    Role.GROUP_COORDINATOR).user();
             coordinators.add(coordinator);
-            groups.add(registrar.registerGroup("団体 " + i, coordinator.id()).id());
-            kyodo.fund.directory.Group fundGroup = directory.register(new Actor(coordinator.username(),
-                            Set.of(kyodo.fund.access.Role.GROUP_COORDINATOR)),
+            kyodo.fund.directory.Group group = directory.register(coordinator.actor(),
                     new Directory.Registration("ボランティア団体 " + i, "VOLUNTARY", "代表 " + i,
                             "group" + i + "@example.jp", Field.COMMUNITY.code(), "", List.of()));
-            directory.decide(ward, fundGroup.id(), true);
-            fundGroups.add(fundGroup.id().value());
+            directory.decide(ward, group.id(), true);
+            groups.add(group.id().value());
             ratePerHour.add(80 + 10L * random.nextInt(8));
         }
         // the rules in force admit a whole activity a day and a resident working every week of a month
@@ -307,7 +308,7 @@ class SimulatedYearTest {
                 List<Future<Activity>> posted = new ArrayList<>(GROUPS);
                 for (int g = 0; g < GROUPS; g++) {
                     User coordinator = coordinators.get(g);
-                    ActivityBoard.Posting posting = new ActivityBoard.Posting(fundGroups.get(g),
+                    ActivityBoard.Posting posting = new ActivityBoard.Posting(groups.get(g),
                             "活動 第" + (week + 1) + "週", "地域の清掃と見守り", "区民センター " + g, starts.toString(),
                             starts.plusHours(ACTIVITY_HOURS).toString(), Integer.toString(ATTENDEES_PER_ACTIVITY),
                             Long.toString(ratePerHour.get(g)));

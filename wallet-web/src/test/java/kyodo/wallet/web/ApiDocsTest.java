@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -32,7 +31,7 @@ class ApiDocsTest extends WalletWebTest {
     void thePasskeyRegistrationPageNeedsNoInlineScript() throws Exception {
         User resident = resident(0);
 
-        String page = mvc.perform(get("/passkeys").with(user(resident.username()).roles("RESIDENT")))
+        String page = mvc.perform(get("/passkeys").with(signedIn(resident)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         // no inline script: the page works under script-src 'self'

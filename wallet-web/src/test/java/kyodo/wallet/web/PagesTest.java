@@ -11,7 +11,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -34,9 +33,9 @@ class PagesTest extends WalletWebTest {
         assertThat(shop.status()).isEqualTo(MerchantStatus.PENDING);
 
         mvc.perform(post("/staff/merchants/" + shop.id() + "/approve").with(csrf())
-                .with(user("newshop").roles("MERCHANT"))).andExpect(status().isForbidden());
+                .with(signedIn(owner))).andExpect(status().isForbidden());
         mvc.perform(post("/staff/merchants/" + shop.id() + "/approve").with(csrf())
-                .with(user("staff").roles("STAFF"))).andExpect(status().isFound());
+                .with(signedIn(demo("staff")))).andExpect(status().isFound());
 
         assertThat(merchants.findById(shop.id()).orElseThrow().approved()).isTrue();
         assertThat(balance(merchants.findById(shop.id()).orElseThrow())).isZero();
@@ -61,11 +60,11 @@ class PagesTest extends WalletWebTest {
         User from = resident(500);
         User to = resident(0);
 
-        mvc.perform(post("/send").with(csrf()).with(user(from.username()).roles("RESIDENT"))
+        mvc.perform(post("/send").with(csrf()).with(signedIn(from))
                         .param("to", to.username()).param("amount", "120").param("note", "ありがとう")
                         .param("intent", QrCodes.nonce()))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/wallet"));
-        String refused = mvc.perform(post("/send").with(csrf()).with(user(from.username()).roles("RESIDENT"))
+        String refused = mvc.perform(post("/send").with(csrf()).with(signedIn(from))
                         .param("to", to.username()).param("amount", "1000").param("intent", QrCodes.nonce()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -80,11 +79,11 @@ class PagesTest extends WalletWebTest {
         Merchant shop = merchant();
 
         String good = mvc.perform(get("/pay").param("q", qrCodes.url(qrCodes.orderQr(shop.id(), 50, "Z9")))
-                        .with(user(payer.username()).roles("RESIDENT")))
+                        .with(signedIn(payer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String forged = mvc.perform(get("/pay").param("q", qrCodes.url(qrCodes.orderQr(shop.id(), 50, "Z9"))
                                 .replace(".", ".A"))
-                        .with(user(payer.username()).roles("RESIDENT")))
+                        .with(signedIn(payer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(good).contains(shop.name()).contains("50 pt").contains("pay-confirm");

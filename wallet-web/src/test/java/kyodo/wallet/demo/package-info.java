@@ -1,0 +1,2 @@
+/** Tests of the demo ward the first run shows. */
+package kyodo.wallet.demo;
