@@ -28,14 +28,14 @@ public final class HledgerExport extends PlainTextBooks {
         out.write("; Kyodo ledger " + source.ledger().value() + ", entries 1.." + source.size()
                 + ". Pending holds and voids are comments: only posted effects are postings.\n\n");
         // Declared commodities (with their decimal places) let `hledger check --strict` accept the file and make
-        // hledger show each asset at its own scale.
+        // hledger show each asset at its own scale; hledger wants a decimal point even without decimals ("1.").
         Map<String, Integer> commodities = new TreeMap<>();
         for (Account account : source.accounts()) {
             commodities.put(account.asset().code(), account.asset().scale());
         }
         for (Map.Entry<String, Integer> commodity : commodities.entrySet()) {
-            out.write("commodity " + BigDecimal.ONE.setScale(commodity.getValue()).toPlainString() + " "
-                    + commodity.getKey() + "\n");
+            String one = BigDecimal.ONE.setScale(commodity.getValue()).toPlainString();
+            out.write("commodity " + (commodity.getValue() == 0 ? one + "." : one) + " " + commodity.getKey() + "\n");
         }
         for (Account account : source.accounts()) {
             out.write("account " + books.name(account.id().value()) + "  ; kyodo-account:" + account.id().value()

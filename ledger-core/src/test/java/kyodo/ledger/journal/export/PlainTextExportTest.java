@@ -89,7 +89,7 @@ class PlainTextExportTest {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             HledgerExport.write(new LedgerExportSource(books.ledger()), out);
         }
-        assertThat(Files.readString(file)).contains("commodity 1 PT", "commodity 1 JPY");
+        assertThat(Files.readString(file)).contains("commodity 1. PT", "commodity 1. JPY");
 
         Run strict = run(hledger.toString(), "-f", file.toString(), "check", "--strict");
         assertThat(strict.status()).as("hledger check --strict: " + strict.output()).isZero();
