@@ -5,12 +5,19 @@
 // computes the root, inclusion proofs and consistency proofs to the other sizes, checks them, and reads the entry
 // bundles (public entries hash to their leaf; withheld ones carry it). It prints one JSON object per size.
 //
+// With "cosignature" first it instead checks a witness's C2SP tlog-cosignature/v1 line on the latest checkpoint with
+// Go's crypto/ed25519, building the signed message from the spec, and prints the cosignature's timestamp.
+//
 // usage: go run main.go <log prefix URL> <log vkey> <size>...
+//        go run main.go cosignature <log prefix URL> <witness vkey>
 package main
 
 import (
 	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -83,7 +90,56 @@ func fail(format string, args ...interface{}) {
 	os.Exit(1)
 }
 
+// checkCosignature verifies the witness's cosignature/v1 line on the log's latest checkpoint.
+func checkCosignature(prefix, vkey string) {
+	parts := strings.SplitN(vkey, "+", 3)
+	if len(parts) != 3 {
+		fail("witness vkey %q is not name+id+key", vkey)
+	}
+	typed, err := base64.StdEncoding.DecodeString(parts[2])
+	if err != nil || len(typed) != 33 || typed[0] != 0x04 {
+		fail("witness vkey %q is not an Ed25519 cosignature/v1 key (type 0x04)", vkey)
+	}
+	name, key := parts[0], ed25519.PublicKey(typed[1:])
+	digest := sha256.Sum256(append([]byte(name+"\n"), typed...))
+	id := binary.BigEndian.Uint32(digest[:4])
+	text, err := get(prefix + "/checkpoint")
+	if err != nil {
+		fail("%v", err)
+	}
+	split := bytes.LastIndex(text, []byte("\n\n"))
+	if split < 0 {
+		fail("the checkpoint is not a signed note")
+	}
+	body := text[:split+1]
+	for _, line := range strings.Split(strings.TrimSuffix(string(text[split+2:]), "\n"), "\n") {
+		fields := strings.Fields(strings.TrimPrefix(line, "\u2014 "))
+		if len(fields) != 2 || fields[0] != name {
+			continue
+		}
+		blob, err := base64.StdEncoding.DecodeString(fields[1])
+		if err != nil || len(blob) != 4+8+64 {
+			fail("the line of %s is not a cosignature/v1 (key id, u64 time, signature)", name)
+		}
+		if binary.BigEndian.Uint32(blob[:4]) != id {
+			fail("the line of %s carries key id %x, the vkey gives %x", name, blob[:4], id)
+		}
+		timestamp := binary.BigEndian.Uint64(blob[4:12])
+		message := append([]byte(fmt.Sprintf("cosignature/v1\ntime %d\n", timestamp)), body...)
+		if !ed25519.Verify(key, message, blob[12:]) {
+			fail("the cosignature of %s does not verify", name)
+		}
+		fmt.Printf("{\"witness\":%q,\"timestamp\":%d}\n", name, timestamp)
+		return
+	}
+	fail("the latest checkpoint carries no line by %s", name)
+}
+
 func main() {
+	if len(os.Args) == 4 && os.Args[1] == "cosignature" {
+		checkCosignature(os.Args[2], os.Args[3])
+		return
+	}
 	if len(os.Args) < 4 {
 		fail("usage: main.go <log prefix> <log vkey> <size>...")
 	}

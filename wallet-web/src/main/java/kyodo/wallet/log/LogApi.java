@@ -31,9 +31,9 @@ import java.util.List;
  * The log for programs, without sign-in, as a C2SP tlog-tiles log under the prefix {@code /log}:
  * {@code /log/checkpoint} (the signed note with every witness cosignature, as text), {@code /log/tile/<L>/<N>}
  * and {@code /log/tile/entries/<N>} (tiles and entry bundles, immutable, cached for a year); besides those
- * {@code /log/checkpoint.json}, {@code /log/checkpoints.json} (the history, paged), {@code /log/entries/{sequence}.json},
- * {@code /log/entries/{sequence}/inclusion}, {@code /log/consistency}, {@code POST /log/cosignatures} (where a
- * witness posts its cosignature), and the public keys at {@code /.well-known/kyodo-log-keys} (vkey lines and PEM,
+ * {@code /log/checkpoint.json}, {@code /log/checkpoints.json} (the history, paged),
+ * {@code /log/entries/{sequence}.json}, {@code /log/entries/{sequence}/inclusion}, {@code /log/consistency},
+ * {@code POST /log/cosignatures} (where a witness posts its cosignature), and the public keys at {@code /.well-known/kyodo-log-keys} (vkey lines and PEM,
  * the text the verifier's {@code --keys} reads) and {@code /log/keys.json}. Hashes are base64, as in the note.
  */
 @RestController

@@ -173,7 +173,11 @@ class ThirdPartyLogTest {
         for (long size : SIZES) {
             growTo(size);
         }
-        List<String> results = runGo(prefix(), logKey().vkey(), SIZES);
+        List<String> arguments = new ArrayList<>(List.of(prefix(), logKey().vkey()));
+        for (long size : SIZES) {
+            arguments.add(String.valueOf(size));
+        }
+        List<String> results = runGo(arguments);
         assertThat(results).hasSize(SIZES.length);
         for (String result : results) {
             long size = ((Number) JsonPath.read(result, "$.size")).longValue();
@@ -228,8 +232,8 @@ class ThirdPartyLogTest {
     void aWitnessCosignsThreeSuccessiveCheckpointsOfTheRunningLog() throws Exception {
         Path logKeys = KEYS.resolve("kyodo-log-keys");
         Files.writeString(logKeys, text("/.well-known/kyodo-log-keys"));
-        Donation donation = donations.record(STAFF, new DonationDesk.Form("COMPANY", "立会試験株式会社", "", 10_000L,
-                "general", false, false), new DonationDesk.Arrival("CASH", null, null));
+        Donation donation = donations.record(STAFF, new DonationDesk.Form("COMPANY", "立会試験株式会社", "",
+                10_000L, "general", false, false), new DonationDesk.Arrival("CASH", null, null));
         List<Long> cosigned = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             long size = ledger.head().sequence() + 3;
@@ -239,7 +243,8 @@ class ThirdPartyLogTest {
             // No --origin: the log's key is named after its origin.
             int status = WitnessCommand.run(new String[] {"witness", "--log", prefix(), "--log-key",
                     logKeys.toString(), "--key", KEYS.resolve("witnesses/newspaper.key").toString()},
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
             String said = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
             assertThat(status).as(said).isEqualTo(WitnessCommand.COSIGNED);
             assertThat(said).contains("cosigned tree size " + size, "stored 1 cosignature(s) of tree size " + size);
@@ -253,6 +258,12 @@ class ThirdPartyLogTest {
         NoteSignature line = note.signatures().stream().filter(s -> s.keyName().equals("news.example/kyodo-witness"))
                 .findFirst().orElseThrow();
         assertThat(NEWSPAPER.cosignerKey().verify(note.text(), Cosignature.of(line).orElseThrow())).isTrue();
+        // And with Go's crypto/ed25519, the message built from the C2SP text rather than from our code.
+        List<String> checked = runGo(List.of("cosignature", prefix(), NEWSPAPER.cosignerKey().vkey()));
+        assertThat(checked).hasSize(1);
+        assertThat(JsonPath.<String>read(checked.get(0), "$.witness")).isEqualTo("news.example/kyodo-witness");
+        assertThat(((Number) JsonPath.read(checked.get(0), "$.timestamp")).longValue())
+                .isEqualTo(Cosignature.of(line).orElseThrow().timestamp());
         String history = text("/log/checkpoints.json?limit=3");
         assertThat(JsonPath.<List<Integer>>read(history, "$.checkpoints[*].treeSize")).containsExactly(
                 cosigned.get(2).intValue(), cosigned.get(1).intValue(), cosigned.get(0).intValue());
@@ -275,7 +286,8 @@ class ThirdPartyLogTest {
 
         // Public pages, the fund report and the receipt say how many witnesses cosigned.
         assertThat(text("/log")).contains("2 者の独立した立会人");
-        assertThat(text("/log/checkpoints")).contains("チェックポイントの履歴", String.valueOf(cosigned.get(2)));
+        assertThat(text("/log/checkpoints")).contains("チェックポイントの履歴",
+                String.valueOf(cosigned.get(2)));
         assertThat(text("/fund/report")).contains("id=\"checkpoint-witnesses\"", "独立した立会人 2 者");
         assertThat(mvc.perform(get("/fund/report").param("lang", "en")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("who cosigned this checkpoint: 2");
@@ -317,7 +329,7 @@ class ThirdPartyLogTest {
      * Runs the Go program in the test resources with Debian's packaged x/mod, offline (GOPATH mode: nothing is
      * downloaded). A machine without Go fails here, with what to install, rather than skipping.
      */
-    private static List<String> runGo(String prefix, String vkey, long[] sizes) throws Exception {
+    private static List<String> runGo(List<String> arguments) throws Exception {
         Path go = Path.of("/usr/bin/go");
         if (!Files.isExecutable(go)) {
             fail("Go is missing: install Debian's golang-go and golang-golang-x-mod-dev (apt-get install golang-go "
@@ -331,10 +343,8 @@ class ThirdPartyLogTest {
             assertThat(source).as("tlog-check/main.go in the test resources").isNotNull();
             Files.copy(source, dir.resolve("main.go"));
         }
-        List<String> command = new ArrayList<>(List.of(go.toString(), "run", "main.go", prefix, vkey));
-        for (long size : sizes) {
-            command.add(String.valueOf(size));
-        }
+        List<String> command = new ArrayList<>(List.of(go.toString(), "run", "main.go"));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         Map<String, String> env = builder.environment();
         env.put("GO111MODULE", "off");

@@ -141,8 +141,9 @@ class CosignaturesTest {
         String forgedBody = new Checkpoint(JournalFixture.ORIGIN, checkpoint.treeSize(), otherRoot).body();
         assertThat(check(cosigned(first, forgedBody, now.getEpochSecond()), now).code())
                 .isEqualTo(Cosignatures.Code.UNKNOWN_CHECKPOINT);
-        assertThat(check(cosigned(first, new Checkpoint("elsewhere.example/log", checkpoint.treeSize(),
-                checkpoint.root()).body(), now.getEpochSecond()), now).code()).isEqualTo(Cosignatures.Code.NOT_THIS_LOG);
+        String elsewhere = new Checkpoint("elsewhere.example/log", checkpoint.treeSize(), checkpoint.root()).body();
+        assertThat(check(cosigned(first, elsewhere, now.getEpochSecond()), now).code())
+                .isEqualTo(Cosignatures.Code.NOT_THIS_LOG);
         assertThat(check("not a note", now).code()).isEqualTo(Cosignatures.Code.NOT_A_NOTE);
         assertThat(check(cosigned(first, body, now.plusSeconds(3600).getEpochSecond()), now).code())
                 .isEqualTo(Cosignatures.Code.FROM_THE_FUTURE);

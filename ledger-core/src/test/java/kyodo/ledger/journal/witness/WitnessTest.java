@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +85,25 @@ class WitnessTest {
             }
             assertThat(Checkpoint.parse(SignedNote.parse(Files.readString(dir.resolve("seen.checkpoint"))).text())
                     .size()).isEqualTo(175);
+        }
+    }
+
+    @Test
+    void theWitnessNeedsNothingButTheJdkAndTheJarsOwnClasses() throws Exception {
+        try (TestLogServer log = new TestLogServer(honest)) {
+            log.show(75);
+            Path classes = Path.of(WitnessCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process process = new ProcessBuilder(java.toString(), "-cp", classes.toString(),
+                    "kyodo.ledger.journal.verify.Main", "witness", "--log", log.prefix(), "--log-key",
+                    logKey.toString(),
+                    "--origin", JournalFixture.ORIGIN, "--key", dir.resolve("alone.key").toString(), "--name",
+                    "alone.example/witness").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+            assertThat(output).contains("cosigned tree size 75");
+            assertThat(log.posted).hasSize(1);
         }
     }
 
