@@ -1,5 +1,6 @@
 package kyodo.fund.books;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +73,8 @@ public sealed interface Designation {
 
     Designation GENERAL = new General();
 
+    /** The text form; it is also the JSON form ({@code "field:children"}), so a client reads it as it sends it. */
+    @JsonValue
     String text();
 
     /** Whether money with this designation may be granted to {@code groupId} under a program in {@code programField}. */

@@ -6,12 +6,20 @@ import kyodo.fund.document.Yen;
 import kyodo.fund.books.FundBooks;
 import kyodo.fund.donation.Donation;
 import kyodo.ledger.JournalEntry;
+import kyodo.ledger.Ledger;
+import kyodo.ledger.journal.postgres.PostgresJournal;
+import kyodo.ledger.journal.postgres.StoredCheckpoint;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Renders receipts and statements. The receipt's QR opens the public log's page of the entry that put the
@@ -28,13 +36,38 @@ public class Receipts {
     private final String fundName;
     private final String baseUrl;
     private final FundBooks books;
+    private final PostgresJournal journal;
+    /** The receipt's own texts, so a receipt never depends on how the host assembles its bundles. */
+    private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
 
     Receipts(@Value("${kyodo.fund.name:協働推進基金}") String fundName,
-             @Value("${kyodo.fund.public-base-url:http://localhost:8080}") String baseUrl, FundBooks books) {
+             @Value("${kyodo.fund.public-base-url:http://localhost:8080}") String baseUrl, FundBooks books,
+             DataSource dataSource, Ledger ledger) {
         this.fundName = fundName;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.books = books;
+        this.journal = new PostgresJournal(dataSource, ledger.id());
+        texts.setBasenames("messages-witness");
+        texts.setDefaultEncoding("UTF-8");
+        texts.setFallbackToSystemLocale(false);
         URI.create(this.baseUrl); // fail at start on a malformed setting, not on the first receipt
+    }
+
+    /**
+     * How many independent witnesses cosigned the checkpoint a receipt relies on: the newest one, which contains
+     * the donation's entry once it has been signed (the page the QR opens proves the entry against it).
+     */
+    private String witnessLine(long sequence, Locale locale) {
+        try {
+            Optional<StoredCheckpoint> latest = journal.latestCheckpoint().filter(c -> c.treeSize() >= sequence);
+            if (latest.isEmpty()) {
+                return texts.getMessage("witness.receipt.pending", null, locale);
+            }
+            return texts.getMessage("witness.receipt.cosigned", new Object[] {latest.get().treeSize(),
+                    journal.witnessCount(latest.get().treeSize())}, locale);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal's checkpoints for a receipt", e);
+        }
     }
 
     /**
@@ -42,9 +75,12 @@ public class Receipts {
      * sequence number (the log's own name for an entry, the one its proofs use).
      */
     public String proofLink(String entryKey) {
-        long sequence = books.entry(entryKey).map(JournalEntry::sequence).orElseThrow(() ->
+        return baseUrl + PROOF_PAGE + sequence(entryKey);
+    }
+
+    private long sequence(String entryKey) {
+        return books.entry(entryKey).map(JournalEntry::sequence).orElseThrow(() ->
                 new IllegalStateException("entry " + entryKey + " is not on the books"));
-        return baseUrl + PROOF_PAGE + sequence;
     }
 
     public byte[] receipt(Donation donation) {
@@ -71,6 +107,8 @@ public class Receipts {
                     .text(fundName)
                     .gap()
                     .small("記帳と証明の確認 (Journal entry and proof): " + link)
+                    .small(witnessLine(sequence(donation.entryKey()), Locale.JAPANESE))
+                    .small(witnessLine(sequence(donation.entryKey()), Locale.ENGLISH))
                     .qr(link, QR_POINTS);
             return pdf.bytes();
         }

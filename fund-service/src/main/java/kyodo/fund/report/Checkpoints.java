@@ -40,6 +40,11 @@ class Checkpoints {
         return journal.latestCheckpoint();
     }
 
+    /** How many independent witnesses cosigned the checkpoint of {@code treeSize} (distinct witness keys). */
+    int witnesses(long treeSize) throws SQLException {
+        return journal.witnessCount(treeSize);
+    }
+
     private static ReportCheckpoint view(StoredCheckpoint stored) {
         return new ReportCheckpoint(stored.treeSize(), HexFormat.of().formatHex(stored.root()),
                 Base64.getEncoder().encodeToString(stored.root()), stored.note(), stored.createdAt());

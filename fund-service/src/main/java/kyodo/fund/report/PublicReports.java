@@ -93,6 +93,18 @@ public class PublicReports {
         return new FiscalYear(year);
     }
 
+    /** How many independent witnesses cosigned the checkpoint a report relies on (0 before the first one). */
+    int witnesses(ReportCheckpoint checkpoint) {
+        if (!checkpoint.exists()) {
+            return 0;
+        }
+        try {
+            return checkpoints.witnesses(checkpoint.treeSize());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal's cosignatures", e);
+        }
+    }
+
     /** A year that has begun, else refused. */
     public FiscalYear checked(FiscalYear year) {
         if (year.year() > currentYear().year()) {

@@ -27,6 +27,11 @@ class JournalConfiguration {
     }
 
     @Bean
+    Witnesses witnesses(JournalProperties properties) {
+        return Witnesses.parse(properties.witnesses());
+    }
+
+    @Bean
     JournalFollower journalFollower(DataSource dataSource, PostgresLedger ledger, PostgresJournal journal,
                                     CheckpointSigner signer, JournalProperties properties, Clock clock) {
         return new JournalFollower(dataSource, ledger.id(), journal.feed(), signer,

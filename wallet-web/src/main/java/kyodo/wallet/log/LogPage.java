@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,7 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The pages of the public log, Japanese first: {@code /log} (the latest checkpoint and how to verify) and
+ * The pages of the public log, Japanese first: {@code /log} (the latest checkpoint and how to verify),
+ * {@code /log/checkpoints} (every stored checkpoint, paged, with how many witnesses cosigned it) and
  * {@code /log/entries/{sequence}}, which a donation receipt's QR opens: the entry, its inclusion proof, the
  * signed checkpoint it is proved against, and the same explanation in plain words. The page checks the proof
  * and the signature itself as a convenience; the point is that a reader need not trust it.
@@ -44,14 +46,43 @@ class LogPage {
     String index(Model model) {
         model.addAttribute("baseUrl", baseUrl);
         model.addAttribute("keys", log.keys());
+        model.addAttribute("witnessKeys", log.witnessKeys());
         try {
             StoredCheckpoint checkpoint = log.checkpoint(null);
             model.addAttribute("checkpoint", checkpoint);
             model.addAttribute("rootHex", HexFormat.of().formatHex(checkpoint.root()));
+            model.addAttribute("cosignedNote", log.cosignedNote(checkpoint));
+            model.addAttribute("cosignatures", log.cosignatures(checkpoint));
         } catch (LogRefused none) {
             model.addAttribute("checkpoint", null);
         }
         return "log";
+    }
+
+    /** One row of the history page: a checkpoint as people read it. */
+    record HistoryRow(long treeSize, String rootHex, String createdAt, int witnesses) {
+    }
+
+    /** The checkpoint history, newest first, {@link PublicLog#HISTORY_PAGE_MAX} to a page. */
+    @GetMapping("/log/checkpoints")
+    String checkpoints(@RequestParam(required = false) String before, Model model, HttpServletResponse response) {
+        PublicLog.HistoryPage page;
+        try {
+            page = log.history(LogInput.optionalPositive("before", before), PublicLog.HISTORY_PAGE_MAX);
+        } catch (LogRefused refused) {
+            response.setStatus(refused.status());
+            model.addAttribute("errorKey", refused.messageKey());
+            model.addAttribute("errorDetail", refused.getMessage());
+            model.addAttribute("rows", List.of());
+            return "log-checkpoints";
+        }
+        model.addAttribute("rows", page.rows().stream().map(row -> new HistoryRow(row.checkpoint().treeSize(),
+                HexFormat.of().formatHex(row.checkpoint().root()), formats.dateTime(row.checkpoint().createdAt()),
+                row.witnesses())).toList());
+        model.addAttribute("total", page.total());
+        model.addAttribute("nextBefore", page.nextBefore());
+        model.addAttribute("witnessCount", log.witnessKeys().size());
+        return "log-checkpoints";
     }
 
     @GetMapping("/log/entries/{sequence}")

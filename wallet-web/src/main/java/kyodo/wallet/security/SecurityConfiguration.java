@@ -4,6 +4,7 @@ import kyodo.wallet.qr.QrProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -65,6 +66,9 @@ class SecurityConfiguration {
                         .requestMatchers("/coordinator/**", "/api/coordinator/**", "/groups/**")
                         .hasRole("GROUP_COORDINATOR")
                         .anyRequest().authenticated())
+                // A witness posts its cosignature without a session: the signature in the body is the credential,
+                // so a CSRF token would protect nothing there.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher(HttpMethod.POST, "/log/cosignatures")))
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .defaultSuccessUrl("/start", false).failureUrl("/signin?error").permitAll())
                 .webAuthn(passkeys -> passkeys.rpName("Kyodo").rpId(relyingParty)

@@ -110,6 +110,16 @@ class FundBrowserTest extends WalletWebTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Proof of journal entry " + sequence);
         assertThat(browser.findElement(By.id("how-heading")).getText()).isEqualTo("How anyone can verify");
         assertNoHorizontalScroll();
+
+        // The history of every signed checkpoint, newest first: the one that proves this entry is listed.
+        browser.get(local("/log?lang=ja"));
+        browser.findElement(By.linkText("チェックポイントの履歴")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("チェックポイントの履歴");
+        long newest = Long.parseLong(browser.findElement(By.cssSelector("#checkpoints tbody td")).getText());
+        assertThat(newest).isGreaterThanOrEqualTo(sequence);
+        assertNoHorizontalScroll();
+        browser.findElement(By.id("lang-en")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Checkpoint history");
     }
 
     @Test

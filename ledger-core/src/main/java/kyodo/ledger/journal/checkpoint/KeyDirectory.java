@@ -1,5 +1,7 @@
 package kyodo.ledger.journal.checkpoint;
 
+import kyodo.ledger.journal.note.NoteFormatException;
+import kyodo.ledger.journal.note.PublicKeyFile;
 import kyodo.ledger.journal.note.VerifierKey;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
@@ -43,14 +45,50 @@ public final class KeyDirectory {
     private KeyDirectory() {
     }
 
-    /** The keys in {@code directory}; if there are none, one new key named {@code keyName} is made first. */
+    /**
+     * The keys in {@code directory}; if none of them is named {@code keyName}, a new key of that name is made
+     * first. C2SP tlog-checkpoint says a log's key name should be its origin, so a log whose older key has another
+     * name gets one named after its origin beside it: both sign from then on (a rotation), and checkpoints signed
+     * before keep verifying under the older key, whose public files stay in the directory.
+     */
     public static List<NoteSigner> loadOrCreate(Path directory, String keyName) {
         List<NoteSigner> signers = load(directory);
-        if (signers.isEmpty()) {
+        if (signers.stream().noneMatch(signer -> signer.verifierKey().name().equals(keyName))) {
             create(directory, keyName);
             signers = load(directory);
         }
         return signers;
+    }
+
+    /**
+     * Every public key in {@code directory}, signing or retired: a key whose {@code .key} file was removed after a
+     * rotation signs no more, but its {@code .vkey} stays so that the checkpoints it signed can still be verified.
+     * In file-name order; files that are not a vkey are skipped.
+     */
+    public static List<VerifierKey> publicKeys(Path directory) {
+        List<VerifierKey> keys = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return keys;
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.vkey")) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list public keys in " + directory, e);
+        }
+        files.sort(null);
+        for (Path file : files) {
+            try {
+                VerifierKey key = VerifierKey.parseVkey(Files.readString(file, StandardCharsets.US_ASCII));
+                if (!keys.contains(key) && keys.size() < PublicKeyFile.KEYS_MAX) {
+                    keys.add(key);
+                }
+            } catch (IOException | NoteFormatException e) {
+                // A stray or half-written file names no key; the signing keys come from the .key files anyway.
+                continue;
+            }
+        }
+        return keys;
     }
 
     /** Every key in {@code directory}, in file-name order. */

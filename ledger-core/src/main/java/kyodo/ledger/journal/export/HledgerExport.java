@@ -7,12 +7,16 @@ import kyodo.ledger.JournalLeg;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The journal as an hledger journal: one transaction per entry (dated in Asia/Tokyo, the sequence as its code),
  * two postings per posted leg (debit positive, credit negative). Account names are the account codes, whose
- * colons hledger reads as a hierarchy; whitespace and characters that hledger treats specially become '_'.
+ * colons hledger reads as a hierarchy; whitespace and characters that hledger treats specially become '_'. Every
+ * account and commodity is declared, so {@code hledger check --strict} accepts the file.
  */
 public final class HledgerExport extends PlainTextBooks {
     private HledgerExport(List<Account> accounts) {
@@ -23,6 +27,16 @@ public final class HledgerExport extends PlainTextBooks {
         HledgerExport books = new HledgerExport(source.accounts());
         out.write("; Kyodo ledger " + source.ledger().value() + ", entries 1.." + source.size()
                 + ". Pending holds and voids are comments: only posted effects are postings.\n\n");
+        // Declared commodities (with their decimal places) let `hledger check --strict` accept the file and make
+        // hledger show each asset at its own scale; hledger wants a decimal point even without decimals ("1.").
+        Map<String, Integer> commodities = new TreeMap<>();
+        for (Account account : source.accounts()) {
+            commodities.put(account.asset().code(), account.asset().scale());
+        }
+        for (Map.Entry<String, Integer> commodity : commodities.entrySet()) {
+            String one = BigDecimal.ONE.setScale(commodity.getValue()).toPlainString();
+            out.write("commodity " + (commodity.getValue() == 0 ? one + "." : one) + " " + commodity.getKey() + "\n");
+        }
         for (Account account : source.accounts()) {
             out.write("account " + books.name(account.id().value()) + "  ; kyodo-account:" + account.id().value()
                     + ", type:" + accountType(account.kind()) + "\n");

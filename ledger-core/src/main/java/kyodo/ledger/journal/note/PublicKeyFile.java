@@ -2,8 +2,13 @@ package kyodo.ledger.journal.note;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads trusted keys from the text of a key file: vkey lines ({@code name+id+base64}), and PEM public keys
@@ -95,6 +100,34 @@ public final class PublicKeyFile {
                     : new NoteFormatException("no public key found (expected a vkey line or a PEM PUBLIC KEY block)");
         }
         return keys;
+    }
+
+    /**
+     * The keys without repeats: one key given twice (as a vkey line and as a PEM block, or in two files) is one
+     * trusted key. A nameless PEM key already stands for every name whose key id matches it, so it absorbs
+     * named copies of the same key; named copies under different names stay apart. Order is kept.
+     */
+    public static List<Entry> distinct(List<Entry> keys) {
+        Map<String, Set<Optional<String>>> namesByKey = new LinkedHashMap<>();
+        for (Entry key : keys) {
+            namesByKey.computeIfAbsent(HexFormat.of().formatHex(key.publicKey()), k -> new LinkedHashSet<>())
+                    .add(key.name());
+        }
+        List<Entry> distinct = new ArrayList<>();
+        for (Map.Entry<String, Set<Optional<String>>> key : namesByKey.entrySet()) {
+            byte[] publicKey = HexFormat.of().parseHex(key.getKey());
+            if (key.getValue().contains(Optional.<String>empty())) {
+                distinct.add(new Entry(Optional.empty(), publicKey));
+            } else {
+                key.getValue().forEach(name -> distinct.add(new Entry(name, publicKey)));
+            }
+        }
+        return distinct;
+    }
+
+    /** How many different public keys {@code keys} hold, whatever their names and encodings. */
+    public static int countKeys(List<Entry> keys) {
+        return (int) keys.stream().map(key -> HexFormat.of().formatHex(key.publicKey())).distinct().count();
     }
 
     /**

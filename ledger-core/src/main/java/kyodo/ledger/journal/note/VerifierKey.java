@@ -49,10 +49,18 @@ public record VerifierKey(String name, int id, byte[] publicKey) {
 
     /** First four bytes of SHA-256(name || '\n' || 0x01 || key), big-endian. */
     public static int keyId(String name, byte[] publicKey) {
+        return keyId(name, ALGORITHM_ED25519, publicKey);
+    }
+
+    /**
+     * First four bytes of SHA-256(name || '\n' || type || key), big-endian: the signed-note key id for any
+     * signature type (0x01 a note signature, 0x04 a C2SP tlog-cosignature/v1).
+     */
+    public static int keyId(String name, byte type, byte[] publicKey) {
         MessageDigest sha = sha256();
         sha.update(name.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) '\n');
-        sha.update(ALGORITHM_ED25519);
+        sha.update(type);
         sha.update(publicKey);
         byte[] digest = sha.digest();
         return ((digest[0] & 0xFF) << 24) | ((digest[1] & 0xFF) << 16) | ((digest[2] & 0xFF) << 8) | (digest[3] & 0xFF);
@@ -122,8 +130,13 @@ public record VerifierKey(String name, int id, byte[] publicKey) {
 
     /** Whether {@code signature} is this key's Ed25519 signature of {@code message} (JDK provider). */
     public boolean verify(byte[] message, byte[] signature) {
+        return verifyEd25519(publicKey, message, signature);
+    }
+
+    /** Whether {@code signature} is the Ed25519 signature of {@code message} by the raw {@code publicKey}. */
+    static boolean verifyEd25519(byte[] publicKey, byte[] message, byte[] signature) {
         try {
-            PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki()));
+            PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki(publicKey)));
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);
             verifier.update(message);
@@ -134,7 +147,8 @@ public record VerifierKey(String name, int id, byte[] publicKey) {
         }
     }
 
-    static boolean validName(String name) {
+    /** Whether {@code name} can be a key name: 1..256 characters, no spaces, no {@code +}, no control characters. */
+    public static boolean validName(String name) {
         if (name == null || name.isEmpty() || name.length() > NAME_LENGTH_MAX) {
             return false;
         }

@@ -1,14 +1,21 @@
 package kyodo.ledger.journal.postgres;
 
+import kyodo.ledger.CanonicalEncoding;
 import kyodo.ledger.JournalEntry;
 import kyodo.ledger.LedgerId;
 import kyodo.ledger.journal.EntryFeed;
+import kyodo.ledger.journal.checkpoint.Cosignatures;
 import kyodo.ledger.journal.merkle.ConsistencyProof;
+import kyodo.ledger.journal.merkle.EntryBundle;
 import kyodo.ledger.journal.merkle.InclusionProof;
 import kyodo.ledger.journal.merkle.MerkleHash;
 import kyodo.ledger.journal.merkle.MerkleTree;
 import kyodo.ledger.journal.merkle.TilePath;
 import kyodo.ledger.journal.merkle.TiledNodes;
+import kyodo.ledger.journal.merkle.Tiles;
+import kyodo.ledger.journal.note.Cosignature;
+import kyodo.ledger.journal.note.CosignerKey;
+import kyodo.ledger.journal.note.NoteFormatException;
 import kyodo.ledger.journal.note.SignedNote;
 
 import javax.sql.DataSource;
@@ -19,9 +26,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The read side of one ledger's stored journal: checkpoints, and inclusion and consistency proofs computed
@@ -89,6 +98,31 @@ public final class PostgresJournal {
         return queryCheckpoints("order by tree_size desc limit " + CHECKPOINTS_LIST_MAX, -1);
     }
 
+    /** How many checkpoints are stored. */
+    public long checkpointCount() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select count(*) from journal_checkpoint where ledger_id = ?")) {
+            statement.setLong(1, ledger.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * One page of the checkpoint history, newest first: up to {@code limit} (at most
+     * {@link #CHECKPOINTS_LIST_MAX}) checkpoints with tree size below {@code before}. The next page starts below
+     * the last size returned, so pages stay stable while new checkpoints arrive.
+     */
+    public List<StoredCheckpoint> checkpointsBefore(long before, int limit) throws SQLException {
+        if (limit < 1 || limit > CHECKPOINTS_LIST_MAX) {
+            throw new IllegalArgumentException("limit must be in 1.." + CHECKPOINTS_LIST_MAX + ", was " + limit);
+        }
+        return queryCheckpoints("and tree_size < ? order by tree_size desc limit " + limit, before);
+    }
+
     public Optional<StoredCheckpoint> latestCheckpoint() throws SQLException {
         return queryCheckpoints("order by tree_size desc limit 1", -1).stream().findFirst();
     }
@@ -145,6 +179,135 @@ public final class PostgresJournal {
                 return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * Keeps verified witness cosignatures of the stored checkpoint of {@code treeSize} (see
+     * {@link Cosignatures#check}); a witness key's first cosignature of a checkpoint stays, later ones are
+     * dropped. Returns how many were new.
+     */
+    public int storeCosignatures(long treeSize, List<Cosignatures.Verified> verified, Instant now)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     insert into journal_cosignature (ledger_id, tree_size, witness_name, key_id, public_key,
+                                                      signed_at, signature, received_at)
+                     values (?, ?, ?, ?, ?, ?, ?, ?)
+                     on conflict (ledger_id, tree_size, witness_name, key_id) do nothing""")) {
+            int stored = 0;
+            for (Cosignatures.Verified one : verified) {
+                statement.setLong(1, ledger.value());
+                statement.setLong(2, treeSize);
+                statement.setString(3, one.key().name());
+                statement.setInt(4, one.key().id());
+                statement.setBytes(5, one.key().publicKey());
+                statement.setLong(6, one.cosignature().timestamp());
+                statement.setBytes(7, one.cosignature().signature());
+                statement.setTimestamp(8, Timestamp.from(now));
+                stored += statement.executeUpdate();
+            }
+            return stored;
+        }
+    }
+
+    /** The stored cosignatures of the checkpoint of {@code treeSize}, by witness name. */
+    public List<StoredCosignature> cosignatures(long treeSize) throws SQLException {
+        List<StoredCosignature> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     select witness_name, key_id, public_key, signed_at, signature, received_at
+                       from journal_cosignature where ledger_id = ? and tree_size = ?
+                      order by witness_name, key_id""")) {
+            statement.setLong(1, ledger.value());
+            statement.setLong(2, treeSize);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    CosignerKey key = CosignerKey.of(rows.getString(1), rows.getBytes(3));
+                    found.add(new StoredCosignature(treeSize, new Cosignature(key.name(), rows.getInt(2),
+                            rows.getLong(4), rows.getBytes(5)), key, rows.getTimestamp(6).toInstant()));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * How many independent witnesses cosigned each checkpoint with tree size in {@code from..to}: distinct
+     * witness public keys, so one key under two names counts once. Sizes without cosignatures are absent.
+     */
+    public Map<Long, Integer> witnessCounts(long from, long to) throws SQLException {
+        Map<Long, Integer> counts = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     select tree_size, count(distinct public_key) from journal_cosignature
+                      where ledger_id = ? and tree_size between ? and ? group by tree_size""")) {
+            statement.setLong(1, ledger.value());
+            statement.setLong(2, from);
+            statement.setLong(3, to);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getLong(1), rows.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** How many independent witnesses cosigned the checkpoint of {@code treeSize} (see {@link #witnessCounts}). */
+    public int witnessCount(long treeSize) throws SQLException {
+        return witnessCounts(treeSize, treeSize).getOrDefault(treeSize, 0);
+    }
+
+    /**
+     * The checkpoint's signed note with every stored cosignature appended as a signature line: what C2SP
+     * tlog-tiles serves at {@code <prefix>/checkpoint}. Verifiers that do not know a witness ignore its line.
+     */
+    public String cosignedNote(StoredCheckpoint checkpoint) throws SQLException {
+        List<StoredCosignature> cosignatures = cosignatures(checkpoint.treeSize());
+        if (cosignatures.isEmpty()) {
+            return checkpoint.note();
+        }
+        try {
+            SignedNote note = SignedNote.parse(checkpoint.note());
+            for (StoredCosignature cosignature : cosignatures) {
+                if (note.signatures().size() == SignedNote.SIGNATURES_MAX) {
+                    break;
+                }
+                note = note.with(cosignature.cosignature().noteSignature());
+            }
+            return note.format();
+        } catch (NoteFormatException e) {
+            throw new IllegalStateException("the stored checkpoint of tree size " + checkpoint.treeSize()
+                    + " is not a signed note: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The entry bundle {@code index} of width {@code width} (see {@link EntryBundle}) if the stored tree holds
+     * those leaves: entries {@code 256·index+1 .. 256·index+width}, public ones as canonical bytes, the others
+     * withheld as their leaf hashes.
+     */
+    public Optional<byte[]> entryBundle(long index, int width, Predicate<JournalEntry> isPublic) throws SQLException {
+        if (index < 0 || width < 1 || width > Tiles.WIDTH || index > (Long.MAX_VALUE - Tiles.WIDTH) / Tiles.WIDTH) {
+            throw new IllegalArgumentException("no entry bundle " + index + " of width " + width);
+        }
+        long first = index * Tiles.WIDTH + 1;
+        long last = index * Tiles.WIDTH + width;
+        if (last > treeSize()) {
+            return Optional.empty();
+        }
+        List<JournalEntry> entries = feed().entries(first, last);
+        if (entries.size() != width) {
+            throw new IllegalStateException("ledger " + ledger.value() + " holds " + entries.size()
+                    + " of entries " + first + ".." + last + " although the tree holds them");
+        }
+        MerkleHash hash = new MerkleHash();
+        List<byte[]> items = new ArrayList<>(width);
+        for (JournalEntry entry : entries) {
+            byte[] canonical = CanonicalEncoding.encode(entry);
+            items.add(isPublic.test(entry) ? canonical : EntryBundle.withheld(hash.leaf(canonical)));
+        }
+        return Optional.of(EntryBundle.encode(items));
     }
 
     /** A consistent snapshot of the books for export; close it when done. */

@@ -64,10 +64,13 @@ public final class JournalVerifier {
     private final List<CheckpointInput> checkpointInputs;
     private final List<PublicKeyFile.Entry> keys;
     private final List<String> checked = new ArrayList<>();
+    /** Entries checked so far, and the tree size of the largest checkpoint verified so far. */
+    private long entriesChecked;
+    private long covered;
 
     private JournalVerifier(List<CheckpointInput> checkpoints, List<PublicKeyFile.Entry> keys) {
         this.checkpointInputs = checkpoints;
-        this.keys = keys;
+        this.keys = PublicKeyFile.distinct(keys);
     }
 
     /** Verifies the export read from {@code export}; I/O errors propagate, everything else is in the report. */
@@ -81,7 +84,7 @@ public final class JournalVerifier {
         } catch (Failed e) {
             failure = e.failure;
         }
-        return new VerificationReport(verifier.checked, failure);
+        return new VerificationReport(verifier.checked, failure, verifier.entriesChecked, verifier.covered);
     }
 
     /** A checkpoint that parsed, with any problem found before the entries reach it. */
@@ -143,6 +146,22 @@ public final class JournalVerifier {
         checkTotals(accounts, totals);
         checked.add(accounts.size() + " account(s): debits and credits, posted and pending, recomputed from the legs "
                 + "equal the exported totals");
+        checked.add(coverage(sequence, checkpoints));
+    }
+
+    /**
+     * Which entries the verified checkpoints vouch for. Everything else was only checked against itself: a
+     * rewritten export with fresh hashes passes those checks, so an entry beyond every checkpoint is not proven.
+     */
+    private String coverage(long entries, TreeMap<Long, Signed> checkpoints) {
+        long last = checkpoints.isEmpty() ? 0 : checkpoints.lastKey();
+        String covered = last == 0 ? "no entry is covered by a verified checkpoint"
+                : "entries 1.." + last + " are covered by verified checkpoint " + checkpoints.get(last).source()
+                + " (tree size " + last + ")";
+        String uncovered = last >= entries ? "every entry is covered"
+                : "entries " + (last + 1 == entries ? String.valueOf(entries) : (last + 1) + ".." + entries)
+                + " are covered by no checkpoint";
+        return "coverage: " + covered + "; " + uncovered;
     }
 
 
@@ -312,6 +331,7 @@ public final class JournalVerifier {
         state.tree.append(parsed.leaf());
         state.previous = hash;
         state.sequence = expected;
+        entriesChecked = expected;
         Signed due = state.checkpoints.get(expected);
         if (due != null) {
             checkCheckpoint(due, state.tree);
@@ -320,6 +340,7 @@ public final class JournalVerifier {
                 state.consistencyChecked++;
             }
             state.lastCheckpoint = due;
+            covered = expected;
         }
     }
 

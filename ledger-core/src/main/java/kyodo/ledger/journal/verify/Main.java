@@ -20,23 +20,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The verifier's command line:
+ * The ledger-core jar's command line. {@code verify}:
  * {@code java -jar ledger-core.jar verify --journal export.jsonl --checkpoints dir-or-file... --keys key.pub...}.
- * Exit status 0 when everything checks out, 1 when the journal fails verification (the first bad sequence and
- * why are printed), 2 when the input cannot be read at all. It never prints a stack trace: people and scripts
- * read its output.
+ * Exit status 0 when everything checks out and a verified checkpoint covers every entry, 1 when the journal
+ * fails verification (the first bad sequence and why are printed), 2 when the input cannot be read at all, 3
+ * ({@code INCOMPLETE}) when every check passed but some entries lie beyond the last verified checkpoint — unless
+ * {@code --allow-uncovered} accepts that, and then the uncovered range is printed beside {@code OK}. Every run
+ * prints which entries are covered and which are not. {@code witness} runs a witness (see
+ * {@link kyodo.ledger.journal.witness.WitnessCommand}). It never prints a stack trace: people and scripts read
+ * its output.
  */
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+    public static final int INCOMPLETE = 3;
     private static final long KEY_FILE_BYTES_MAX = PublicKeyFile.FILE_BYTES_MAX;
     private static final int CHECKPOINT_FILES_MAX = JournalVerifier.CHECKPOINTS_MAX;
     private static final String USAGE = """
             usage: java -jar ledger-core.jar verify --journal <export.jsonl> --checkpoints <dir or file>... --keys <key file>...
-              --journal      the JSON Lines export of the journal
-              --checkpoints  signed checkpoint notes: files, or directories whose files are each one note
-              --keys         trusted public keys: Kyodo .pub files (PEM with "Key name:"), plain PEM, or vkey lines
+                                                    [--allow-uncovered]
+              --journal          the JSON Lines export of the journal
+              --checkpoints      signed checkpoint notes: files, or directories whose files are each one note
+              --keys             trusted public keys: Kyodo .pub files (PEM with "Key name:"), plain PEM, or vkey lines
+              --allow-uncovered  accept entries beyond the last checkpoint (they are printed beside OK)
+                   or: java -jar ledger-core.jar witness ...   (run without options for its usage)
             """;
 
     private Main() {
@@ -48,6 +56,9 @@ public final class Main {
 
     /** Runs the command and returns its exit status; output goes to {@code out}, problems to {@code err}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("witness")) {
+            return kyodo.ledger.journal.witness.WitnessCommand.run(args, out, err);
+        }
         try {
             return verify(Arguments.parse(args), out);
         } catch (BadInputException e) {
@@ -79,7 +90,7 @@ public final class Main {
             }
         }
         out.println("verifying " + arguments.journal + " against " + checkpoints.size() + " checkpoint(s) and "
-                + keys.size() + " trusted key(s)");
+                + PublicKeyFile.countKeys(keys) + " trusted key(s)");
         long started = System.nanoTime();
         VerificationReport report;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(arguments.journal), 1 << 16)) {
@@ -92,14 +103,31 @@ public final class Main {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (report.ok()) {
-            out.println("OK (" + millis + " ms)");
-            return OK;
+            out.println("covered: " + entriesText(report.coveredRange()));
+            out.println("not covered: " + entriesText(report.uncoveredRange()));
+            if (report.complete()) {
+                out.println("OK (" + millis + " ms)");
+                return OK;
+            }
+            if (arguments.allowUncovered) {
+                out.println("OK, except entries " + report.uncoveredRange() + ", which no verified checkpoint covers ("
+                        + millis + " ms)");
+                return OK;
+            }
+            out.println("INCOMPLETE: entries " + report.uncoveredRange() + " passed the checks but no verified "
+                    + "checkpoint covers them, so they are not proven to be what the log signed; give a newer "
+                    + "checkpoint, or --allow-uncovered to accept them as unproven");
+            return INCOMPLETE;
         }
         VerificationReport.Failure failure = report.failure();
         out.println(failure.sequence() > 0
                 ? "FAILED at sequence " + failure.sequence() + ": " + failure.reason()
                 : "FAILED: " + failure.reason());
         return FAILED;
+    }
+
+    private static String entriesText(String range) {
+        return range.equals("none") ? "no entries" : "entries " + range;
     }
 
     private static List<Path> checkpointFiles(Path path) throws BadInputException, IOException {
@@ -141,7 +169,7 @@ public final class Main {
     }
 
     /** The parsed command line. */
-    private record Arguments(Path journal, List<Path> checkpoints, List<Path> keys) {
+    private record Arguments(Path journal, List<Path> checkpoints, List<Path> keys, boolean allowUncovered) {
         static Arguments parse(String[] args) throws BadInputException {
             if (args.length == 0 || !args[0].equals("verify")) {
                 throw new BadInputException("unknown command" + (args.length == 0 ? "" : " \"" + args[0] + "\"")
@@ -151,8 +179,14 @@ public final class Main {
             List<Path> checkpoints = new ArrayList<>();
             List<Path> keys = new ArrayList<>();
             String option = null;
+            boolean allowUncovered = false;
             for (int i = 1; i < args.length; i++) {
                 String arg = args[i];
+                if (arg.equals("--allow-uncovered")) {
+                    allowUncovered = true;
+                    option = null;
+                    continue;
+                }
                 if (arg.startsWith("--")) {
                     option = arg;
                     if (!List.of("--journal", "--checkpoints", "--keys").contains(option)) {
@@ -180,7 +214,7 @@ public final class Main {
             if (!checkpoints.isEmpty() && keys.isEmpty()) {
                 throw new BadInputException("checkpoints need --keys to check their signatures\n" + USAGE);
             }
-            return new Arguments(journal, checkpoints, keys);
+            return new Arguments(journal, checkpoints, keys, allowUncovered);
         }
     }
 }

@@ -66,6 +66,34 @@ class KeyDirectoryTest {
     }
 
     @Test
+    void aLogWhoseKeyIsNotNamedAfterItsOriginGetsOneBesideItAndOldCheckpointsKeepVerifying() throws Exception {
+        String origin = "kyodo.example/ward/ledger-1";
+        NoteSigner old = KeyDirectory.create(dir, "kyodo.example-ward");
+        SignedNote before = new CheckpointSigner(origin, KeyDirectory.load(dir)).sign(5, new byte[32]);
+
+        List<NoteSigner> signers = KeyDirectory.loadOrCreate(dir, origin);
+        assertThat(signers).extracting(s -> s.verifierKey().name()).containsExactlyInAnyOrder("kyodo.example-ward",
+                origin);
+        assertThat(KeyDirectory.loadOrCreate(dir, origin)).as("made once").hasSize(2);
+        SignedNote after = SignedNote.parse(new CheckpointSigner(origin, signers).sign(9, new byte[32]).format());
+        VerifierKey named = signers.stream().map(NoteSigner::verifierKey).filter(k -> k.name().equals(origin))
+                .findFirst().orElseThrow();
+        assertThat(after.verify(List.of(named)).verified()).isTrue();
+        assertThat(after.verify(List.of(old.verifierKey())).verified()).isTrue();
+
+        // The old key is retired: it signs no more, its public key is still published for what it signed.
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("kyodo.example-ward")
+                    && f.toString().endsWith(".key")).toList()) {
+                Files.delete(file);
+            }
+        }
+        assertThat(KeyDirectory.loadOrCreate(dir, origin)).extracting(NoteSigner::verifierKey).containsExactly(named);
+        assertThat(KeyDirectory.publicKeys(dir)).containsExactlyInAnyOrder(named, old.verifierKey());
+        assertThat(SignedNote.parse(before.format()).verify(KeyDirectory.publicKeys(dir)).verified()).isTrue();
+    }
+
+    @Test
     void theCheckpointPolicyWaitsForEntriesOrTime() {
         CheckpointPolicy policy = new CheckpointPolicy(100, Duration.ofSeconds(60));
         Instant t = Instant.parse("2026-11-25T00:00:00Z");

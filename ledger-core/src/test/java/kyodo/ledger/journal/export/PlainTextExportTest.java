@@ -5,13 +5,19 @@ import kyodo.ledger.Ledger;
 import kyodo.ledger.journal.SampleBooks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +78,43 @@ class PlainTextExportTest {
         String text = out.toString();
         assertThat(text).contains("merchant:0_商店", "pending leg 0:", "void_pending leg 0:", " DISBURSE ");
         assertPostedBalances(balances(text, new HashMap<>()), HledgerExport::accountName);
+    }
+
+    @Test
+    void hledgerItselfAcceptsTheExportStrictlyAndPrintsThePostedBalances(@TempDir Path dir) throws Exception {
+        Path hledger = Path.of("/usr/bin/hledger");
+        assertThat(Files.isExecutable(hledger)).as("hledger is installed at " + hledger + " (Debian's hledger)")
+                .isTrue();
+        Path file = dir.resolve("books.journal");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            HledgerExport.write(new LedgerExportSource(books.ledger()), out);
+        }
+        assertThat(Files.readString(file)).contains("commodity 1. PT", "commodity 1. JPY");
+
+        Run strict = run(hledger.toString(), "-f", file.toString(), "check", "--strict");
+        assertThat(strict.status()).as("hledger check --strict: " + strict.output()).isZero();
+
+        Run balances = run(hledger.toString(), "-f", file.toString(), "balance", "--flat", "--no-total", "-O", "csv");
+        assertThat(balances.status()).as(balances.output()).isZero();
+        Map<String, BigDecimal> printed = new HashMap<>();
+        Pattern row = Pattern.compile("^\"(.+)\",\"(-?[0-9.]+) ([A-Z][A-Z0-9]*)\"$");
+        for (String line : balances.output().split("\n")) {
+            Matcher matcher = row.matcher(line.strip());
+            if (matcher.matches()) {
+                printed.put(matcher.group(1), new BigDecimal(matcher.group(2)));
+            }
+        }
+        assertPostedBalances(printed, HledgerExport::accountName);
+    }
+
+    private record Run(int status, String output) {
+    }
+
+    private static Run run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), output);
     }
 
     @Test

@@ -3,7 +3,9 @@ package kyodo.ledger.journal.verify;
 import kyodo.ledger.journal.JournalFixture;
 import kyodo.ledger.journal.checkpoint.CheckpointSigner;
 import kyodo.ledger.journal.checkpoint.NoteSigner;
+import kyodo.ledger.journal.note.Checkpoint;
 import kyodo.ledger.journal.note.PublicKeyFile;
+import kyodo.ledger.journal.note.SignedNote;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +94,43 @@ class JournalVerifierTest {
         VerificationReport report = JournalFixture.verify(other.export(), notes, fixture.keys());
         assertThat(report.failure().sequence()).isEqualTo(25);
         assertThat(report.failure().reason()).contains("root");
+    }
+
+    @Test
+    void entriesBeyondTheLastCheckpointPassTheChecksButAreReportedUncovered() throws Exception {
+        // Entries past the last checkpoint are only checked against themselves: a rewrite there with fresh
+        // hashes would pass, so the report says they are not covered instead of letting "no failure" speak.
+        List<String> early = new ArrayList<>();
+        for (String note : notes) {
+            if (Checkpoint.parse(SignedNote.parse(note).text()).size() <= 125) {
+                early.add(note);
+            }
+        }
+        VerificationReport report = JournalFixture.verify(export, early, fixture.keys());
+        assertThat(report.ok()).isTrue();
+        assertThat(report.complete()).isFalse();
+        assertThat(report.entries()).isEqualTo(420);
+        assertThat(report.covered()).isEqualTo(125);
+        assertThat(report.coveredRange()).isEqualTo("1..125");
+        assertThat(report.uncoveredRange()).isEqualTo("126..420");
+        assertThat(String.join("\n", report.checked())).contains("entries 126..420 are covered by no checkpoint");
+
+        VerificationReport none = JournalFixture.verify(export, List.of(), fixture.keys());
+        assertThat(none.complete()).isFalse();
+        assertThat(none.coveredRange()).isEqualTo("none");
+        assertThat(none.uncoveredRange()).isEqualTo("1..420");
+    }
+
+    @Test
+    void oneKeyGivenAsAVkeyAndAsANamelessPemIsOneTrustedKey() {
+        byte[] key = fixture.signer.verifierKey().publicKey();
+        List<PublicKeyFile.Entry> twice = List.of(new PublicKeyFile.Entry(Optional.empty(), key),
+                new PublicKeyFile.Entry(Optional.of(fixture.signer.verifierKey().name()), key),
+                new PublicKeyFile.Entry(Optional.of(fixture.signer.verifierKey().name()), key));
+        assertThat(PublicKeyFile.countKeys(twice)).isEqualTo(1);
+        assertThat(PublicKeyFile.distinct(twice)).hasSize(1);
+        assertThat(PublicKeyFile.distinct(twice).get(0).name()).isEmpty();
+        assertThat(JournalFixture.verify(export, notes, twice).failure()).isNull();
     }
 
     @Test

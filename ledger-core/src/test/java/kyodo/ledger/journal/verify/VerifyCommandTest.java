@@ -28,6 +28,8 @@ class VerifyCommandTest {
     private static Path checkpoints;
     private static Path publicKey;
     private static Path vkey;
+    /** An export whose last entry is the last checkpoint's: every entry covered. */
+    private static Path coveredExport;
 
     @BeforeAll
     static void files() throws Exception {
@@ -46,6 +48,8 @@ class VerifyCommandTest {
                 + "\n-----END PUBLIC KEY-----\n");
         vkey = dir.resolve("journal.vkey");
         Files.writeString(vkey, key.vkey() + "\n");
+        coveredExport = dir.resolve("covered.jsonl");
+        Files.writeString(coveredExport, new JournalFixture(7L, 125).export());
     }
 
     private record Run(int status, String out, String err) {
@@ -60,13 +64,46 @@ class VerifyCommandTest {
     }
 
     @Test
-    void verifiesAnExportAgainstADirectoryOfCheckpoints() {
-        Run run = run("verify", "--journal", export.toString(), "--checkpoints", checkpoints.toString(),
+    void verifiesAnExportThatItsCheckpointsCoverCompletely() {
+        Run run = run("verify", "--journal", coveredExport.toString(), "--checkpoints", checkpoints.toString(),
                 "--keys", publicKey.toString());
         assertThat(run.status()).as(run.out() + run.err()).isEqualTo(Main.OK);
-        assertThat(run.out()).contains("checked: entries 1..130", "checked: 3 checkpoint(s)", "OK");
-        assertThat(run(("verify --journal " + export + " --checkpoints " + checkpoints + " --keys " + vkey)
+        assertThat(run.out()).contains("checked: entries 1..125", "checked: 3 checkpoint(s)",
+                "covered: entries 1..125", "not covered: no entries", "OK (");
+        assertThat(run(("verify --journal " + coveredExport + " --checkpoints " + checkpoints + " --keys " + vkey)
                 .split(" ")).status()).isEqualTo(Main.OK);
+    }
+
+    @Test
+    void refusesAnExportWithEntriesBeyondItsCheckpointsAndNamesTheRange() {
+        Run run = run("verify", "--journal", export.toString(), "--checkpoints", checkpoints.toString(),
+                "--keys", publicKey.toString());
+        assertThat(run.status()).as(run.out() + run.err()).isEqualTo(Main.INCOMPLETE);
+        assertThat(run.out()).contains("checked: entries 1..130", "covered: entries 1..125",
+                "not covered: entries 126..130", "INCOMPLETE: entries 126..130");
+        assertThat(run.out()).doesNotContain("\nOK");
+
+        Run allowed = run("verify", "--journal", export.toString(), "--checkpoints", checkpoints.toString(),
+                "--keys", publicKey.toString(), "--allow-uncovered");
+        assertThat(allowed.status()).as(allowed.out() + allowed.err()).isEqualTo(Main.OK);
+        assertThat(allowed.out()).contains("not covered: entries 126..130",
+                "OK, except entries 126..130, which no verified checkpoint covers");
+    }
+
+    @Test
+    void withoutCheckpointsNothingIsCoveredSoTheResultIsIncomplete() {
+        Run run = run("verify", "--journal", export.toString());
+        assertThat(run.status()).as(run.out() + run.err()).isEqualTo(Main.INCOMPLETE);
+        assertThat(run.out()).contains("covered: no entries", "not covered: entries 1..130",
+                "INCOMPLETE: entries 1..130");
+    }
+
+    @Test
+    void aKeyGivenAsVkeyAndAsPemCountsOnce() {
+        Run run = run("verify", "--journal", coveredExport.toString(), "--checkpoints", checkpoints.toString(),
+                "--keys", publicKey.toString(), vkey.toString());
+        assertThat(run.status()).as(run.out() + run.err()).isEqualTo(Main.OK);
+        assertThat(run.out()).contains("against 3 checkpoint(s) and 1 trusted key(s)");
     }
 
     @Test
@@ -118,6 +155,7 @@ class VerifyCommandTest {
         runs.add(run("verify", "--bogus"));
         for (Run run : runs) {
             assertThat(run.status()).as(run.out() + run.err()).isIn(Main.FAILED, Main.BAD_INPUT);
+            assertThat(run.out()).doesNotContain("OK");
             assertThat(run.out() + run.err()).doesNotContain("\tat ", "Exception");
             assertThat(run.out() + run.err()).containsAnyOf("error: ", "FAILED");
         }
@@ -129,7 +167,7 @@ class VerifyCommandTest {
         Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-cp", classes.toString(), Main.class.getName(),
-                "verify", "--journal", export.toString(), "--checkpoints", checkpoints.toString(),
+                "verify", "--journal", coveredExport.toString(), "--checkpoints", checkpoints.toString(),
                 "--keys", publicKey.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
