@@ -1,7 +1,12 @@
 package kyodo.fund.grant;
 
+import kyodo.fund.access.Actor;
+import kyodo.fund.access.People;
+import kyodo.fund.access.Role;
+import kyodo.fund.access.UserId;
 import kyodo.fund.problem.Refusal;
 import kyodo.fund.problem.Refused;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -12,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.LocaleResolver;
@@ -27,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -63,6 +70,9 @@ class GrantPagesRefusalTest {
     @MockitoBean
     Awards awards;
 
+    @MockitoBean
+    People people;
+
     @Configuration(proxyBeanMethods = false)
     @Import(GrantPages.class)
     @ComponentScan(basePackages = "kyodo.fund.problem", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
@@ -78,9 +88,24 @@ class GrantPagesRefusalTest {
         }
     }
 
+    /**
+     * Signed in as a person with {@code role}, carrying a user id as the host's sign-in does. The slice has no
+     * security filters, so the context is set on the test's thread, where MockMvc runs the controller.
+     */
+    private static void signedIn(Role role) {
+        Actor actor = new Actor(new UserId(7), Set.of(role));
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken("someone", null, actor.authorities()));
+    }
+
+    @AfterEach
+    void signedOut() {
+        SecurityContextHolder.clearContext();
+    }
+
     @Test
-    @WithMockUser(username = "coordinator-1", roles = "GROUP_COORDINATOR")
     void aRefusedSubmissionShowsTheFormAgainWithTheMessageInTheVisitorsLanguage() throws Exception {
+        signedIn(Role.GROUP_COORDINATOR);
         doThrow(new Refused(Refusal.DEADLINE_PASSED, "the deadline was 2027-03-31T08:00:00Z"))
                 .when(desk).submit(any(), any());
         String japanese = JAPANESE.getProperty("fund.problem.DEADLINE_PASSED")
@@ -102,8 +127,8 @@ class GrantPagesRefusalTest {
     }
 
     @Test
-    @WithMockUser(username = "staff-1", roles = "STAFF")
     void aRefusedApprovalShowsTheListAgainWithTheReason() throws Exception {
+        signedIn(Role.STAFF);
         doThrow(new Refused(Refusal.SAME_APPROVER, "disbursement 3 was requested by staff-1"))
                 .when(office).approve(any(), any());
 
@@ -115,8 +140,8 @@ class GrantPagesRefusalTest {
     }
 
     @Test
-    @WithMockUser(username = "coordinator-1", roles = "GROUP_COORDINATOR")
     void aRefusalThatNoFormShowsIsAShortPageWithTheRejectionsStatus() throws Exception {
+        signedIn(Role.GROUP_COORDINATOR);
         when(desk.mine(any())).thenThrow(new Refused(Refusal.NOT_FOUND, "group 9"));
 
         mvc.perform(get("/fund/applications"))
