@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,8 +194,11 @@ class FundBrowserTest extends WalletWebTest {
         User second = registrar.createUser("grant-staff2-" + n, "区職員 二 " + n, PASSWORD, Role.STAFF).user();
         signIn(second.username());
         browser.get(local("/fund/staff/disbursements"));
-        browser.findElement(By.cssSelector("#" + row + " button[type=submit]")).click();
-        waitFor(d -> d.getCurrentUrl().endsWith("/fund/staff/disbursements"));
+        WebElement approve = browser.findElement(By.cssSelector("#" + row + " button[type=submit]"));
+        approve.click();
+        // The list is reloaded at the same address, so wait for the old page to go, not for the URL.
+        waitFor(ExpectedConditions.stalenessOf(approve)::apply);
+        assertThat(browser.getCurrentUrl()).endsWith("/fund/staff/disbursements");
         assertThat(browser.findElements(By.id(row))).as("approved, no longer waiting").isEmpty();
         assertThat(ledger.entry(new EntryKey("fund-disbursement-" + row.substring("disbursement-".length()))))
                 .as("paid on the books").isPresent();
