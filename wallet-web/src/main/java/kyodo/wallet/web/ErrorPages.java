@@ -92,16 +92,15 @@ class ErrorPages implements ErrorController {
 
     /** The code a program reads, {@code NOT_FOUND}, {@code FORBIDDEN} …, with its messages {@code error.<code>}. */
     private static String code(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return switch (known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known) {
-            case UNAUTHORIZED -> "unauthenticated";
-            case FORBIDDEN -> "forbidden";
-            case NOT_FOUND -> "NOT_FOUND";
-            case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
-            case PAYLOAD_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
-            case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
-            case TOO_MANY_REQUESTS -> "RATE_LIMITED";
-            case SERVICE_UNAVAILABLE -> "SERVICE_UNAVAILABLE";
+        return switch (status.value()) {
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> "RATE_LIMITED";
+            case 503 -> "SERVICE_UNAVAILABLE";
             default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "BAD_REQUEST";
         };
     }
