@@ -48,6 +48,9 @@ public record Frame(Viewer viewer, String wardName, String contact, List<MenuLin
     }
 
     private static boolean covers(String href, String path) {
+        if (href.equals("/")) {
+            return path.equals(href); // the home page is the place of no other page
+        }
         return path.equals(href) || path.startsWith(href.endsWith("/") ? href : href + "/");
     }
 }

@@ -4,6 +4,7 @@ import kyodo.fund.FundWebTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static kyodo.fund.FundApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,25 @@ class LayoutTest extends FundWebTest {
                 .contains("href=\"/fund/donate\"")
                 .contains("Skip to the main content")
                 .doesNotContain("href=\"/fund/staff/pledges\"");
+    }
+
+    @Test
+    void theMenuMarksThePagesOwnPlaceAndNoOther() {
+        MenuLink home = new MenuLink("/", "home");
+        MenuLink staff = new MenuLink("/staff", "staff");
+        MenuLink points = new MenuLink("/staff/points", "points");
+        List<MenuLink> menu = List.of(home, staff, points);
+
+        assertThat(frameAt("/staff/points/x", menu).current(points)).isTrue();
+        assertThat(frameAt("/staff/points/x", menu).current(staff)).isFalse();
+        assertThat(frameAt("/staff", menu).current(staff)).isTrue();
+        assertThat(frameAt("/log", menu).current(home)).isFalse();
+        assertThat(frameAt("/", menu).current(home)).isTrue();
+        assertThat(frameAt("/staffroom", menu).current(staff)).isFalse();
+    }
+
+    private static Frame frameAt(String path, List<MenuLink> menu) {
+        return new Frame(Viewer.VISITOR, null, null, menu, List.of(), List.of(), path, "?lang=ja", "?lang=en");
     }
 
     @Test
