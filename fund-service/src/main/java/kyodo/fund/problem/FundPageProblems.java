@@ -1,35 +1,34 @@
 package kyodo.fund.problem;
 
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletRequest;
+import kyodo.fund.layout.ErrorPage;
+import kyodo.fund.layout.LayoutAdvice;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.util.HtmlUtils;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Where the fund's pages (marked {@link FundPage}) map a refusal that no form shows to HTTP: a minimal page with
- * the rejection's status and its message in the visitor's language (the same text {@link Problems#message}
- * gives the forms).
+ * Where the fund's pages (marked {@link FundPage}) map a refusal that no form shows to HTTP: the error page of the
+ * layout with the rejection's status, and its message in the visitor's language (the same text
+ * {@link Problems#message} gives the forms) as what happened.
  */
 @ControllerAdvice(annotations = FundPage.class)
 class FundPageProblems {
     private final Problems problems;
+    private final ObjectProvider<LayoutAdvice> layout;
 
-    FundPageProblems(Problems problems) {
+    FundPageProblems(Problems problems, ObjectProvider<LayoutAdvice> layout) {
         this.problems = problems;
+        this.layout = layout;
     }
 
     @ExceptionHandler(Refused.class)
-    ResponseEntity<String> refused(Refused refused) {
-        boolean english = Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
-        String message = HtmlUtils.htmlEscape(problems.message(refused.refusal()));
-        String page = "<!DOCTYPE html><html lang=\"" + (english ? "en" : "ja") + "\"><head><meta charset=\"UTF-8\">"
-                + "<title>" + message + "</title></head><body><main><h1>" + message + "</h1></main></body></html>";
-        return ResponseEntity.status(refused.refusal().status())
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);
+    ModelAndView refused(Refused refused, HttpServletRequest request) {
+        // an exception handler's model has no model attributes, so the page asks the layout for its frame
+        LayoutAdvice advice = layout.getIfAvailable();
+        return ErrorPage.of(HttpStatusCode.valueOf(refused.refusal().status()), null,
+                problems.message(refused.refusal()), advice == null ? null : advice.frame(request));
     }
 }

@@ -39,11 +39,9 @@ final class SignInRateLimitFilter extends OncePerRequestFilter {
         boolean allowed = byAddress.tryTake(request.getRemoteAddr())
                 && (username == null || byUsername.tryTake(username.strip().toLowerCase(Locale.ROOT)));
         if (!allowed) {
-            response.setStatus(429);
+            // the error dispatch answers: the layout's page for a browser, problem+json for a passkey's fetch
             response.setHeader("Retry-After", Integer.toString(SECONDS_PER_TRY));
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("サインインの試行が多すぎます。しばらくしてからお試しください。\n"
-                    + "Too many sign-in attempts; please wait a moment and try again.\n");
+            response.sendError(429);
             return;
         }
         chain.doFilter(request, response);

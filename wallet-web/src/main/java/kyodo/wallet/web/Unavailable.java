@@ -1,8 +1,10 @@
 package kyodo.wallet.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import kyodo.fund.layout.LayoutAdvice;
 import kyodo.fund.problem.Problems;
 import kyodo.ledger.LedgerUnavailable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -28,9 +30,11 @@ class Unavailable {
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final Problems problems;
+    private final ObjectProvider<LayoutAdvice> layout;
 
-    Unavailable(Problems problems) {
+    Unavailable(Problems problems, ObjectProvider<LayoutAdvice> layout) {
         this.problems = problems;
+        this.layout = layout;
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
@@ -45,6 +49,11 @@ class Unavailable {
         }
         ModelAndView page = new ModelAndView("unavailable");
         page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        // an exception handler's model has no model attributes: the page asks the layout for its frame
+        LayoutAdvice advice = layout.getIfAvailable();
+        if (advice != null) {
+            page.addObject("frame", advice.frame(request));
+        }
         return page;
     }
 }

@@ -1,9 +1,11 @@
 package kyodo.wallet.web;
 
+import kyodo.fund.layout.LayoutAdvice;
 import kyodo.fund.problem.Problems;
 import kyodo.ledger.LedgerUnavailable;
 import kyodo.wallet.WalletWebTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -24,6 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class UnavailableTest extends WalletWebTest {
     @Autowired
     Problems problems;
+    @Autowired
+    ObjectProvider<LayoutAdvice> layout;
 
     /** Stands for any endpoint at the moment the database goes away (never scanned into the application). */
     @TestComponent
@@ -42,7 +46,7 @@ class UnavailableTest extends WalletWebTest {
 
     @Test
     void theApiAnswers503WithRetryAfterAndAProblemInBothLanguages() throws Exception {
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new DatabaseGone()).setControllerAdvice(new Unavailable(problems))
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new DatabaseGone()).setControllerAdvice(new Unavailable(problems, layout))
                 .build();
 
         mvc.perform(get("/api/anything"))
@@ -55,7 +59,7 @@ class UnavailableTest extends WalletWebTest {
 
     @Test
     void aPageAnswers503WithThePleaseWaitPage() throws Exception {
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new DatabaseGone()).setControllerAdvice(new Unavailable(problems))
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new DatabaseGone()).setControllerAdvice(new Unavailable(problems, layout))
                 .build();
 
         mvc.perform(get("/wallet-like-page"))
