@@ -37,8 +37,6 @@ class FundTextsTest {
     /** {@code #{fund.report.title(...)}} or {@code #{fund.audit.back}}: a key that a template names outright. */
     private static final Pattern MESSAGE = Pattern.compile("#\\{(fund\\.[A-Za-z0-9_.]+)");
     private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
-    /** The currency's points report, which wallet-web takes over, still keeps its own texts. */
-    private static final Set<String> NOT_YET_MOVED = Set.of("points-report.html");
 
     @Test
     void bothLanguagesHaveTheSameKeysAndEveryPatternParses() throws IOException {
@@ -98,9 +96,6 @@ class FundTextsTest {
     void noTemplateChoosesItsTextByLanguageOrHoldsAJapaneseText() throws Exception {
         List<String> found = new ArrayList<>();
         for (Path template : templates()) {
-            if (NOT_YET_MOVED.contains(template.getFileName().toString())) {
-                continue;
-            }
             String html = Files.readString(template);
             if (html.contains("${en}")) {
                 found.add(template.getFileName() + ": ${en}");

@@ -1,6 +1,5 @@
 package kyodo.wallet.report;
 
-import kyodo.fund.access.Language;
 import kyodo.fund.problem.FundPage;
 import kyodo.fund.report.Labels;
 import kyodo.fund.report.PublicReports;
@@ -35,7 +34,6 @@ class PointsReportPages {
     String page(@RequestParam(required = false) String year, Model model, Locale locale) {
         PointsReport report = points.compute(reports.year(year));
         Labels labels = new Labels(messages, locale, Map.of());
-        model.addAttribute("en", Language.english());
         model.addAttribute("report", report);
         model.addAttribute("labels", labels);
         model.addAttribute("years", reports.recentYears());
