@@ -102,9 +102,14 @@ public class JournalChecks {
      * @param keysTrusted      the checkpoint keys the verifier trusted
      * @param failure          the first failure, or {@code null}
      * @param failureSequence  the entry (or checkpoint size) where it failed; 0 when it belongs to none
+     * @param covered          the entries a verified checkpoint covers ({@code 1..n}, or {@code none})
+     * @param uncovered        the entries checked but not yet covered by a checkpoint ({@code m..n}), or
+     *                         {@code null} when every entry is covered: the journal grows between checkpoints,
+     *                         so the newest entries are proven only once the next checkpoint is signed
      */
     public record Result(boolean ok, long entriesChecked, int checkpointsGiven, int keysTrusted, List<String> checked,
-                         String failure, long failureSequence, Instant finishedAt, long tookMillis) {
+                         String failure, long failureSequence, Instant finishedAt, long tookMillis, String covered,
+                         String uncovered) {
     }
 
     public Result verify() {
@@ -135,7 +140,8 @@ public class JournalChecks {
                 VerificationReport.Failure failure = report.failure();
                 return new Result(report.ok(), source.size(), checkpoints.size(), keys.size(), report.checked(),
                         failure == null ? null : failure.toString(), failure == null ? 0 : failure.sequence(),
-                        clock.instant(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+                        clock.instant(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                        report.coveredRange(), report.complete() || !report.ok() ? null : report.uncoveredRange());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal for verification", e);
