@@ -91,8 +91,7 @@ final class Pages {
 
     /** GET handlers that return a view name but are not pages of their own, each with the reason. */
     static final Map<String, String> NOT_PAGES = Map.of(
-            "/start", "redirects each role to its home page, which is listed",
-            "/error", "the error pages, drawn in the layout and tested status by status in ErrorPagesTest");
+            "/start", "redirects each role to its home page, which is listed");
 
     private Pages() {
     }
