@@ -487,7 +487,8 @@ class EveryPageBrowserTest extends WalletWebTest {
             }
             let shown = document.title;
             for (const e of document.querySelectorAll('[data-i18n-exempt]')) {
-              shown = shown.split(e.textContent.trim()).join(' ');
+              const name = e.textContent.trim();
+              if (name) { shown = shown.split(name).join(' '); }
             }
             const title = shown.match(other);
             if (title) { found.push('"' + title[0] + '" in the title'); }
