@@ -116,7 +116,8 @@ class EveryPageBrowserTest extends WalletWebTest {
                 }
             }
         }
-        Set<String> registered = Pages.ALL.stream().map(Pages.Page::pattern).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> registered = Pages.ALL.stream().map(Pages.Page::pattern)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> unlisted = new TreeSet<>(mapped);
         unlisted.removeAll(registered);
         unlisted.removeAll(Pages.NOT_PAGES.keySet());
@@ -194,7 +195,11 @@ class EveryPageBrowserTest extends WalletWebTest {
             browser.manage().window().setSize(new Dimension(SCREEN_WIDTH, 800));
             long height = ((Number) browser.executeScript(
                     "return document.documentElement.scrollHeight;")).longValue();
-            browser.manage().window().setSize(new Dimension(SCREEN_WIDTH, (int) Math.min(height, SCREEN_HEIGHT_MAX)));
+            // The window is taller than its viewport by the browser's frame: add it, or the page's foot is cut.
+            long frame = ((Number) browser.executeScript("return window.outerHeight - window.innerHeight;"))
+                    .longValue();
+            browser.manage().window().setSize(new Dimension(SCREEN_WIDTH,
+                    (int) Math.min(height + frame, SCREEN_HEIGHT_MAX)));
             Path screen = directory.resolve(page.name() + ".png");
             try {
                 Files.write(screen, browser.driver().getScreenshotAs(OutputType.BYTES));
@@ -361,9 +366,9 @@ class EveryPageBrowserTest extends WalletWebTest {
         // The page a receipt's QR opens: the donation's entry, with its proof.
         long donationEntry = ledger.entry(new EntryKey("fund-donation-" + donation.id().value())).orElseThrow()
                 .sequence();
-        fixtures = new Pages.Fixtures(donationEntry, () -> URLEncoder.encode(qrCodes.url(qrCodes.orderQr(shopId, 500, "A1")),
-                StandardCharsets.UTF_8), activity, group.id().value(), program.id().value(),
-                application.id().value(), reconciliation);
+        fixtures = new Pages.Fixtures(donationEntry,
+                () -> URLEncoder.encode(qrCodes.url(qrCodes.orderQr(shopId, 500, "A1")), StandardCharsets.UTF_8),
+                activity, group.id().value(), program.id().value(), application.id().value(), reconciliation);
         usernames = names;
         return fixtures;
     }
