@@ -72,7 +72,6 @@ class LogPage {
         } catch (LogRefused refused) {
             response.setStatus(refused.status());
             model.addAttribute("errorKey", refused.messageKey());
-            model.addAttribute("errorDetail", refused.getMessage());
             model.addAttribute("rows", List.of());
             return "log-checkpoints";
         }
@@ -95,7 +94,6 @@ class LogPage {
         } catch (LogRefused refused) {
             response.setStatus(refused.status());
             model.addAttribute("errorKey", refused.messageKey());
-            model.addAttribute("errorDetail", refused.getMessage());
             return "log-entry";
         }
         long number = found.entry().sequence();
