@@ -170,7 +170,8 @@ class WebSecurityTest extends WalletWebTest {
                         .param("intent", QrCodes.nonce()))
                 .andExpect(status().isOk())
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
-                        .contains("金額は1以上の整数で入力してください"));
+                        .contains("金額は1以上の整数で入力してください", "href=\"#amount\"", "value=\"１．５\"",
+                                "id=\"amount-error\""));
         assertThat(balance(payer)).isEqualTo(1_000);
 
         mvc.perform(post("/pay").with(csrf()).with(signedIn(payer))

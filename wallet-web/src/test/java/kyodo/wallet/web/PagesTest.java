@@ -50,8 +50,15 @@ class PagesTest extends WalletWebTest {
                 .param("displayName", "x").param("password", "short")).andReturn().getResponse()
                 .getContentAsString();
 
-        assertThat(page).contains("ユーザー名は3〜64文字");
-        assertThat(shortPassword).contains("パスワードは10文字以上");
+        String english = mvc.perform(post("/signup").with(csrf()).param("lang", "en").param("username", "ab")
+                .param("displayName", "Hanako").param("password", PASSWORD)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("ユーザー名は3〜64文字", "入力内容を確認してください", "href=\"#username\"",
+                "id=\"username-error\"", "aria-describedby=\"username-error\"", "value=\"ab\"", "value=\"x\"");
+        assertThat(shortPassword).contains("パスワードは10文字以上", "href=\"#password\"", "value=\"validname\"")
+                .doesNotContain("value=\"short\"");
+        assertThat(english).contains("Check what you entered", "href=\"#username\"", "value=\"Hanako\"");
         assertThat(users.findByUsername("validname")).isEmpty();
     }
 
