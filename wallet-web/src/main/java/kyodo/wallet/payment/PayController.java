@@ -1,5 +1,6 @@
 package kyodo.wallet.payment;
 
+import kyodo.fund.form.FormErrors;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.SignedIn;
 import org.springframework.security.core.Authentication;
@@ -49,7 +50,13 @@ class PayController {
             model.addAttribute("q", q);
             model.addAttribute("request", request);
             model.addAttribute("intent", Cashier.INTENT.matcher(intent).matches() ? intent : QrCodes.nonce());
-            model.addAttribute("error", outcome.error().messageKey());
+            model.addAttribute("amount", amount);
+            if (outcome.error().name().startsWith("AMOUNT_") || outcome.error() == PaymentError.INSUFFICIENT_FUNDS) {
+                // a mistake in the typed amount stands beside the amount; a refused QR code stands above the form
+                model.addAttribute("errors", new FormErrors().reject("amount", outcome.error().messageKey()));
+            } else {
+                model.addAttribute("error", outcome.error().messageKey());
+            }
             return "pay";
         }
         redirect.addFlashAttribute("paid", outcome.payment());

@@ -95,7 +95,7 @@ public class Sender {
     }
 
     /** What is wrong with the form, first thing first; {@code null} when it can be sent. */
-    private static PaymentError invalid(String amountInput, String note, String intent) {
+    static PaymentError invalid(String amountInput, String note, String intent) {
         AmountInput.Parsed parsed = AmountInput.parse(amountInput);
         if (!parsed.ok()) {
             return parsed.error();

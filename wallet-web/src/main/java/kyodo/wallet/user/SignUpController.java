@@ -1,5 +1,6 @@
 package kyodo.wallet.user;
 
+import kyodo.fund.form.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +39,29 @@ class SignUpController {
                 : registrar.signUpResident(username, displayName, password);
         if (!result.ok()) {
             model.addAttribute("merchant", merchant);
-            model.addAttribute("error", "signup.error." + result.error().name());
-            model.addAttribute("username", username.length() > User.USERNAME_LENGTH_MAX ? "" : username);
+            model.addAttribute("errors", new FormErrors().reject(fieldOf(result.error()),
+                    "signup.error." + result.error().name()));
+            // what was typed comes back (cut to the field's bound); the password never does
+            model.addAttribute("username", cut(username, User.USERNAME_LENGTH_MAX));
+            model.addAttribute("displayName", cut(displayName, User.DISPLAY_NAME_LENGTH_MAX));
+            model.addAttribute("shopName", cut(shopName, User.DISPLAY_NAME_LENGTH_MAX));
             return "signup";
         }
         return "redirect:/signin?signedup" + (merchant ? "&pending" : "");
+    }
+
+    /** The form field a refusal is about, so its message stands beside it and the summary links to it. */
+    private static String fieldOf(SignUpError error) {
+        return switch (error) {
+            case USERNAME_INVALID, USERNAME_TAKEN -> "username";
+            case DISPLAY_NAME_INVALID -> "displayName";
+            case PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG -> "password";
+            case SHOP_NAME_INVALID, MERCHANT_NOT_FOUND, ALREADY_APPROVED, OWN_SHOP -> "shopName";
+        };
+    }
+
+    private static String cut(String typed, int lengthMax) {
+        return typed.length() > lengthMax ? typed.substring(0, lengthMax) : typed;
     }
 
     @GetMapping("/start")

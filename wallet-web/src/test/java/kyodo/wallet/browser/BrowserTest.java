@@ -7,6 +7,7 @@ import kyodo.wallet.user.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -77,6 +78,71 @@ class BrowserTest extends WalletWebTest {
         assertThat(text("terminal-error")).contains("使用済み");
         assertThat(text("merchant-balance")).isEqualTo("120 pt");
         assertThat(balance(resident)).isEqualTo(380);
+    }
+
+    @Test
+    void aResidentCorrectsABadAmountThenConfirmsTheRecipientAndTheAmountBeforeSending() {
+        User from = resident(1_000);
+        User to = resident(0);
+
+        signIn(from.username());
+        browser.get(local("/send"));
+        browser.findElement(By.id("to")).sendKeys(to.username());
+        browser.findElement(By.id("amount")).sendKeys("３.5");
+        // Enter sends the form, as a keyboard user would (the phone's tab bar may cover the button's spot)
+        browser.findElement(By.id("note")).sendKeys("ありがとう", Keys.ENTER);
+
+        assertThat(text("error-summary")).contains("入力内容を確認してください").contains("金額は1以上の整数");
+        assertThat(browser.findElement(By.id("amount")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("note")).getAttribute("value")).as("what was typed is kept")
+                .isEqualTo("ありがとう");
+        browser.findElement(By.cssSelector("#error-summary a[href='#amount']")).click();
+        WebElement amount = browser.switchTo().activeElement();
+        assertThat(amount.getAttribute("id")).as("the summary's link moves to the field").isEqualTo("amount");
+        amount.clear();
+        amount.sendKeys("３００", Keys.ENTER);
+
+        assertThat(text("send-summary")).isEqualTo(to.displayName() + "さんに 300 pt を送ります");
+        assertThat(balance(to)).as("nothing moves before the confirmation").isZero();
+        browser.findElement(By.id("send-back")).sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.id("amount")).getAttribute("value")).isEqualTo("３００");
+        browser.findElement(By.id("amount")).sendKeys(Keys.ENTER);
+        assertThat(text("send-summary")).contains("300 pt");
+        browser.findElement(By.id("send-confirm")).sendKeys(Keys.ENTER);
+
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/wallet"));
+        assertThat(text("balance")).isEqualTo("700 pt");
+        assertThat(balance(to)).isEqualTo(300);
+        assertNoHorizontalScroll();
+    }
+
+    @Test
+    void aMerchantRefundsASaleAfterAConfirmationNamingTheCustomer() {
+        User customer = resident(500);
+        Merchant shop = merchant();
+        signIn(customer.username());
+        browser.get(local("/wallet/qr"));
+        String token = text("consumer-token");
+        signOut();
+
+        signIn(ownerName(shop));
+        browser.findElement(By.id("charge-amount")).sendKeys("200");
+        browser.findElement(By.id("charge-token")).sendKeys(token);
+        browser.findElement(By.id("charge-submit")).click();
+        assertThat(text("charged-notice")).contains("200 pt");
+        WebElement refund = browser.findElement(By.cssSelector("#sales input[name=amount]"));
+        refund.clear();
+        refund.sendKeys("５０");
+        browser.findElement(By.cssSelector("#sales button[type=submit]")).click();
+
+        assertThat(text("refund-summary")).isEqualTo(customer.displayName() + "さんに 50 pt を返金します");
+        assertThat(balance(customer)).isEqualTo(300);
+        assertNoHorizontalScroll();
+        browser.findElement(By.id("refund-confirm")).click();
+
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/merchant"));
+        assertThat(text("refunded-notice")).isNotEmpty();
+        assertThat(balance(customer)).isEqualTo(350);
     }
 
     @Test

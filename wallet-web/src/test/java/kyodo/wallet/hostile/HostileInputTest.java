@@ -88,7 +88,9 @@ class HostileInputTest extends WalletWebTest {
                 new Case("amount 2^64 as a JSON number", true, payAmount.apply("18446744073709551616")),
                 new Case("amount 1.5", true, payAmount.apply("\"1.5\"")),
                 new Case("amount 1e3", true, payAmount.apply("\"1e3\"")),
-                new Case("amount in full-width digits", true, payAmount.apply("\"１００\"")),
+                // full-width digits are read as their digits (AmountInput); a full-width decimal is still refused
+                new Case("amount with a full-width decimal point", true, payAmount.apply("\"１．５\"")),
+                new Case("amount with a misplaced thousands separator", true, payAmount.apply("\"12,34\"")),
                 new Case("amount in Arabic-Indic digits", true, payAmount.apply("\"١٠٠\"")),
                 new Case("amount with a plus sign", true, payAmount.apply("\"+10\"")),
                 new Case("amount above the payment limit", true, payAmount.apply("\"100001\"")),

@@ -129,7 +129,7 @@ class WebSecurityTest extends WalletWebTest {
         User payer = resident(1_000);
         Merchant shop = merchant();
         String store = qrCodes.url(qrCodes.storeQr(shop.id()));
-        String[] amounts = {"\"0\"", "\"-1\"", "\"abc\"", "\"１００\"", "\"100001\"", "-5", "1.5", "null", "[]", "{}"};
+        String[] amounts = {"\"0\"", "\"-1\"", "\"abc\"", "\"１．５\"", "\"12,34\"", "\"100001\"", "-5", "1.5", "null", "[]", "{}"};
         for (String amount : amounts) {
             mvc.perform(post("/api/payments").with(csrf()).with(signedIn(payer))
                             .contentType(MediaType.APPLICATION_JSON)
@@ -161,17 +161,24 @@ class WebSecurityTest extends WalletWebTest {
     }
 
     @Test
-    void theFormShowsAClearMessageForAFullWidthAmount() throws Exception {
+    void theFormReadsFullWidthDigitsAndRefusesADecimalWithAClearMessage() throws Exception {
         User payer = resident(1_000);
         Merchant shop = merchant();
 
         mvc.perform(post("/pay").with(csrf()).with(signedIn(payer))
-                        .param("q", qrCodes.url(qrCodes.storeQr(shop.id()))).param("amount", "１００")
+                        .param("q", qrCodes.url(qrCodes.storeQr(shop.id()))).param("amount", "１．５")
                         .param("intent", QrCodes.nonce()))
                 .andExpect(status().isOk())
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
-                        .contains("全角数字は使えません"));
+                        .contains("金額は1以上の整数で入力してください", "href=\"#amount\"", "value=\"１．５\"",
+                                "id=\"amount-error\""));
         assertThat(balance(payer)).isEqualTo(1_000);
+
+        mvc.perform(post("/pay").with(csrf()).with(signedIn(payer))
+                        .param("q", qrCodes.url(qrCodes.storeQr(shop.id()))).param("amount", "１００")
+                        .param("intent", QrCodes.nonce()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(balance(payer)).isEqualTo(900);
     }
 
     @Test

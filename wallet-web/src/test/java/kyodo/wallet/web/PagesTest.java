@@ -50,8 +50,15 @@ class PagesTest extends WalletWebTest {
                 .param("displayName", "x").param("password", "short")).andReturn().getResponse()
                 .getContentAsString();
 
-        assertThat(page).contains("ユーザー名は3〜64文字");
-        assertThat(shortPassword).contains("パスワードは10文字以上");
+        String english = mvc.perform(post("/signup").with(csrf()).param("lang", "en").param("username", "ab")
+                .param("displayName", "Hanako").param("password", PASSWORD)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("ユーザー名は3〜64文字", "入力内容を確認してください", "href=\"#username\"",
+                "id=\"username-error\"", "aria-describedby=\"username-error\"", "value=\"ab\"", "value=\"x\"");
+        assertThat(shortPassword).contains("パスワードは10文字以上", "href=\"#password\"", "value=\"validname\"")
+                .doesNotContain("value=\"short\"");
+        assertThat(english).contains("Check what you entered", "href=\"#username\"", "value=\"Hanako\"");
         assertThat(users.findByUsername("validname")).isEmpty();
     }
 
@@ -60,17 +67,71 @@ class PagesTest extends WalletWebTest {
         User from = resident(500);
         User to = resident(0);
 
-        mvc.perform(post("/send").with(csrf()).with(signedIn(from))
-                        .param("to", to.username()).param("amount", "120").param("note", "ありがとう")
-                        .param("intent", QrCodes.nonce()))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/wallet"));
-        String refused = mvc.perform(post("/send").with(csrf()).with(signedIn(from))
+        String intent = QrCodes.nonce();
+        String confirm = mvc.perform(post("/send").with(csrf()).with(signedIn(from))
+                        .param("to", to.username()).param("amount", "１２０").param("note", "ありがとう")
+                        .param("intent", intent))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(confirm).as("the confirmation names the person and the amount")
+                .contains(to.displayName() + "さんに 120 pt を送ります").contains("value=\"" + intent + "\"");
+        assertThat(balance(to)).as("nothing moves before the confirmation").isZero();
+
+        for (int press = 0; press < 2; press++) {
+            mvc.perform(post("/send").with(csrf()).with(signedIn(from)).param("step", "confirm")
+                            .param("to", to.username()).param("amount", "１２０").param("note", "ありがとう")
+                            .param("intent", intent))
+                    .andExpect(status().isFound()).andExpect(redirectedUrl("/wallet"));
+        }
+        String refused = mvc.perform(post("/send").with(csrf()).with(signedIn(from)).param("step", "confirm")
                         .param("to", to.username()).param("amount", "1000").param("intent", QrCodes.nonce()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(refused).contains("ポイントが足りません");
-        assertThat(balance(from)).isEqualTo(380);
+        assertThat(refused).contains("ポイントが足りません").contains("href=\"#amount\"");
+        assertThat(balance(from)).as("the nonce is the idempotency key: two presses send once").isEqualTo(380);
         assertThat(balance(to)).isEqualTo(120);
+    }
+
+    @Test
+    void aBadSendComesBackWithWhatWasTypedASummaryAndTheMessageBesideEachField() throws Exception {
+        User from = resident(500);
+        User to = resident(0);
+        long head = ledger.head().sequence();
+
+        String ja = mvc.perform(post("/send").with(csrf()).with(signedIn(from))
+                        .param("to", "nobody-here").param("amount", "１．５").param("note", "お礼です")
+                        .param("intent", QrCodes.nonce()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String en = mvc.perform(post("/send").with(csrf()).with(signedIn(from)).param("lang", "en")
+                        .param("to", to.username()).param("amount", "").param("note", "thanks")
+                        .param("intent", QrCodes.nonce()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(ja).contains("class=\"error-summary\"", "入力内容を確認してください",
+                        "href=\"#to\"", "href=\"#amount\"", "id=\"to-error\"", "id=\"amount-error\"",
+                        "送り先が見つかりません", "金額は1以上の整数で入力してください",
+                        "value=\"nobody-here\"", "value=\"１．５\"", "value=\"お礼です\"",
+                        "aria-invalid=\"true\"")
+                .doesNotContain("入力内容に誤りがあります");
+        assertThat(en).contains("Check what you entered", "href=\"#amount\"", "Enter the amount (for example 300)",
+                        "value=\"" + to.username() + "\"", "value=\"thanks\"")
+                .doesNotContain("href=\"#to\"", "金額");
+        assertThat(ledger.head().sequence()).as("nothing was posted").isEqualTo(head);
+        assertThat(balance(from)).isEqualTo(500);
+    }
+
+    @Test
+    void backFromTheConfirmationReturnsTheFormWithEverythingTyped() throws Exception {
+        User from = resident(500);
+        User to = resident(0);
+
+        String back = mvc.perform(post("/send").with(csrf()).with(signedIn(from)).param("step", "back")
+                        .param("to", to.username()).param("amount", "300").param("note", "また今度")
+                        .param("intent", QrCodes.nonce()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(back).contains("id=\"send-submit\"", "value=\"300\"", "value=\"また今度\"")
+                .doesNotContain("error-summary");
+        assertThat(balance(to)).isZero();
     }
 
     @Test
