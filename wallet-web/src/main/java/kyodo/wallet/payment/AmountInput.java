@@ -1,12 +1,15 @@
 package kyodo.wallet.payment;
 
+import kyodo.fund.problem.AmountText;
+
 /**
- * Reads an amount typed by a person: ASCII digits only, 1..{@value #PAYMENT_AMOUNT_MAX} points. Full-width
- * digits are refused with their own message rather than converted, so the person sees exactly what is charged.
+ * Reads an amount of points typed by a person: 1..{@value #PAYMENT_AMOUNT_MAX} points, by the application's one
+ * reader of typed amounts ({@link AmountText}), so full-width digits and thousands separators are the same number
+ * here as in the fund's forms, and anything else is refused with its own message. The payment page shows the
+ * amount read before anything is charged.
  */
 public final class AmountInput {
     public static final long PAYMENT_AMOUNT_MAX = 100_000;
-    public static final int INPUT_LENGTH_MAX = 32;
 
     private AmountInput() {
     }
@@ -19,23 +22,16 @@ public final class AmountInput {
     }
 
     public static Parsed parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return new Parsed(0, PaymentError.AMOUNT_MISSING);
+        AmountText.Read read = AmountText.read(raw, PAYMENT_AMOUNT_MAX);
+        if (read.ok()) {
+            return new Parsed(read.amount(), null);
         }
-        String text = raw.strip();
-        if (text.length() > INPUT_LENGTH_MAX) {
-            return new Parsed(0, PaymentError.AMOUNT_NOT_A_NUMBER);
-        }
-        if (text.chars().anyMatch(c -> c >= '０' && c <= '９')) {
-            return new Parsed(0, PaymentError.AMOUNT_FULL_WIDTH);
-        }
-        if (text.matches("[-−ー－][0-9]+")) {
-            return new Parsed(0, PaymentError.AMOUNT_NOT_POSITIVE);
-        }
-        if (!text.matches("[0-9]{1,18}")) {
-            return new Parsed(0, PaymentError.AMOUNT_NOT_A_NUMBER);
-        }
-        return check(Long.parseLong(text));
+        return new Parsed(0, switch (read.problem()) {
+            case MISSING -> PaymentError.AMOUNT_MISSING;
+            case NOT_A_NUMBER -> PaymentError.AMOUNT_NOT_A_NUMBER;
+            case NOT_POSITIVE -> PaymentError.AMOUNT_NOT_POSITIVE;
+            case OVER_LIMIT -> PaymentError.AMOUNT_OVER_LIMIT;
+        });
     }
 
     public static Parsed check(long amount) {

@@ -9,7 +9,6 @@ import kyodo.fund.problem.Rejection;
 public enum PaymentError implements Rejection {
     AMOUNT_MISSING(400),
     AMOUNT_NOT_A_NUMBER(400),
-    AMOUNT_FULL_WIDTH(400),
     AMOUNT_NOT_POSITIVE(400),
     AMOUNT_OVER_LIMIT(400),
     AMOUNT_DIFFERS_FROM_QR(400),
