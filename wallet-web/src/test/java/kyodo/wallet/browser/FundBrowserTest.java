@@ -139,7 +139,7 @@ class FundBrowserTest extends WalletWebTest {
         grants.publish(staffActor, program.id());
         Group group = directory.register(coordinator, new Directory.Registration("見守りの会 " + n, "VOLUNTARY",
                 "代表 者", "mimamori@example.jp", "elderly", "高齢者の見守り", List.of()));
-        directory.decide(staffActor, group.id(), true);
+        directory.decide(staffActor, group.id(), true, "規約と代表者の本人確認書類を確認");
         Application application = applications.draft(coordinator, new ApplicationDesk.Form(program.id().value(),
                 group.id().value(), "見守りサロン", "孤立を防ぐ", "月2回のサロン", "地域の信頼", 30_000L,
                 List.of(new Application.BudgetLine("会場費", 30_000))));
