@@ -79,16 +79,20 @@ class FundReportTest extends ReportWebTest {
         donate("INDIVIDUAL", "佐藤一郎", 3_000, "field:children", false, true, "donor-1");
         donate("INDIVIDUAL", "佐藤一郎", 4_000, "group:" + children, false, true, "donor-1");
         long cancelled = donate("INDIVIDUAL", "鈴木次郎", 8_000, "general", false, false, null);
+        // Each program takes applications for a day; the committee member scores them; the award follows.
         at("2026-07-15T02:00:00Z");
-        long program = program("@SUM(1+1) こども支援", "children", "field:children");
-        reportedAward = pay(application("coord-a", program, children, 20_000), 20_000, 12_000);
+        long program = program("@SUM(1+1) こども支援", "children", "field:children", 20_000);
+        long first = reviewed(application("coord-a", program, children, 20_000));
+        long program2 = program("地域づくり助成", "community", "general", 9_000);
+        long second = reviewed(application("coord-b", program2, formula, 9_000));
+        at("2026-07-20T02:00:00Z");
+        reportedAward = pay(first, 20_000, 12_000);
         api().post(as("coord-a", "GROUP_COORDINATOR"), "/api/fund/awards/" + reportedAward + "/report",
                 "{\"summary\":\"毎週水曜に延べ480人の子どもが参加しました。\"}").andExpect(status().isCreated());
         api().post(as("committee-1", "COMMITTEE"), "/api/fund/awards/" + reportedAward + "/evaluations",
                 "{\"goalAchievement\":4,\"comment\":\"地域に根付いた活動と評価します。\"}")
                 .andExpect(status().isCreated());
-        long program2 = program("地域づくり助成", "community", "general");
-        pay(application("coord-b", program2, formula, 9_000), 9_000, 9_000);
+        pay(second, 9_000, 9_000);
         at("2026-08-20T05:00:00Z");
         api().post(STAFF, "/api/fund/donations/" + cancelled + "/cancel", "{\"reason\":\"二重計上\"}")
                 .andExpect(status().isOk());
@@ -466,7 +470,8 @@ class FundReportTest extends ReportWebTest {
                 {"name":%s,"type":"VOLUNTARY","representative":"代表 者","contact":"contact@example.jp",
                  "field":"children","description":"活動"}""".formatted(json(name));
         long id = api().postForId(as(coordinator, "GROUP_COORDINATOR"), "/api/fund/groups", body, "$.id");
-        api().post(as("staff-verifier", "STAFF"), "/api/fund/groups/" + id + "/verify", null)
+        api().post(as("staff-verifier", "STAFF"), "/api/fund/groups/" + id + "/verify",
+                "{\"note\":\"規約と代表者の本人確認書類を確認\"}")
                 .andExpect(status().isOk());
         return id;
     }
@@ -483,13 +488,13 @@ class FundReportTest extends ReportWebTest {
                 username == null ? "null" : "\"" + username + "\""), "$.id");
     }
 
-    private long program(String title, String field, String designation) throws Exception {
+    private long program(String title, String field, String designation, long budget) throws Exception {
         api().register("committee-1", "COMMITTEE");
         long id = api().postForId(STAFF, "/api/fund/programs", """
-                {"title":%s,"field":"%s","designation":"%s","description":"公募","budget":1000000,
-                 "startsOn":"2026-08-01","endsOn":"2027-03-31","deadline":"2026-12-31T15:00:00Z",
+                {"title":%s,"field":"%s","designation":"%s","description":"公募","budget":%d,
+                 "startsOn":"2026-08-01","endsOn":"2027-03-31","deadline":"2026-07-16T15:00:00Z",
                  "criteria":[{"name":"公益性","weight":1}],"reviewers":["committee-1"]}"""
-                .formatted(json(title), field, designation), "$.id");
+                .formatted(json(title), field, designation, budget), "$.id");
         api().post(STAFF, "/api/fund/programs/" + id + "/publish", null).andExpect(status().isOk());
         return id;
     }
@@ -502,6 +507,14 @@ class FundReportTest extends ReportWebTest {
         api().post(as(coordinator, "GROUP_COORDINATOR"), "/api/fund/applications/" + id + "/submit", null)
                 .andExpect(status().isOk());
         return id;
+    }
+
+    /** The committee member scores the application. */
+    private long reviewed(long application) throws Exception {
+        api().post(as("committee-1", "COMMITTEE"), "/api/fund/applications/" + application + "/reviews",
+                "{\"scores\":[{\"criterion\":0,\"score\":4,\"comment\":\"地域に必要\"}]}")
+                .andExpect(status().isCreated());
+        return application;
     }
 
     private long pay(long application, long awarded, long paid) throws Exception {
