@@ -94,7 +94,8 @@ class ProcessRulesTest extends FundWebTest {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("NO_REVIEWERS"));
         long resident = api().register("resident-rules", "RESIDENT").value();
         assertThatThrownBy(() -> jdbc.update(
-                "insert into fund_program_reviewer (program_id, reviewer_id) values (?, ?)", program, resident)).isInstanceOf(DataAccessException.class)
+                "insert into fund_program_reviewer (program_id, reviewer_id) values (?, ?)", program, resident))
+                .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("is not a committee member");
         assertThatThrownBy(() -> jdbc.update("""
                 update fund_program set status = 'PUBLISHED', published_at = now(), published_by = created_by,
