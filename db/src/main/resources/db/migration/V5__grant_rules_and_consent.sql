@@ -257,3 +257,16 @@ begin
 end $$;
 create trigger fund_group_decided_by_other_staff before update of verified_by on fund_group
     for each row execute function fund_group_decided_by_other_staff();
+
+-- =============================================================================================================
+
+-- 6. A receipt carries the donor's legal name: fund-service accepts the characters a receipt prints (JIS X 0213,
+--    Latin letters, the MJ ideographs of IPAmj Mincho; kyodo.fund.document.PrintableNames). SQL cannot hold that
+--    set, but it refuses what no legal name holds: emoji and pictographs, their presentation selector and joiner,
+--    regional-indicator flags and tag characters. A donation written before V5 with such a name keeps it.
+
+alter table fund_donation
+    add constraint fund_donation_donor_name_printable check (
+        donor_name !~ '[\U0001F000-\U0001FAFF\U000E0000-\U000E007F\uFE0F\u200D\u20E3]') not valid,
+    add constraint fund_donation_donor_address_printable check (
+        donor_address !~ '[\U0001F000-\U0001FAFF\U000E0000-\U000E007F\uFE0F\u200D\u20E3]') not valid;
