@@ -49,7 +49,7 @@ class ProcessRulesTest extends FundWebTest {
                  "reviewers":[%s]}""".formatted(SERIAL.incrementAndGet(), field, budget, deadline, list), "$.id");
     }
 
-    private String status(long program) {
+    private String programStatus(long program) {
         return jdbc.queryForObject("select status from fund_program where id = ?", String.class, program);
     }
 
@@ -70,7 +70,7 @@ class ProcessRulesTest extends FundWebTest {
                     published_available = budget where id = ?""", program))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("fund_program_deadline_after_publication");
-        assertThat(status(program)).isEqualTo("DRAFT");
+        assertThat(programStatus(program)).isEqualTo("DRAFT");
     }
 
     @Test
@@ -101,7 +101,7 @@ class ProcessRulesTest extends FundWebTest {
                 update fund_program set status = 'PUBLISHED', published_at = now(), published_by = created_by,
                     published_available = budget where id = ?""", program))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("has no reviewers");
-        assertThat(status(program)).isEqualTo("DRAFT");
+        assertThat(programStatus(program)).isEqualTo("DRAFT");
         assertThat(jdbc.queryForObject("select count(*) from fund_program_reviewer where program_id = ?", Long.class,
                 program)).isZero();
     }
@@ -117,12 +117,12 @@ class ProcessRulesTest extends FundWebTest {
         api().post(STAFF, "/api/fund/programs/" + program + "/publish", null)
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("BUDGET_OVER_AVAILABLE"))
                 .andExpect(jsonPath("$.detail").value(containsString("can commit " + available + " yen")));
-        assertThat(status(program)).isEqualTo("DRAFT");
+        assertThat(programStatus(program)).isEqualTo("DRAFT");
         assertThatThrownBy(() -> jdbc.update("""
                 update fund_program set status = 'PUBLISHED', published_at = now(), published_by = created_by,
                     published_available = ? where id = ?""", available, program))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("fund_program_budget_within_available");
-        assertThat(status(program)).isEqualTo("DRAFT");
+        assertThat(programStatus(program)).isEqualTo("DRAFT");
 
         world.fund("field:disaster", available + 10 * 1_000_000);
         api().post(STAFF, "/api/fund/programs/" + program + "/publish", null).andExpect(status().isOk())
