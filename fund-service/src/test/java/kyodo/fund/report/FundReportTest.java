@@ -142,6 +142,61 @@ class FundReportTest extends ReportWebTest {
         }
     }
 
+    /**
+     * Anyone checks a published figure: the report's proof bundle verifies with the verifier (ledger-core's jar,
+     * run here in-process), and the verifier refuses it once one amount is changed, in an entry or in the report.
+     */
+    @Test
+    void theProofBundleVerifiesAndIsRefusedWhenOneAmountChanges() throws Exception {
+        byte[] bundle = mvc.perform(get("/api/fund/reports/2026/proof-bundle.jsonl")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/jsonl"))
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = new String(bundle, StandardCharsets.UTF_8);
+        List<String> lines = List.of(text.split("\n"));
+        assertThat(lines).hasSize((int) firstCheckpoint + 1);
+        assertThat(lines.get(0)).contains("\"type\":\"kyodo-fund-proof-bundle\"")
+                .contains("\"treeSize\":" + firstCheckpoint).contains("report-test+");
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("{\"type\":\"withheld\"")
+                || l.contains("\"key\":\"fund-"));
+
+        Verified good = verify(text);
+        assertThat(good.status()).as(good.output()).isZero();
+        assertThat(good.output()).contains("OK: the report's figures are what the signed log's fund entries give")
+                .contains("recomputed: total money in " + String.format("¥%,d", reports.fund(YEAR).totalIn()));
+
+        // One donation's amount changed in its entry: its leaf no longer hashes into the signed tree.
+        String donation = lines.stream().filter(l -> l.contains("\"kind\":\"DONATION\"")
+                && l.contains("\"amount\":10000,")).findFirst().orElseThrow();
+        Verified entry = verify(text.replace(donation, donation.replace("\"amount\":10000,", "\"amount\":10001,")));
+        assertThat(entry.status()).as(entry.output()).isEqualTo(1);
+        assertThat(entry.output()).contains("FAILED at sequence").contains("the leaf hash does not match");
+
+        // The same change in the published figures: the entries still verify, the recomputation does not agree.
+        String header = lines.get(0);
+        String changed = header.replaceFirst("\"inYen\":([0-9]+)", "\"inYen\":1$1");
+        assertThat(changed).isNotEqualTo(header);
+        Verified figure = verify(text.replace(header, changed));
+        assertThat(figure.status()).as(figure.output()).isEqualTo(1);
+        assertThat(figure.output()).contains("FAILED").contains("the report's totals are in");
+    }
+
+    private record Verified(int status, String output) {
+    }
+
+    private static Verified verify(String bundle) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("kyodo-proof-bundle", ".jsonl");
+        try {
+            java.nio.file.Files.writeString(file, bundle);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int status = kyodo.ledger.journal.verify.Main.run(new String[] {"report", file.toString()},
+                    new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                    new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+            return new Verified(status, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
     @Test
     void anonymousDonorsStayAnonymousAndNamesNeedConsent() throws Exception {
         FundReport report = reports.fund(YEAR);

@@ -134,7 +134,8 @@ public final class ReportBundleVerifier {
                         + "covers " + header.treeSize() + " entries: the file is cut off or leaves were removed");
             }
             if (lines.lastWasCutOff()) {
-                throw new Failed(sequence, "line " + lines.number() + " has no newline at its end: the file is cut off");
+                throw new Failed(sequence, "line " + lines.number()
+                        + " has no newline at its end: the file is cut off");
             }
             Map<String, Object> leaf = object(text, sequence);
             Object type = leaf.get("type");
@@ -157,7 +158,8 @@ public final class ReportBundleVerifier {
         byte[] root = tree.root(header.treeSize());
         if (!MessageDigest.isEqual(root, checkpoint.root())) {
             throw new Failed(header.treeSize(), "the " + header.treeSize() + " leaves give root " + HEX.formatHex(root)
-                    + " but the checkpoint signs " + checkpoint.rootHex() + ": an entry was changed, added or left out");
+                    + " but the checkpoint signs " + checkpoint.rootHex()
+                    + ": an entry was changed, added or left out");
         }
         checked.add(header.treeSize() + " leaves in order: " + fundEntries + " fund entries re-encoded to their leaf "
                 + "hashes, each inclusion proof verified against the signed root (RFC 9162), "
@@ -339,7 +341,8 @@ public final class ReportBundleVerifier {
                 return;
             }
             String month = YearMonth.from(day).toString();
-            if (entry.kind().equals(EntryKind.DONATION) && debit.equals(BANK) && credit.startsWith(DESIGNATION_PREFIX)) {
+            if (entry.kind().equals(EntryKind.DONATION) && debit.equals(BANK)
+                    && credit.startsWith(DESIGNATION_PREFIX)) {
                 add("in", month, designation(credit), leg.amount(), 1);
             } else if (entry.kind().equals(EntryKind.REVERSAL) && debit.startsWith(DESIGNATION_PREFIX)
                     && credit.equals(BANK)) {
