@@ -39,6 +39,8 @@ public final class PdfPage implements AutoCloseable {
     private static final float MARGIN = 56;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final int MISSING = '〓';
+    /** Marks that Japanese typesetting never puts at the start of a line. */
+    private static final String NO_LINE_START = "、。，．・：；？！）」』】〕〉》ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ々";
 
     private final PDDocument document = new PDDocument();
     private final Typeface primary;
@@ -266,7 +268,8 @@ public final class PdfPage implements AutoCloseable {
             for (int i = 0; i < paragraph.length(); ) {
                 int cp = paragraph.codePointAt(i);
                 String next = current + new String(Character.toChars(cp));
-                if (width(next, size) > WIDTH && !current.isEmpty()) {
+                // A closing mark never starts a line (kinsoku): it hangs past the margin instead.
+                if (width(next, size) > WIDTH && !current.isEmpty() && NO_LINE_START.indexOf(cp) < 0) {
                     lines.add(current.toString());
                     current = new StringBuilder(new String(Character.toChars(cp)));
                 } else {

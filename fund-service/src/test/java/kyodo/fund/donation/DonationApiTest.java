@@ -120,7 +120,7 @@ class DonationApiTest extends FundWebTest {
 
         api().post(STAFF, "/api/fund/donations/recorded", byName + "\"nobody-such\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_USER"))
-                .andExpect(jsonPath("$.messageJa").value("そのユーザー名の利用者はいません。"));
+                .andExpect(jsonPath("$.message_ja").value("そのユーザー名の利用者はいません。"));
     }
 
     @Test

@@ -63,6 +63,9 @@ class GrantPagesRefusalTest {
     @MockitoBean
     Awards awards;
 
+    @MockitoBean
+    kyodo.fund.access.People people;
+
     @Configuration(proxyBeanMethods = false)
     @Import(GrantPages.class)
     @ComponentScan(basePackages = "kyodo.fund.problem", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
