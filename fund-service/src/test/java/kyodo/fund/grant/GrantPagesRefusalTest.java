@@ -1,7 +1,11 @@
 package kyodo.fund.grant;
 
+import kyodo.fund.access.Actor;
+import kyodo.fund.access.Role;
+import kyodo.fund.access.UserId;
 import kyodo.fund.problem.Refusal;
 import kyodo.fund.problem.Refused;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -12,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -81,9 +87,20 @@ class GrantPagesRefusalTest {
         }
     }
 
+    /** Signed in as the host's chain would sign in: the role and the user id among the authorities. */
+    private static void signedIn(Role role) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
+                "user-" + role.name(), "n/a", new Actor(new UserId(1), Set.of(role)).authorities()));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
     @Test
-    @WithMockUser(username = "coordinator-1", roles = "GROUP_COORDINATOR")
     void aRefusedSubmissionShowsTheFormAgainWithTheMessageInTheVisitorsLanguage() throws Exception {
+        signedIn(Role.GROUP_COORDINATOR);
         doThrow(new Refused(Refusal.DEADLINE_PASSED, "the deadline was 2027-03-31T08:00:00Z"))
                 .when(desk).submit(any(), any());
         String japanese = JAPANESE.getProperty("fund.problem.DEADLINE_PASSED")
@@ -105,8 +122,8 @@ class GrantPagesRefusalTest {
     }
 
     @Test
-    @WithMockUser(username = "staff-1", roles = "STAFF")
     void aRefusedApprovalShowsTheListAgainWithTheReason() throws Exception {
+        signedIn(Role.STAFF);
         doThrow(new Refused(Refusal.SAME_APPROVER, "disbursement 3 was requested by staff-1"))
                 .when(office).approve(any(), any());
 
@@ -118,8 +135,8 @@ class GrantPagesRefusalTest {
     }
 
     @Test
-    @WithMockUser(username = "coordinator-1", roles = "GROUP_COORDINATOR")
     void aRefusalThatNoFormShowsIsAShortPageWithTheRejectionsStatus() throws Exception {
+        signedIn(Role.GROUP_COORDINATOR);
         when(desk.mine(any())).thenThrow(new Refused(Refusal.NOT_FOUND, "group 9"));
 
         mvc.perform(get("/fund/applications"))
