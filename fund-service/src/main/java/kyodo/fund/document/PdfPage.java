@@ -39,6 +39,8 @@ public final class PdfPage implements AutoCloseable {
     private static final float MARGIN = 56;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final int MISSING = '〓';
+    /** Where the CJK blocks begin: below it, a character belongs to a word of Latin text. */
+    private static final int CJK_START = 0x2E80;
     /** Marks that Japanese typesetting never puts at the start of a line. */
     private static final String NO_LINE_START = "、。，．・：；？！）」』】〕〉》ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ々";
 
@@ -270,8 +272,15 @@ public final class PdfPage implements AutoCloseable {
                 String next = current + new String(Character.toChars(cp));
                 // A closing mark never starts a line (kinsoku): it hangs past the margin instead.
                 if (width(next, size) > WIDTH && !current.isEmpty() && NO_LINE_START.indexOf(cp) < 0) {
-                    lines.add(current.toString());
-                    current = new StringBuilder(new String(Character.toChars(cp)));
+                    // Latin text breaks between words; Japanese text between any two characters.
+                    int space = current.lastIndexOf(" ");
+                    if (cp < CJK_START && cp != ' ' && space > 0) {
+                        lines.add(current.substring(0, space));
+                        current = new StringBuilder(current.substring(space + 1)).appendCodePoint(cp);
+                    } else {
+                        lines.add(current.toString());
+                        current = new StringBuilder(new String(Character.toChars(cp)));
+                    }
                 } else {
                     current = new StringBuilder(next);
                 }
