@@ -150,6 +150,31 @@ class PagesTest extends FundWebTest {
     }
 
     @Test
+    void anInviteeAcceptsOnTheInvitationsPageAndOnlyThenCoordinatesTheGroup() throws Exception {
+        api().register("coord-invited-page", "GROUP_COORDINATOR");
+        long group = api().postForId(as("coord-inviting-page", "GROUP_COORDINATOR"), "/api/fund/groups", """
+                {"name":"招待ページの会","type":"VOLUNTARY","representative":"代表","contact":"c","field":"children",
+                 "coordinators":["coord-invited-page"]}""", "$.id");
+        var invitee = as("coord-invited-page", "GROUP_COORDINATOR");
+
+        String page = mvc.perform(get("/fund/invitations").with(invitee)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("「招待ページの会」")))
+                .andReturn().getResponse().getContentAsString();
+        String invitation = page.replaceAll("(?s).*id=\"invitation-([0-9]+)\".*", "$1");
+        mvc.perform(get("/api/fund/groups/" + group).with(invitee)).andExpect(status().isNotFound());
+
+        mvc.perform(post("/fund/invitations/" + invitation + "/accept").with(as("coord-stranger-page",
+                        "GROUP_COORDINATOR")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("見つかりません。")));
+        mvc.perform(post("/fund/invitations/" + invitation + "/accept").with(invitee).with(csrf()))
+                .andExpect(redirectedUrl("/fund/invitations?done=accepted"));
+        mvc.perform(get("/fund/invitations?done=accepted").with(invitee).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("You accepted the invitation")))
+                .andExpect(content().string(containsString("No invitation is waiting for your answer.")));
+        mvc.perform(get("/api/fund/groups/" + group).with(invitee)).andExpect(status().isOk());
+    }
+
+    @Test
     void aVisitorWhoDidNotSignInIsLeftToTheHostsSignIn() throws Exception {
         // The host's chain decides how to sign in (here HTTP basic: 401 with a challenge); the page gives no JSON.
         mvc.perform(get("/fund/donate")).andExpect(status().isUnauthorized())
