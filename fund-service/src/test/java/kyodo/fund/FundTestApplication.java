@@ -1,6 +1,8 @@
 package kyodo.fund;
 
+import kyodo.fund.report.PublishedKeys;
 import kyodo.ledger.LedgerId;
+import kyodo.ledger.journal.checkpoint.NoteSigner;
 import kyodo.ledger.postgres.PostgresLedger;
 import kyodo.ledger.testing.MutableClock;
 import org.springframework.boot.SpringBootConfiguration;
@@ -39,6 +41,15 @@ public class FundTestApplication {
     @Bean
     TestPeople people(JdbcClient jdbc) {
         return new TestPeople(jdbc);
+    }
+
+    /**
+     * The log's keys as the host would publish them: the report tests sign their checkpoints with this key
+     * ({@code ReportWebTest}), so a proof bundle carries it.
+     */
+    @Bean
+    PublishedKeys publishedKeys() {
+        return () -> NoteSigner.fromSeed("report-test", new byte[32]).verifierKey().vkey() + "\n";
     }
 
     @Bean

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FundTextsTest {
     /** {@code #{fund.report.title(...)}} or {@code #{fund.audit.back}}: a key that a template names outright. */
-    private static final Pattern MESSAGE = Pattern.compile("#\\{(fund\\.[A-Za-z0-9_.]+)");
+    private static final Pattern MESSAGE = Pattern.compile("#\\{((?:fund|grant)\\.[A-Za-z0-9_.]+)");
     private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
 
     @Test
@@ -44,7 +44,10 @@ class FundTextsTest {
         Properties english = bundle("messages-fund_en.properties");
 
         assertThat(english.stringPropertyNames()).isEqualTo(japanese.stringPropertyNames());
-        for (Properties texts : List.of(japanese, english)) {
+        Properties grantJapanese = bundle("messages-grant.properties");
+        Properties grantEnglish = bundle("messages-grant_en.properties");
+        assertThat(grantEnglish.stringPropertyNames()).isEqualTo(grantJapanese.stringPropertyNames());
+        for (Properties texts : List.of(japanese, english, grantJapanese, grantEnglish)) {
             for (String key : texts.stringPropertyNames()) {
                 String text = texts.getProperty(key);
                 assertThat(text).as(key).isNotBlank();
@@ -66,7 +69,8 @@ class FundTextsTest {
 
     @Test
     void everyKeyThatATemplateNamesIsInTheBundle() throws Exception {
-        Set<String> keys = bundle("messages-fund.properties").stringPropertyNames();
+        Set<String> keys = new TreeSet<>(bundle("messages-fund.properties").stringPropertyNames());
+        keys.addAll(bundle("messages-grant.properties").stringPropertyNames());
         Set<String> missing = new TreeSet<>();
         for (Path template : templates()) {
             Matcher key = MESSAGE.matcher(Files.readString(template));

@@ -37,8 +37,9 @@ public final class TestPeople implements People {
     @Override
     public Optional<Person> byUsername(String username) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        return jdbc.sql("select id, username, display_name from app_user where username = ?").param(name)
-                .query((rs, n) -> new Person(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3)))
+        return jdbc.sql("select id, username, display_name, role from app_user where username = ?").param(name)
+                .query((rs, n) -> new Person(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                        Role.valueOf(rs.getString(4))))
                 .optional();
     }
 
@@ -46,8 +47,9 @@ public final class TestPeople implements People {
     public Map<UserId, Person> byIds(Collection<UserId> ids) {
         Map<UserId, Person> found = new LinkedHashMap<>();
         for (UserId id : ids) {
-            jdbc.sql("select id, username, display_name from app_user where id = ?").param(id.value())
-                    .query((rs, n) -> new Person(id, rs.getString(2), rs.getString(3))).optional()
+            jdbc.sql("select id, username, display_name, role from app_user where id = ?").param(id.value())
+                    .query((rs, n) -> new Person(id, rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))))
+                    .optional()
                     .ifPresent(person -> found.put(id, person));
         }
         return found;

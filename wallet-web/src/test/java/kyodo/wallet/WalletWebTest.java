@@ -132,7 +132,7 @@ public abstract class WalletWebTest {
     protected Group verifiedGroup(User coordinator, String name) {
         Group group = registry.register(coordinator.actor(), new Directory.Registration(name, "VOLUNTARY", "代表 者",
                 "contact@example.jp", Field.COMMUNITY.code(), "", List.of()));
-        return registry.decide(demo("staff").actor(), group.id(), true);
+        return registry.decide(demo("staff").actor(), group.id(), true, "規約と代表者の本人確認書類を確認");
     }
 
     /** A request signed in as {@code user}, with the authorities sign-in gives: the role and the user id. */

@@ -28,9 +28,10 @@ public class Groups {
         this.jdbc = jdbc;
     }
 
+    /** Registers a group with its registrant as its first coordinator. */
     @Transactional
     GroupId register(String name, GroupType type, String representative, String contact, Field field,
-                     String description, UserId registeredBy, Instant at, Set<UserId> coordinators) {
+                     String description, UserId registeredBy, Instant at) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into fund_group (name, type, representative, contact, field, description, status,
@@ -42,21 +43,24 @@ public class Groups {
                 .param("registeredBy", registeredBy.value()).param("at", Timestamp.from(at))
                 .update(key, "id");
         GroupId id = new GroupId(key.getKey().longValue());
-        for (UserId member : coordinators) {
-            jdbc.sql("insert into fund_group_member (group_id, user_id) values (?, ?) on conflict do nothing")
-                    .params(id.value(), member.value()).update();
-        }
+        addCoordinator(id, registeredBy);
         return id;
     }
 
-    /** Decides a registered group; false when it was already decided. */
-    boolean decide(GroupId id, Group.Status status, UserId by, Instant at) {
+    /** Adds a coordinator: the registrant, or someone who accepted an invitation (the database checks which). */
+    void addCoordinator(GroupId group, UserId member) {
+        jdbc.sql("insert into fund_group_member (group_id, user_id) values (?, ?) on conflict do nothing")
+                .params(group.value(), member.value()).update();
+    }
+
+    /** Decides a registered group with what was checked; false when it was already decided. */
+    boolean decide(GroupId id, Group.Status status, UserId by, Instant at, String note) {
         return jdbc.sql("""
                         update fund_group set status = :status, verified_by = :by, verified_at = :at,
-                               version = version + 1
+                               verification_note = :note, version = version + 1
                         where id = :id and status = 'REGISTERED'""")
                 .param("status", status.name()).param("by", by.value()).param("at", Timestamp.from(at))
-                .param("id", id.value()).update() == 1;
+                .param("note", note).param("id", id.value()).update() == 1;
     }
 
     public Optional<Group> find(GroupId id) {
@@ -104,7 +108,7 @@ public class Groups {
                 .param(group.id().value()).query((rs, n) -> new UserId(rs.getLong(1))).list());
         return new Group(group.id(), group.name(), group.type(), group.representative(), group.contact(),
                 group.field(), group.description(), group.status(), group.registeredBy(), group.registeredAt(),
-                group.verifiedBy(), group.verifiedAt(), Set.copyOf(members));
+                group.verifiedBy(), group.verifiedAt(), group.verificationNote(), Set.copyOf(members));
     }
 
     private static Group row(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -114,7 +118,7 @@ public class Groups {
                 Field.ofCode(rs.getString("field")).orElseThrow(), rs.getString("description"),
                 Group.Status.valueOf(rs.getString("status")), new UserId(rs.getLong("registered_by")),
                 rs.getTimestamp("registered_at").toInstant(), userId(rs, "verified_by"),
-                verifiedAt == null ? null : verifiedAt.toInstant(), Set.of());
+                verifiedAt == null ? null : verifiedAt.toInstant(), rs.getString("verification_note"), Set.of());
     }
 
     private static UserId userId(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -8,6 +8,7 @@ import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.FundBooks;
 import kyodo.fund.directory.GroupId;
+import kyodo.fund.document.PrintableNames;
 import kyodo.fund.directory.Groups;
 import kyodo.fund.problem.Inputs;
 import kyodo.fund.problem.Refusal;
@@ -210,8 +211,10 @@ public class DonationDesk {
         } catch (IllegalArgumentException e) {
             throw Refused.invalid("donorType must be INDIVIDUAL or COMPANY");
         }
-        String name = Inputs.name("donorName", form.donorName(), Donation.DONOR_NAME_LENGTH_MAX);
-        String address = Inputs.optionalName("donorAddress", form.donorAddress(), Donation.DONOR_ADDRESS_LENGTH_MAX);
+        String name = printable("donorName", Inputs.name("donorName", form.donorName(),
+                Donation.DONOR_NAME_LENGTH_MAX));
+        String address = printable("donorAddress", Inputs.optionalName("donorAddress", form.donorAddress(),
+                Donation.DONOR_ADDRESS_LENGTH_MAX));
         long amount = Inputs.amount("amount", form.amount(), 1, Donation.AMOUNT_MAX);
         Designation designation = Designation.parse(form.designation() == null ? "general" : form.designation())
                 .orElseThrow(() -> Refused.invalid("designation must be general, field:<field> or group:<id>"));
@@ -222,6 +225,20 @@ public class DonationDesk {
         boolean anonymous = Boolean.TRUE.equals(form.anonymous());
         boolean consent = !anonymous && Boolean.TRUE.equals(form.publicNameConsent());
         return new Valid(type, name, address, amount, designation, anonymous, consent);
+    }
+
+    /**
+     * A name or address the receipt will carry: refused, naming the character, unless every character is one a
+     * receipt prints ({@link PrintableNames}: JIS X 0213, Latin letters, the MJ ideographs), so an emoji is refused
+     * where it is typed rather than breaking the receipt later.
+     */
+    private static String printable(String field, String text) {
+        int refused = PrintableNames.firstRefused(text);
+        if (refused >= 0) {
+            throw new Refused(Refusal.NAME_NOT_PRINTABLE, field + " holds " + PrintableNames.describe(refused)
+                    + ", which a receipt cannot carry");
+        }
+        return text;
     }
 
     private static Donation.Method method(Arrival arrival) {

@@ -3,6 +3,7 @@ package kyodo.fund.donation;
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.Language;
 import kyodo.fund.books.Field;
+import kyodo.fund.problem.AmountText;
 import kyodo.fund.problem.FundPage;
 import kyodo.fund.problem.Problems;
 import kyodo.fund.problem.Refused;
@@ -40,12 +41,13 @@ class DonationPages {
     @PostMapping("/fund/donate")
     @PreAuthorize("hasAnyRole('DONOR', 'RESIDENT')")
     String donate(@RequestParam(required = false) String donorType, @RequestParam(required = false) String donorName,
-                  @RequestParam(required = false) String donorAddress, @RequestParam(required = false) Long amount,
+                  @RequestParam(required = false) String donorAddress, @RequestParam(required = false) String amount,
                   @RequestParam(required = false) String designation,
                   @RequestParam(defaultValue = "false") boolean anonymous,
                   @RequestParam(defaultValue = "false") boolean publicNameConsent, Model model) {
         try {
-            desk.pledge(Actor.required(), new DonationDesk.Form(donorType, donorName, donorAddress, amount,
+            long yen = AmountText.yen(amount, "donation", Donation.AMOUNT_MAX);
+            desk.pledge(Actor.required(), new DonationDesk.Form(donorType, donorName, donorAddress, yen,
                     designation, anonymous, publicNameConsent));
             return "redirect:/fund/donations";
         } catch (Refused refused) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The committee (協働推進会議): scoring with conflict-of-interest recusal, the ranking, and evaluations. */
@@ -43,17 +44,28 @@ public class Committee {
     }
 
     /**
-     * Records a reviewer's review. A reviewer who coordinates the applicant group cannot score it (the database
-     * refuses it too); a reviewer may also declare a conflict, which records a recusal without scores.
+     * Records a reviewer's review, or replaces the one they saved before, until the award is decided: scores for
+     * every criterion with comments, or a declared conflict without any (scores typed beside a declared conflict
+     * are refused, not dropped). A reviewer who coordinates the applicant group cannot score it (the database
+     * refuses it too) and may only declare the conflict.
+     *
+     * @return true when the review replaced one saved before
      */
     @Transactional
-    public void review(Actor reviewer, ApplicationId id, ReviewForm form) {
+    public boolean review(Actor reviewer, ApplicationId id, ReviewForm form) {
         Inputs.required("review", form);
         Application application = assigned(reviewer, id);
         if (application.status() == Application.Status.DRAFT) {
             throw Refused.notFound("application " + id.value());
         }
+        if (application.status() == Application.Status.AWARDED) {
+            throw new Refused(Refusal.REVIEW_CLOSED, "application " + id.value() + " has been awarded");
+        }
         boolean conflict = Boolean.TRUE.equals(form.conflict());
+        List<Reviews.Score> given = form.scores() == null ? List.of() : form.scores();
+        if (conflict && !given.isEmpty()) {
+            throw new Refused(Refusal.SCORES_WITH_CONFLICT, "a declared conflict comes without scores");
+        }
         boolean member = groups.find(application.group()).map(g -> g.coordinatedBy(reviewer.userId())).orElse(false);
         if (member && !conflict) {
             throw new Refused(Refusal.CONFLICT_OF_INTEREST, "reviewer " + reviewer.userId().value()
@@ -62,7 +74,6 @@ public class Committee {
         List<Reviews.Score> scores = new ArrayList<>();
         if (!conflict) {
             Program program = programs.find(application.program()).orElseThrow();
-            List<Reviews.Score> given = form.scores() == null ? List.of() : form.scores();
             Set<Integer> seen = new HashSet<>();
             for (Reviews.Score score : given) {
                 Inputs.required("scores[]", score);
@@ -80,39 +91,60 @@ public class Committee {
             if (seen.size() != program.criteria().size()) {
                 throw Refused.invalid("every criterion needs a score");
             }
+            scores.sort(Comparator.comparingInt(Reviews.Score::criterion));
         }
-        if (!reviews.insert(id, reviewer.userId(), conflict, scores, clock.instant())) {
-            throw new Refused(Refusal.WRONG_STATE, "you already reviewed application " + id.value());
-        }
+        return reviews.save(id, reviewer.userId(), conflict, scores, clock.instant());
+    }
+
+    /** The review {@code reviewer} saved for an application assigned to them, if any. */
+    public Optional<Reviews.Review> saved(Actor reviewer, ApplicationId id) {
+        assigned(reviewer, id);
+        return reviews.of(id, reviewer.userId());
     }
 
     /**
      * One application's place: {@code scorePerMille} is the weighted score as a share of the best possible
-     * (every reviewer giving every criterion the top score), in thousandths, so the ranking needs no floating point.
+     * (every reviewer giving every criterion the top score), in thousandths, so the ranking needs no floating point;
+     * it is null while nobody has scored, and for a reviewer who is recused from the application (they do not see
+     * the others' scores of it). {@code reviewers} is how many scored; {@code progress} where every assigned
+     * reviewer stands.
      */
     public record Ranked(long applicationId, long groupId, String title, long requested, String status,
-                         int reviewers, long scorePerMille) {
+                         int reviewers, Long scorePerMille, Progress progress) {
+    }
+
+    /** The counts of {@link ReviewProgress}, as the ranking shows them. */
+    public record Progress(int assigned, int scored, int conflicted, int pending) {
+        static Progress of(ReviewProgress progress) {
+            return new Progress(progress.assigned(), progress.scored(), progress.conflicted(), progress.pending());
+        }
     }
 
     public List<Ranked> ranking(Actor actor, ProgramId id) {
         Program program = programs.find(id).orElseThrow(() -> Refused.notFound("program " + id.value()));
-        if (!actor.isAny(Role.STAFF, Role.AUDITOR) && !program.reviewers().contains(actor.userId())) {
+        boolean insider = actor.isAny(Role.STAFF, Role.AUDITOR);
+        if (!insider && !program.reviewers().contains(actor.userId())) {
             throw Refused.notFound("program " + id.value());
         }
         long best = (long) program.weightTotal() * Program.Criterion.SCORE_MAX;
         List<Ranked> ranked = new ArrayList<>();
         for (Application application : applications.submittedTo(id)) {
+            ReviewProgress progress = reviews.progress(application.id());
+            boolean recused = !insider && progress.of(actor.userId()) == ReviewProgress.State.CONFLICT;
             Map<UserId, Long> byReviewer = new HashMap<>();
             for (Reviews.Scored scored : reviews.scores(application.id())) {
                 long weighted = (long) scored.score() * program.criteria().get(scored.criterion()).weight();
                 byReviewer.merge(scored.reviewer(), weighted, Math::addExact);
             }
             long total = byReviewer.values().stream().mapToLong(Long::longValue).sum();
-            long perMille = byReviewer.isEmpty() ? 0 : total * 1000 / (best * byReviewer.size());
+            Long perMille = byReviewer.isEmpty() || recused ? null : total * 1000 / (best * byReviewer.size());
             ranked.add(new Ranked(application.id().value(), application.group().value(), application.title(),
-                    application.requested(), application.status().name(), byReviewer.size(), perMille));
+                    application.requested(), application.status().name(), recused ? 0 : byReviewer.size(), perMille,
+                    Progress.of(progress)));
         }
-        ranked.sort(Comparator.comparingLong(Ranked::scorePerMille).reversed()
+        // Scored applications by score; the others after them, in the order they arrived.
+        ranked.sort(Comparator.comparing((Ranked r) -> r.scorePerMille() == null)
+                .thenComparing(r -> r.scorePerMille() == null ? 0 : -r.scorePerMille())
                 .thenComparingLong(Ranked::applicationId));
         return ranked;
     }

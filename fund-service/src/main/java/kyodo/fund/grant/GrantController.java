@@ -129,11 +129,16 @@ class GrantController {
         return desk.visible(Actor.required(), new ApplicationId(id));
     }
 
+    /** Whether a review was recorded for the first time (201) or replaced the reviewer's earlier one (200). */
+    record ReviewSaved(long applicationId, boolean replaced) {
+    }
+
     @PostMapping("/api/fund/applications/{id}/reviews")
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COMMITTEE')")
-    void review(@PathVariable long id, @RequestBody Committee.ReviewForm form) {
-        committee.review(Actor.required(), new ApplicationId(id), form);
+    ResponseEntity<ReviewSaved> review(@PathVariable long id, @RequestBody Committee.ReviewForm form) {
+        boolean replaced = committee.review(Actor.required(), new ApplicationId(id), form);
+        return ResponseEntity.status(replaced ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new ReviewSaved(id, replaced));
     }
 
     record AwardForm(Long amount, String designation) {

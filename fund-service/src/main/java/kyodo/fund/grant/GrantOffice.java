@@ -2,6 +2,8 @@ package kyodo.fund.grant;
 
 import kyodo.fund.access.Actor;
 import kyodo.fund.access.People;
+import kyodo.fund.access.Person;
+import kyodo.fund.access.Role;
 import kyodo.fund.access.UserId;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
@@ -21,33 +23,37 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What staff do with grants: open and publish programs, decide awards within the program budget and the
- * designation's balance, request and approve disbursements (two different people), and close awards.
+ * What staff do with grants: open and publish programs (deadline ahead, committee members as reviewers, a budget
+ * the designation can hold), decide awards after the deadline and the committee's reviews, within the program
+ * budget and the designation's balance, request and approve disbursements (two different people), and close
+ * awards.
  */
 @Service
 public class GrantOffice {
     private final Programs programs;
     private final Applications applications;
     private final Awards awards;
+    private final Reviews reviews;
     private final FundBooks books;
     private final People people;
     private final Clock clock;
 
-    GrantOffice(Programs programs, Applications applications, Awards awards, FundBooks books, People people,
-                Clock clock) {
+    GrantOffice(Programs programs, Applications applications, Awards awards, Reviews reviews, FundBooks books,
+                People people, Clock clock) {
         this.programs = programs;
         this.applications = applications;
         this.awards = awards;
+        this.reviews = reviews;
         this.books = books;
         this.people = people;
         this.clock = clock;
     }
 
     /** @param reviewers usernames of the committee members who review the program's applications */
-
     public record ProgramForm(String title, String field, String designation, String description, Long budget,
                               LocalDate startsOn, LocalDate endsOn, Instant deadline,
                               List<Program.Criterion> criteria, List<String> reviewers) {
@@ -85,6 +91,7 @@ public class GrantOffice {
         LocalDate startsOn = Inputs.required("startsOn", form.startsOn());
         LocalDate endsOn = Inputs.required("endsOn", form.endsOn());
         Instant deadline = Inputs.required("deadline", form.deadline());
+        deadlineAhead(deadline);
         if (endsOn.isBefore(startsOn)) {
             throw Refused.invalid("endsOn must not be before startsOn");
         }
@@ -107,18 +114,56 @@ public class GrantOffice {
             for (String reviewer : form.reviewers()) {
                 reviewers.add(Inputs.user(people, "reviewers[]", reviewer));
             }
+            committeeMembers(reviewers);
         }
         return new Program(null, title, field, designation, description, budget, startsOn, endsOn, deadline,
                 Program.Status.DRAFT, criteria, reviewers);
     }
 
+    /**
+     * Publishes a draft: its deadline is still ahead, its reviewers are committee members (at least one), and its
+     * budget is within what its designation can still commit (the posted balance less awards held on it). The row
+     * records when, by whom and that balance, which the database checks again.
+     */
     @Transactional
     public Program publish(Actor staff, ProgramId id) {
-        programs.find(id).orElseThrow(() -> Refused.notFound("program " + id.value()));
-        if (!programs.publish(id)) {
+        Program program = programs.lock(id).orElseThrow(() -> Refused.notFound("program " + id.value()));
+        if (program.published()) {
+            throw new Refused(Refusal.WRONG_STATE, "program " + id.value() + " is already published");
+        }
+        deadlineAhead(program.deadline());
+        if (program.reviewers().isEmpty()) {
+            throw new Refused(Refusal.NO_REVIEWERS, "program " + id.value() + " has no reviewers");
+        }
+        committeeMembers(program.reviewers());
+        long available = books.available(program.designation());
+        if (program.budget() > available) {
+            throw new Refused(Refusal.BUDGET_OVER_AVAILABLE, "the budget is " + program.budget() + " yen; "
+                    + program.designation().text() + " can commit " + available + " yen");
+        }
+        if (!programs.publish(id, clock.instant(), staff.userId(), available)) {
             throw new Refused(Refusal.WRONG_STATE, "program " + id.value() + " is already published");
         }
         return programs.find(id).orElseThrow();
+    }
+
+    private void deadlineAhead(Instant deadline) {
+        if (!deadline.isAfter(clock.instant())) {
+            throw new Refused(Refusal.DEADLINE_NOT_AHEAD, "the deadline " + deadline + " is not after "
+                    + clock.instant());
+        }
+    }
+
+    /** Reviewers are members of the committee: people who sign in with the role COMMITTEE. */
+    private void committeeMembers(Set<UserId> reviewers) {
+        Map<UserId, Person> found = people.byIds(reviewers);
+        for (UserId reviewer : reviewers) {
+            Person person = found.get(reviewer);
+            if (person == null || person.role() != Role.COMMITTEE) {
+                throw new Refused(Refusal.NOT_A_COMMITTEE_MEMBER, (person == null ? "user " + reviewer.value()
+                        : person.username()) + " is not a committee member");
+            }
+        }
     }
 
     /**
@@ -140,6 +185,17 @@ public class GrantOffice {
             throw new Refused(Refusal.WRONG_STATE, "application " + applicationId.value() + " is "
                     + application.status());
         }
+        Instant now = clock.instant();
+        if (!now.isAfter(program.deadline())) {
+            throw new Refused(Refusal.BEFORE_DEADLINE, "program " + program.id().value() + " accepts applications "
+                    + "until " + program.deadline());
+        }
+        ReviewProgress progress = reviews.progress(applicationId);
+        if (!progress.complete()) {
+            throw new Refused(Refusal.REVIEWS_INCOMPLETE, progress.scored() + " of " + progress.assigned()
+                    + " reviewers scored, " + progress.conflicted() + " recused, " + progress.pending()
+                    + " not yet reviewed");
+        }
         long amount = Inputs.amount("amount", amountGiven, 1, application.requested());
         Designation designation = designationText == null ? program.designation()
                 : Designation.parse(designationText).orElseThrow(() -> Refused.invalid("designation is not valid"));
@@ -159,8 +215,7 @@ public class GrantOffice {
         PostResult held = books.commit(key, designation, amount, staff.journalActor(),
                 "助成決定 申請" + applicationId.value());
         onTheBooks(held);
-        AwardId id = awards.insert(applicationId, program.id(), amount, designation, key, staff.userId(),
-                clock.instant());
+        AwardId id = awards.insert(applicationId, program.id(), amount, designation, key, staff.userId(), now);
         applications.awarded(applicationId);
         return awards.find(id).orElseThrow();
     }

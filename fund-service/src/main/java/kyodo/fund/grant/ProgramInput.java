@@ -3,6 +3,7 @@ package kyodo.fund.grant;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.books.Designation;
 import kyodo.fund.books.Field;
+import kyodo.fund.problem.AmountText;
 import org.springframework.util.MultiValueMap;
 
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -116,25 +116,22 @@ record ProgramInput(String title, String field, String designation, String descr
     }
 
     /**
-     * A yen amount as people type it: full-width digits, {@code ¥} and thousands separators are accepted.
+     * A yen amount as people type it, read by the one reader of typed amounts ({@link AmountText}): full-width
+     * digits and thousands separators mean the same number, anything else is refused with a message naming the
+     * field and the bound.
      *
      * @param label the field's name in the messages, {@code fund.input.label.<label>}
      */
     static long yen(String text, String label, long max) {
-        return number(text, max, new PageInputError("yen", PageInputError.label(label),
-                String.format(Locale.ROOT, "%,d", max)));
+        return AmountText.yen(text, label, max);
     }
 
     private static long number(String text, long max, PageInputError error) {
-        String digits = normalise(text).replace(",", "").replace("¥", "").replace("円", "").strip();
-        if (!digits.matches("[0-9]{1,18}")) {
+        AmountText.Read read = AmountText.read(text, max);
+        if (!read.ok()) {
             throw error;
         }
-        long value = Long.parseLong(digits);
-        if (value < 1 || value > max) {
-            throw error;
-        }
-        return value;
+        return read.amount();
     }
 
     private static LocalDate date(String text, String label) {
@@ -143,23 +140,6 @@ record ProgramInput(String title, String field, String designation, String descr
         } catch (DateTimeParseException e) {
             throw new PageInputError("date", PageInputError.label(label));
         }
-    }
-
-    /** Full-width digits and separators (typed with a Japanese input method) as ASCII. */
-    private static String normalise(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c >= '０' && c <= '９') {
-                out.append((char) ('0' + (c - '０')));
-            } else if (c == '，') {
-                out.append(',');
-            } else if (c == '￥') {
-                out.append('¥');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static List<CriterionRow> rows(List<CriterionRow> given) {

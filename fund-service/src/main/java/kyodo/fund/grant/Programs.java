@@ -76,9 +76,16 @@ public class Programs {
         }
     }
 
-    boolean publish(ProgramId id) {
-        return jdbc.sql("update fund_program set status = 'PUBLISHED', version = version + 1 where id = ? and status = 'DRAFT'")
-                .param(id.value()).update() == 1;
+    /**
+     * Publishes a draft, recording when, by whom and what its designation could still commit then (the database
+     * checks the deadline and the budget against them); false when it is no longer a draft.
+     */
+    boolean publish(ProgramId id, Instant at, UserId by, long available) {
+        return jdbc.sql("""
+                        update fund_program set status = 'PUBLISHED', published_at = ?, published_by = ?,
+                            published_available = ?, version = version + 1
+                        where id = ? and status = 'DRAFT'""")
+                .params(Timestamp.from(at), by.value(), available, id.value()).update() == 1;
     }
 
     public Optional<Program> find(ProgramId id) {

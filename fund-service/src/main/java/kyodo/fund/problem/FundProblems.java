@@ -13,6 +13,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Where the fund's REST controllers (marked {@link FundApi}) map a refusal to HTTP: problem+json from
@@ -21,6 +22,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @RestControllerAdvice(annotations = FundApi.class)
 class FundProblems {
+    /** A longer path is not a field of ours; it is not repeated back. */
+    private static final int FIELD_PATH_LENGTH_MAX = 80;
+
     private final Problems problems;
 
     FundProblems(Problems problems) {
@@ -46,7 +50,29 @@ class FundProblems {
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
             MissingServletRequestParameterException.class})
     ResponseEntity<ProblemDetail> unreadable(Exception bad) {
-        return problems.of(new Refused(Refusal.INVALID_INPUT, "the request body or a parameter could not be read"));
+        String field = field(bad);
+        return problems.of(new Refused(Refusal.INVALID_INPUT, field == null
+                ? "the request body or a parameter could not be read"
+                : field + " could not be read: amounts and counts are JSON integers (no quotes, fractions or "
+                + "exponents), dates are ISO text"));
+    }
+
+    /** The JSON path of the value Jackson could not read ({@code budget}, {@code criteria[1].weight}), if known. */
+    private static String field(Throwable bad) {
+        for (Throwable cause = bad; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference step : json.getPath()) {
+                    if (step.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+                    } else if (step.getIndex() >= 0) {
+                        path.append('[').append(step.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() || path.length() > FIELD_PATH_LENGTH_MAX ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -13,6 +13,8 @@ public record ReportCheckpoint(long treeSize, String rootHex, String rootBase64,
     public static final String CHECKPOINT_PATH = "/log/checkpoint";
     /** The page that explains, in plain words, how to verify a report or receipt against the log. */
     public static final String VERIFY_PATH = "/log";
+    /** Where the host application serves the verifier, ledger-core's jar (JDK only). */
+    public static final String VERIFIER_PATH = "/log/verifier.jar";
 
     /** Before the first checkpoint: no entry is covered yet. */
     public static final ReportCheckpoint NONE = new ReportCheckpoint(0, "", "", "", null);

@@ -44,6 +44,8 @@ class ReportPages {
         model.addAttribute("balanceChart", Charts.balances(report, labels));
         model.addAttribute("checkpointPath", ReportCheckpoint.CHECKPOINT_PATH);
         model.addAttribute("verifyPath", ReportCheckpoint.VERIFY_PATH);
+        model.addAttribute("proofBundlePath", "/api/fund/reports/" + report.year().year() + "/proof-bundle.jsonl");
+        model.addAttribute("verifierPath", ReportCheckpoint.VERIFIER_PATH);
         model.addAttribute("witnesses", reports.witnesses(report.checkpoint()));
         return "fund/report";
     }

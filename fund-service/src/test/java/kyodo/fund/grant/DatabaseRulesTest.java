@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The fund's rules again in the database: even SQL that skips the Java checks cannot break them. */
 class DatabaseRulesTest extends FundWebTest {
-    private static final String OPEN_UNTIL = "2027-05-31T15:00:00Z";
+    private static final String OPEN_UNTIL = GrantFixtures.OPEN_UNTIL;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -20,10 +20,10 @@ class DatabaseRulesTest extends FundWebTest {
     @Test
     void theDatabaseRefusesScoresFromAMemberOfTheApplicantGroup() throws Exception {
         GrantFixtures world = new GrantFixtures(api());
-        long group = world.group("coord-trigger", "トリガーの会");
-        long program = world.program("children", null, 1_000_000, OPEN_UNTIL, "coord-trigger");
-        long application = world.submitted("coord-trigger", program, group, 10_000);
-        long member = api().register("coord-trigger", "GROUP_COORDINATOR").value();
+        long member = api().register("reviewer-trigger", "COMMITTEE").value();
+        long group = world.group("reviewer-trigger", "トリガーの会");
+        long program = world.program("children", null, 1_000_000, OPEN_UNTIL, "reviewer-trigger");
+        long application = world.submitted("reviewer-trigger", program, group, 10_000);
         jdbc.update("insert into fund_review (application_id, reviewer_id, conflict_declared, reviewed_at) "
                 + "values (?, ?, false, now())", application, member);
 

@@ -1,7 +1,6 @@
 package kyodo.fund.grant;
 
 import kyodo.fund.access.Actor;
-import kyodo.fund.access.People;
 import kyodo.fund.access.Role;
 import kyodo.fund.access.UserId;
 import kyodo.fund.problem.Refusal;
@@ -17,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.LocaleResolver;
@@ -71,7 +70,7 @@ class GrantPagesRefusalTest {
     Awards awards;
 
     @MockitoBean
-    People people;
+    kyodo.fund.access.People people;
 
     @Configuration(proxyBeanMethods = false)
     @Import(GrantPages.class)
@@ -88,18 +87,14 @@ class GrantPagesRefusalTest {
         }
     }
 
-    /**
-     * Signed in as a person with {@code role}, carrying a user id as the host's sign-in does. The slice has no
-     * security filters, so the context is set on the test's thread, where MockMvc runs the controller.
-     */
+    /** Signed in as the host's chain would sign in: the role and the user id among the authorities. */
     private static void signedIn(Role role) {
-        Actor actor = new Actor(new UserId(7), Set.of(role));
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken("someone", null, actor.authorities()));
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
+                "user-" + role.name(), "n/a", new Actor(new UserId(1), Set.of(role)).authorities()));
     }
 
     @AfterEach
-    void signedOut() {
+    void signOut() {
         SecurityContextHolder.clearContext();
     }
 

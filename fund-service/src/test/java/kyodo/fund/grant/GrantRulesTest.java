@@ -25,7 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The fund rules of issue 5, through the API, on the real books. */
 class GrantRulesTest extends FundWebTest {
-    private static final String OPEN_UNTIL = "2027-05-31T15:00:00Z";
+    private static final String OPEN_UNTIL = GrantFixtures.OPEN_UNTIL;
 
     @Autowired
     MutableClock clock;
@@ -49,13 +49,16 @@ class GrantRulesTest extends FundWebTest {
         long group = world.group("coord-field", "環境を守る会");
         long program = world.program("environment", "general", 1_000_000, OPEN_UNTIL);
         long application = world.submitted("coord-field", program, group, 50_000);
+        world.reviewed(application);
 
-        api().post(STAFF, "/api/fund/applications/" + application + "/award",
-                        "{\"amount\":50000,\"designation\":\"field:children\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DESIGNATION_MISMATCH"));
-        api().post(STAFF, "/api/fund/applications/" + application + "/award",
-                        "{\"amount\":50000,\"designation\":\"group:" + (group + 1000) + "\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DESIGNATION_MISMATCH"));
+        try (var late = world.afterDeadline(application)) {
+            api().post(STAFF, "/api/fund/applications/" + application + "/award",
+                            "{\"amount\":50000,\"designation\":\"field:children\"}")
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DESIGNATION_MISMATCH"));
+            api().post(STAFF, "/api/fund/applications/" + application + "/award",
+                            "{\"amount\":50000,\"designation\":\"group:" + (group + 1000) + "\"}")
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DESIGNATION_MISMATCH"));
+        }
         api().post(STAFF, "/api/fund/programs", """
                         {"title":"x","field":"environment","designation":"field:children","budget":1,
                          "startsOn":"2027-04-01","endsOn":"2027-04-02","deadline":"%s",
@@ -70,10 +73,13 @@ class GrantRulesTest extends FundWebTest {
         world.donate(40_000, "group:" + group);
         long program = world.program("children", "general", 1_000_000, OPEN_UNTIL);
         long application = world.submitted("coord-own", program, group, 40_000);
+        world.reviewed(application);
 
-        api().post(STAFF, "/api/fund/applications/" + application + "/award",
-                        "{\"amount\":40000,\"designation\":\"group:" + group + "\"}")
-                .andExpect(status().isCreated());
+        try (var late = world.afterDeadline(application)) {
+            api().post(STAFF, "/api/fund/applications/" + application + "/award",
+                            "{\"amount\":40000,\"designation\":\"group:" + group + "\"}")
+                    .andExpect(status().isCreated());
+        }
 
         assertThat(available("fund:designation:group:" + group)).isZero();
     }
@@ -81,23 +87,30 @@ class GrantRulesTest extends FundWebTest {
     @Test
     void awardsBeyondTheBudgetOrTheDesignatedBalanceAreRefused() throws Exception {
         GrantFixtures world = world();
-        world.donate(1_000_000, "field:elderly");
         long group = world.group("coord-budget", "高齢者見守りの会");
         long program = world.program("elderly", null, 300_000, OPEN_UNTIL);
         long first = world.submitted("coord-budget", program, group, 200_000);
         long second = world.submitted("coord-budget", program, group, 200_000);
         world.award(first, 200_000);
+        world.reviewed(second);
 
-        api().post(STAFF, "/api/fund/applications/" + second + "/award", "{\"amount\":100001}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("BUDGET_EXCEEDED"));
+        try (var late = world.afterDeadline(second)) {
+            api().post(STAFF, "/api/fund/applications/" + second + "/award", "{\"amount\":100001}")
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("BUDGET_EXCEEDED"));
+        }
 
-        long poorProgram = world.program("disaster", null, 1_000_000, OPEN_UNTIL);
-        world.donate(10_000, "field:disaster");
+        // Money designated to the group holds 10,000 yen: an award of more from it is refused by the books.
+        world.donate(10_000, "group:" + group);
+        long poorProgram = world.program("elderly", null, 300_000, OPEN_UNTIL);
         long poor = world.submitted("coord-budget", poorProgram, group, 200_000);
-        long before = available("fund:designation:field:disaster");
-        api().post(STAFF, "/api/fund/applications/" + poor + "/award", "{\"amount\":" + (before + 1) + "}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INSUFFICIENT_FUNDS"));
-        assertThat(available("fund:designation:field:disaster")).isEqualTo(before);
+        world.reviewed(poor);
+        long before = available("fund:designation:group:" + group);
+        try (var late = world.afterDeadline(poor)) {
+            api().post(STAFF, "/api/fund/applications/" + poor + "/award",
+                            "{\"amount\":" + (before + 1) + ",\"designation\":\"group:" + group + "\"}")
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INSUFFICIENT_FUNDS"));
+        }
+        assertThat(available("fund:designation:group:" + group)).isEqualTo(before);
     }
 
     @Test
@@ -171,7 +184,7 @@ class GrantRulesTest extends FundWebTest {
     }
 
     @Test
-    void aReviewerWithAConflictCannotScore() throws Exception {
+    void aReviewerWithAConflictCannotScoreNorSeeTheOthersScores() throws Exception {
         GrantFixtures world = world();
         long group = world.group("coord-reviewer", "子育てサロン");
         long program = world.program("children", null, 1_000_000, OPEN_UNTIL, "reviewer-member", "reviewer-x");
@@ -182,6 +195,9 @@ class GrantRulesTest extends FundWebTest {
 
         api().post(member, "/api/fund/applications/" + conflicted + "/reviews", score(5, 5))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("CONFLICT_OF_INTEREST"));
+        api().post(member, "/api/fund/applications/" + conflicted + "/reviews", """
+                        {"conflict":true,"scores":[{"criterion":0,"score":5},{"criterion":1,"score":5}]}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("SCORES_WITH_CONFLICT"));
         api().post(member, "/api/fund/applications/" + conflicted + "/reviews",
                 "{\"conflict\":true}").andExpect(status().isCreated());
         api().post(member, "/api/fund/applications/" + application + "/reviews", score(4, 3))
@@ -193,7 +209,36 @@ class GrantRulesTest extends FundWebTest {
                 .andExpect(jsonPath("$[0].applicationId").value(application))
                 .andExpect(jsonPath("$[0].scorePerMille").value((4 * 3 + 3 * 2) * 1000 / 25))
                 .andExpect(jsonPath("$[1].applicationId").value(conflicted))
-                .andExpect(jsonPath("$[1].reviewers").value(1));
+                .andExpect(jsonPath("$[1].scorePerMille").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$[1].reviewers").value(0))
+                .andExpect(jsonPath("$[1].progress.conflicted").value(1));
+        api().get(STAFF, "/api/fund/programs/" + program + "/ranking").andExpect(status().isOk())
+                .andExpect(jsonPath("$[1].applicationId").value(conflicted))
+                .andExpect(jsonPath("$[1].scorePerMille").value((2 * 3 + 2 * 2) * 1000 / 25))
+                .andExpect(jsonPath("$[1].progress.scored").value(1))
+                .andExpect(jsonPath("$[1].progress.pending").value(0));
+    }
+
+    @Test
+    void aSecondReviewReplacesTheFirstUntilTheAwardIsDecided() throws Exception {
+        GrantFixtures world = world();
+        long group = world.group("coord-rereview", "見直しの審査");
+        long program = world.program("children", null, 100_000, OPEN_UNTIL, "reviewer-again");
+        long application = world.submitted("coord-rereview", program, group, 10_000);
+        RequestPostProcessor reviewer = as("reviewer-again", "COMMITTEE");
+
+        api().post(reviewer, "/api/fund/applications/" + application + "/reviews", score(1, 1))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.replaced").value(false));
+        api().post(reviewer, "/api/fund/applications/" + application + "/reviews", score(5, 4))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.replaced").value(true));
+        api().get(STAFF, "/api/fund/programs/" + program + "/ranking")
+                .andExpect(jsonPath("$[0].scorePerMille").value((5 * 3 + 4 * 2) * 1000 / 25));
+
+        world.award(application, 10_000);
+        api().post(reviewer, "/api/fund/applications/" + application + "/reviews", score(0, 0))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("REVIEW_CLOSED"));
+        api().get(STAFF, "/api/fund/programs/" + program + "/ranking")
+                .andExpect(jsonPath("$[0].scorePerMille").value((5 * 3 + 4 * 2) * 1000 / 25));
     }
 
     @Test
@@ -308,10 +353,11 @@ class GrantRulesTest extends FundWebTest {
         long group = world.group("coord-race", "川をきれいにする会");
         long program = world.program("environment", null, 1_000_000, OPEN_UNTIL);
         long application = world.submitted("coord-race", program, group, 80_000);
+        world.reviewed(application);
         long before = available("fund:designation:field:environment");
 
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
+        try (var late = world.afterDeadline(application)) {
             java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
             for (RequestPostProcessor staff : java.util.List.of(STAFF, STAFF_B)) {
                 answers.add(pool.submit(() -> api().post(staff, "/api/fund/applications/" + application + "/award",

@@ -8,7 +8,7 @@ public record PageFixtures(FundApi api) {
     public long submittedApplication(String coordinator, String reviewer) throws Exception {
         GrantFixtures world = new GrantFixtures(api);
         long group = world.group(coordinator, "審査画面の会");
-        long program = world.program("children", null, 1_000_000, "2027-05-31T15:00:00Z", reviewer);
+        long program = world.program("children", null, 1_000_000, GrantFixtures.OPEN_UNTIL, reviewer);
         return world.submitted(coordinator, program, group, 10_000);
     }
 
@@ -17,7 +17,7 @@ public record PageFixtures(FundApi api) {
         GrantFixtures world = new GrantFixtures(api);
         world.donate(100_000, "general");
         long group = world.group(coordinator, "申請画面の会");
-        long program = world.program("children", "general", 1_000_000, "2027-05-31T15:00:00Z");
+        long program = world.program("children", "general", 1_000_000, GrantFixtures.OPEN_UNTIL);
         return world.draft(coordinator, program, group, 30_000);
     }
 

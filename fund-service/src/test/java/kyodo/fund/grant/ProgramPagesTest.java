@@ -66,6 +66,7 @@ class ProgramPagesTest extends FundWebTest {
     private long openedProgram(String title) throws Exception {
         api().register("reviewer-p1", "COMMITTEE");
         api().register("reviewer-p2", "COMMITTEE");
+        new GrantFixtures(api()).fund("field:environment", 2_000_000);
         String location = mvc.perform(programForm("/fund/staff/programs", title, "¥1,500,000"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(location).matches("/fund/staff/programs/[0-9]+\\?done=opened");
@@ -113,12 +114,22 @@ class ProgramPagesTest extends FundWebTest {
     @Test
     void aBadProgramFormIsShownAgainWithWhatWasTypedAndTheReasonInTheVisitorsLanguage() throws Exception {
         mvc.perform(programForm("/fund/staff/programs", "予算の誤り", "たくさん")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("予算は 1〜1,000,000,000 円の整数で入力してください。")))
+                .andExpect(content().string(containsString("予算は円単位の整数で入力してください")))
                 .andExpect(content().string(containsString("value=\"予算の誤り\"")))
                 .andExpect(content().string(containsString("value=\"たくさん\"")));
         mvc.perform(programForm("/fund/staff/programs", "Budget", "0").header("Accept-Language", "en"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("The budget must be a whole number of yen from 1 to")));
+                .andExpect(content().string(containsString("The budget must be at least 1 yen.")));
+        mvc.perform(programForm("/fund/staff/programs", "小数", "1000.5"))
+                .andExpect(content().string(containsString("予算は円単位の整数で入力してください")));
+        mvc.perform(programForm("/fund/staff/programs", "桁区切りの誤り", "1,00"))
+                .andExpect(content().string(containsString("予算は円単位の整数で入力してください")));
+        mvc.perform(programForm("/fund/staff/programs", "過去の期限", "1000", "deadline", "2020-01-01T12:00"))
+                .andExpect(content().string(containsString("申請期限が今より前です。")));
+        api().register("resident-not-committee", "RESIDENT");
+        mvc.perform(programForm("/fund/staff/programs", "住民の審査", "1000", "reviewers", "resident-not-committee"))
+                .andExpect(content().string(containsString("協働推進会議の委員として登録された人だけ")))
+                .andExpect(content().string(containsString("resident-not-committee")));
         mvc.perform(programForm("/fund/staff/programs", "期限", "1000", "deadline", "来月"))
                 .andExpect(content().string(containsString("申請期限を日付と時刻で入力してください")));
         mvc.perform(programForm("/fund/staff/programs", "期間", "1000", "endsOn", "2026-01-01"))
@@ -132,8 +143,8 @@ class ProgramPagesTest extends FundWebTest {
         mvc.perform(programForm("/fund/staff/programs", "", "1000"))
                 .andExpect(content().string(containsString("事業名を入力してください。")));
         mvc.perform(get("/fund/staff/programs/999999999").with(STAFF)).andExpect(status().isNotFound());
-        assertThat(programs.all(Programs.PAGE_MAX)).noneMatch(p -> p.title().equals("予算の誤り")
-                || p.title().equals("期限") || p.title().equals("期間") || p.title().equals("重み"));
+        assertThat(programs.all(Programs.PAGE_MAX)).noneMatch(p -> java.util.Set.of("予算の誤り", "期限", "期間",
+                "重み", "小数", "桁区切りの誤り", "過去の期限", "住民の審査").contains(p.title()));
     }
 
     @Test
@@ -141,10 +152,15 @@ class ProgramPagesTest extends FundWebTest {
         GrantFixtures world = new GrantFixtures(api());
         world.donate(500_000, "field:children");
         long group = world.group("coord-award-page", "award page group");
-        long program = world.program("children", null, 400_000, "2027-05-31T15:00:00Z", "reviewer-award-page");
+        long program = world.program("children", null, 400_000, GrantFixtures.OPEN_UNTIL, "reviewer-award-page");
         long better = world.submitted("coord-award-page", program, group, 120_000);
         long worse = world.submitted("coord-award-page", program, group, 80_000);
         var reviewer = as("reviewer-award-page", "COMMITTEE");
+        // Nobody has scored yet: the page says so, rather than a score of 0.
+        mvc.perform(get("/fund/staff/programs/" + program).with(STAFF))
+                .andExpect(content().string(containsString("審査: 採点 0 人、利害関係 0 人、未審査 1 人 (委員 1 人)")))
+                .andExpect(content().string(containsString("未採点")))
+                .andExpect(content().string(not(containsString("0.0%"))));
         api().post(reviewer, "/api/fund/applications/" + better + "/reviews", GrantFixtures.score(5, 4))
                 .andExpect(status().isCreated());
         api().post(reviewer, "/api/fund/applications/" + worse + "/reviews", GrantFixtures.score(2, 1))
@@ -155,11 +171,23 @@ class ProgramPagesTest extends FundWebTest {
         assertThat(page.indexOf("id=\"ranked-" + better + "\"")).isPositive()
                 .isLessThan(page.indexOf("id=\"ranked-" + worse + "\""));
         assertThat(page).contains("92.0%"); // (5×3 + 4×2) / (5×5) = 23/25
+        assertThat(page).contains("審査: 採点 1 人、利害関係 0 人、未審査 0 人 (委員 1 人)");
 
+        mvc.perform(post("/fund/staff/applications/" + better + "/award").with(STAFF).with(csrf())
+                        .param("amount", "100000"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("申請期限の前には交付決定できません。")));
+        assertThat(awardsOf(program)).isZero();
+        try (var late = world.afterDeadline(better)) {
+            awardAndRequestTranches(program, better);
+        }
+    }
+
+    private void awardAndRequestTranches(long program, long better) throws Exception {
         mvc.perform(post("/fund/staff/applications/" + better + "/award").with(STAFF).with(csrf())
                         .param("amount", "130000"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("交付決定額は 1〜120,000 円の整数で入力してください。")));
+                .andExpect(content().string(containsString("交付決定額は 120,000 円までです。")));
         mvc.perform(post("/fund/staff/applications/" + better + "/award").with(STAFF).with(csrf())
                         .param("amount", "100000").param("designation", "group:999"))
                 .andExpect(content().string(containsString("財源を選んでください。")));
@@ -180,7 +208,7 @@ class ProgramPagesTest extends FundWebTest {
         mvc.perform(post("/fund/staff/awards/" + award + "/disbursements").with(STAFF).with(csrf())
                         .param("amount", "150000"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("交付額は 1〜100,000 円の整数で入力してください。")));
+                .andExpect(content().string(containsString("交付額は 100,000 円までです。")));
         mvc.perform(post("/fund/staff/awards/" + award + "/disbursements").with(STAFF).with(csrf())
                         .param("amount", "40000"))
                 .andExpect(status().is3xxRedirection());
@@ -219,7 +247,7 @@ class ProgramPagesTest extends FundWebTest {
         String revised = """
                 {"title":"API改訂後","field":"environment","description":"","budget":777,"startsOn":"2027-04-01",
                  "endsOn":"2027-12-31","deadline":"2027-06-30T08:00:00Z","criteria":[{"name":"効果","weight":1}],
-                 "reviewers":[]}""";
+                 "reviewers":["reviewer-p1"]}""";
         mvc.perform(put("/api/fund/programs/" + id).with(STAFF).contentType(MediaType.APPLICATION_JSON)
                         .content(revised))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.budget").value(777))

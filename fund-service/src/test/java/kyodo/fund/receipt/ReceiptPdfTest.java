@@ -52,15 +52,20 @@ class ReceiptPdfTest extends FundWebTest {
                 .andReturn().getResponse().getContentAsString(), "$.receiptNumber");
 
         byte[] pdf = download(DONOR, "/api/fund/donations/" + id + "/receipt.pdf");
+        // Kept for people to look at (pdftoppm -png target/receipt-sample.pdf).
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "receipt-sample.pdf"), pdf);
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("寄附金受領証明書").contains("株式会社さくら商店 様").contains("¥123,456")
-                    .contains("2027年4月1日").contains("分野指定: 子ども・子育て").contains(number)
-                    .contains("協働推進基金");
+                    .contains("金壱拾弐万参千四百五拾六円也").contains("受領日 令和9年(2027年)4月1日")
+                    .contains("発行日 令和9年4月1日").contains("分野指定: 子ども・子育て").contains(number)
+                    .contains("協働推進基金").contains("協働区長 協働 一郎").contains("印")
+                    .contains("所得税法第78条第2項第1号").contains("国又は地方公共団体に対する寄附金")
+                    .contains("地方税法第37条の2第1項第1号").contains("第314条の7第1項第1号").contains("寄附金税額控除");
             PDFont font = document.getPage(0).getResources().getFont(
                     document.getPage(0).getResources().getFontNames().iterator().next());
-            assertThat(font.getName()).contains("IPAexGothic");
+            assertThat(font.getName()).contains("IPAmjMincho");
             assertThat(font.isEmbedded()).isTrue();
         }
     }
@@ -85,6 +90,49 @@ class ReceiptPdfTest extends FundWebTest {
                 .andExpect(jsonPath("$.legs[0].debit").value("fund:bank"))
                 .andExpect(jsonPath("$.legs[0].credit").value("fund:designation:field:children"))
                 .andExpect(jsonPath("$.legs[0].amount").value(5_000));
+    }
+
+    /** Names that JIS X 0213 or IPAex Gothic lack, as people have them: each prints and extracts as given. */
+    @Test
+    void everyNameAPersonCanHavePrintsOnTheReceipt() throws Exception {
+        for (String name : new String[] {"𠮷田 太郎", "髙橋 𩸽子", "𡈽屋 鷗外", "Łukasz Müller-Ñúñez"}) {
+            long id = api().postForId(DONOR, "/api/fund/donations", """
+                    {"donorType":"INDIVIDUAL","donorName":"%s","amount":10000,"designation":"general"}"""
+                    .formatted(name), "$.id");
+            api().post(STAFF, "/api/fund/donations/" + id + "/confirm", null).andExpect(status().isOk());
+
+            byte[] pdf = download(DONOR, "/api/fund/donations/" + id + "/receipt.pdf");
+            if (name.startsWith("𠮷")) {
+                java.nio.file.Files.write(java.nio.file.Path.of("target", "receipt-sample-yoshida.pdf"), pdf);
+            }
+
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(new PDFTextStripper().getText(document)).as(name).contains(name + " 様")
+                        .contains("金壱万円也").doesNotContain("〓");
+                assertThat(new PDFRenderer(document).renderImageWithDPI(0, 72).getWidth()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void aNameWithAnEmojiIsRefusedWhereItIsTypedAndNothingIsRecorded() throws Exception {
+        RequestPostProcessor donor = as("donor-emoji", "DONOR");
+        for (String name : new String[] {"山田 花子😀", "佐藤🇯🇵", "❤️鈴木"}) {
+            api().post(donor, "/api/fund/donations", """
+                            {"donorType":"INDIVIDUAL","donorName":"%s","amount":1000}""".formatted(name))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("NAME_NOT_PRINTABLE"))
+                    .andExpect(jsonPath("$.message_ja").value(org.hamcrest.Matchers.containsString("絵文字")))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("donorName")));
+        }
+        api().get(donor, "/api/fund/donations/mine").andExpect(jsonPath("$.length()").value(0));
+        long id = api().postForId(donor, "/api/fund/donations", """
+                {"donorType":"INDIVIDUAL","donorName":"山田 花子","amount":1000}""", "$.id");
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
+                mvc.getDispatcherServlet().getWebApplicationContext().getBean(javax.sql.DataSource.class));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                        "update fund_donation set donor_name = ? where id = ?", "山田 花子😀", id))
+                .hasMessageContaining("fund_donation_donor_name_printable");
+        api().get(donor, "/api/fund/donations/" + id).andExpect(jsonPath("$.donorName").value("山田 花子"));
     }
 
     @Test

@@ -79,16 +79,20 @@ class FundReportTest extends ReportWebTest {
         donate("INDIVIDUAL", "佐藤一郎", 3_000, "field:children", false, true, "donor-1");
         donate("INDIVIDUAL", "佐藤一郎", 4_000, "group:" + children, false, true, "donor-1");
         long cancelled = donate("INDIVIDUAL", "鈴木次郎", 8_000, "general", false, false, null);
+        // Each program takes applications for a day; the committee member scores them; the award follows.
         at("2026-07-15T02:00:00Z");
-        long program = program("@SUM(1+1) こども支援", "children", "field:children");
-        reportedAward = pay(application("coord-a", program, children, 20_000), 20_000, 12_000);
+        long program = program("@SUM(1+1) こども支援", "children", "field:children", 20_000);
+        long first = reviewed(application("coord-a", program, children, 20_000));
+        long program2 = program("地域づくり助成", "community", "general", 9_000);
+        long second = reviewed(application("coord-b", program2, formula, 9_000));
+        at("2026-07-20T02:00:00Z");
+        reportedAward = pay(first, 20_000, 12_000);
         api().post(as("coord-a", "GROUP_COORDINATOR"), "/api/fund/awards/" + reportedAward + "/report",
                 "{\"summary\":\"毎週水曜に延べ480人の子どもが参加しました。\"}").andExpect(status().isCreated());
         api().post(as("committee-1", "COMMITTEE"), "/api/fund/awards/" + reportedAward + "/evaluations",
                 "{\"goalAchievement\":4,\"comment\":\"地域に根付いた活動と評価します。\"}")
                 .andExpect(status().isCreated());
-        long program2 = program("地域づくり助成", "community", "general");
-        pay(application("coord-b", program2, formula, 9_000), 9_000, 9_000);
+        pay(second, 9_000, 9_000);
         at("2026-08-20T05:00:00Z");
         api().post(STAFF, "/api/fund/donations/" + cancelled + "/cancel", "{\"reason\":\"二重計上\"}")
                 .andExpect(status().isOk());
@@ -135,6 +139,61 @@ class FundReportTest extends ReportWebTest {
             assertThat(later.months()).contains(YearMonth.of(2026, 9));
         } finally {
             assertThat(next).isEqualTo(head);
+        }
+    }
+
+    /**
+     * Anyone checks a published figure: the report's proof bundle verifies with the verifier (ledger-core's jar,
+     * run here in-process), and the verifier refuses it once one amount is changed, in an entry or in the report.
+     */
+    @Test
+    void theProofBundleVerifiesAndIsRefusedWhenOneAmountChanges() throws Exception {
+        byte[] bundle = mvc.perform(get("/api/fund/reports/2026/proof-bundle.jsonl")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/jsonl"))
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = new String(bundle, StandardCharsets.UTF_8);
+        List<String> lines = List.of(text.split("\n"));
+        assertThat(lines).hasSize((int) firstCheckpoint + 1);
+        assertThat(lines.get(0)).contains("\"type\":\"kyodo-fund-proof-bundle\"")
+                .contains("\"treeSize\":" + firstCheckpoint).contains("report-test+");
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("{\"type\":\"withheld\"")
+                || l.contains("\"key\":\"fund-"));
+
+        Verified good = verify(text);
+        assertThat(good.status()).as(good.output()).isZero();
+        assertThat(good.output()).contains("OK: the report's figures are what the signed log's fund entries give")
+                .contains("recomputed: total money in " + String.format("¥%,d", reports.fund(YEAR).totalIn()));
+
+        // One donation's amount changed in its entry: its leaf no longer hashes into the signed tree.
+        String donation = lines.stream().filter(l -> l.contains("\"kind\":\"DONATION\"")
+                && l.contains("\"amount\":10000,")).findFirst().orElseThrow();
+        Verified entry = verify(text.replace(donation, donation.replace("\"amount\":10000,", "\"amount\":10001,")));
+        assertThat(entry.status()).as(entry.output()).isEqualTo(1);
+        assertThat(entry.output()).contains("FAILED at sequence").contains("the leaf hash does not match");
+
+        // The same change in the published figures: the entries still verify, the recomputation does not agree.
+        String header = lines.get(0);
+        String changed = header.replaceFirst("\"inYen\":([0-9]+)", "\"inYen\":1$1");
+        assertThat(changed).isNotEqualTo(header);
+        Verified figure = verify(text.replace(header, changed));
+        assertThat(figure.status()).as(figure.output()).isEqualTo(1);
+        assertThat(figure.output()).contains("FAILED").contains("the report's totals are in");
+    }
+
+    private record Verified(int status, String output) {
+    }
+
+    private static Verified verify(String bundle) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("kyodo-proof-bundle", ".jsonl");
+        try {
+            java.nio.file.Files.writeString(file, bundle);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int status = kyodo.ledger.journal.verify.Main.run(new String[] {"report", file.toString()},
+                    new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                    new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+            return new Verified(status, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
     }
 
@@ -466,7 +525,8 @@ class FundReportTest extends ReportWebTest {
                 {"name":%s,"type":"VOLUNTARY","representative":"代表 者","contact":"contact@example.jp",
                  "field":"children","description":"活動"}""".formatted(json(name));
         long id = api().postForId(as(coordinator, "GROUP_COORDINATOR"), "/api/fund/groups", body, "$.id");
-        api().post(as("staff-verifier", "STAFF"), "/api/fund/groups/" + id + "/verify", null)
+        api().post(as("staff-verifier", "STAFF"), "/api/fund/groups/" + id + "/verify",
+                "{\"note\":\"規約と代表者の本人確認書類を確認\"}")
                 .andExpect(status().isOk());
         return id;
     }
@@ -483,13 +543,13 @@ class FundReportTest extends ReportWebTest {
                 username == null ? "null" : "\"" + username + "\""), "$.id");
     }
 
-    private long program(String title, String field, String designation) throws Exception {
+    private long program(String title, String field, String designation, long budget) throws Exception {
         api().register("committee-1", "COMMITTEE");
         long id = api().postForId(STAFF, "/api/fund/programs", """
-                {"title":%s,"field":"%s","designation":"%s","description":"公募","budget":1000000,
-                 "startsOn":"2026-08-01","endsOn":"2027-03-31","deadline":"2026-12-31T15:00:00Z",
+                {"title":%s,"field":"%s","designation":"%s","description":"公募","budget":%d,
+                 "startsOn":"2026-08-01","endsOn":"2027-03-31","deadline":"2026-07-16T15:00:00Z",
                  "criteria":[{"name":"公益性","weight":1}],"reviewers":["committee-1"]}"""
-                .formatted(json(title), field, designation), "$.id");
+                .formatted(json(title), field, designation, budget), "$.id");
         api().post(STAFF, "/api/fund/programs/" + id + "/publish", null).andExpect(status().isOk());
         return id;
     }
@@ -502,6 +562,14 @@ class FundReportTest extends ReportWebTest {
         api().post(as(coordinator, "GROUP_COORDINATOR"), "/api/fund/applications/" + id + "/submit", null)
                 .andExpect(status().isOk());
         return id;
+    }
+
+    /** The committee member scores the application. */
+    private long reviewed(long application) throws Exception {
+        api().post(as("committee-1", "COMMITTEE"), "/api/fund/applications/" + application + "/reviews",
+                "{\"scores\":[{\"criterion\":0,\"score\":4,\"comment\":\"地域に必要\"}]}")
+                .andExpect(status().isCreated());
+        return application;
     }
 
     private long pay(long application, long awarded, long paid) throws Exception {

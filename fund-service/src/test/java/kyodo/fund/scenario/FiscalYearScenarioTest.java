@@ -29,8 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A fiscal year through the API: 200 donations in four designations (half pledged online and confirmed, half
- * recorded by staff), one cancellation, a program with 10 applications from 5 groups, three reviewers (one
- * recusing), 5 awards by ranking, 12 tranches approved by a second staff member, and one award closed early.
+ * recorded by staff), one cancellation, a program with 10 applications from 5 groups, three reviewers (one a
+ * co-coordinator of a group by invitation, recusing from its applications), 5 awards by ranking after the deadline,
+ * 12 tranches approved by a second staff member, and one award closed early.
  * Every fund account on the books must hold what the scenario computed on the side, and the trial balance is zero.
  */
 @SpringBootTest(classes = FundTestApplication.class)
@@ -54,6 +55,9 @@ class FiscalYearScenarioTest {
     @Autowired
     Ledger ledger;
 
+    @Autowired
+    kyodo.ledger.testing.MutableClock clock;
+
     @Test
     void aWholeYearLeavesEveryBalanceAsExpectedAndTheBooksBalanced() throws Exception {
         System.out.println("FiscalYearScenarioTest seed " + SEED + " (replay with -Dkyodo.seed=" + SEED + ")");
@@ -66,7 +70,8 @@ class FiscalYearScenarioTest {
             long id = api.postForId(as("coord-" + g, "GROUP_COORDINATOR"), "/api/fund/groups", """
                     {"name":"団体%d","type":"NPO","representative":"代表%d","contact":"c","field":"children"}"""
                     .formatted(g, g), "$.id");
-            api.post(STAFF_A, "/api/fund/groups/" + id + "/verify", null).andExpect(status().isOk());
+            api.post(STAFF_A, "/api/fund/groups/" + id + "/verify",
+                "{\"note\":\"規約と代表者の本人確認書類を確認\"}").andExpect(status().isOk());
             groups.add(id);
         }
         String[] designations = {"general", "field:children", "field:elderly", "group:" + groups.get(0)};
@@ -103,11 +108,17 @@ class FiscalYearScenarioTest {
 
         api.register("reviewer-1", "COMMITTEE");
         api.register("reviewer-2", "COMMITTEE");
+        api.register("reviewer-3", "COMMITTEE");
+        // The third reviewer also coordinates group 4, having accepted its coordinator's invitation: a conflict.
+        long invitation = api.postForId(as("coord-4", "GROUP_COORDINATOR"), "/api/fund/groups/" + groups.get(4)
+                + "/invitations", "{\"username\":\"reviewer-3\"}", "$.id");
+        api.post(as("reviewer-3", "COMMITTEE"), "/api/fund/invitations/" + invitation + "/accept", null)
+                .andExpect(status().isOk());
         long program = api.postForId(STAFF_A, "/api/fund/programs", """
                 {"title":"子ども分野 協働事業提案","field":"children","designation":"general","budget":1500000,
-                 "startsOn":"2027-04-01","endsOn":"2028-03-31","deadline":"2027-05-31T15:00:00Z",
+                 "startsOn":"2027-04-01","endsOn":"2028-03-31","deadline":"2027-04-01T00:00:00Z",
                  "criteria":[{"name":"公益性","weight":3},{"name":"実現性","weight":2},{"name":"協働性","weight":1}],
-                 "reviewers":["reviewer-1","reviewer-2","coord-4"]}""", "$.id");
+                 "reviewers":["reviewer-1","reviewer-2","reviewer-3"]}""", "$.id");
         api.post(STAFF_A, "/api/fund/programs/" + program + "/publish", null).andExpect(status().isOk());
 
         List<Long> applications = new ArrayList<>();
@@ -123,11 +134,11 @@ class FiscalYearScenarioTest {
             applications.add(id);
             requestedOf.put(id, requested);
         }
-        for (String reviewer : List.of("reviewer-1", "reviewer-2", "coord-4")) {
+        for (String reviewer : List.of("reviewer-1", "reviewer-2", "reviewer-3")) {
             for (int a = 0; a < 10; a++) {
                 long id = applications.get(a);
                 RequestPostProcessor who = as(reviewer, "COMMITTEE");
-                if (reviewer.equals("coord-4") && a % 5 == 4) {
+                if (reviewer.equals("reviewer-3") && a % 5 == 4) {
                     api.post(who, "/api/fund/applications/" + id + "/reviews", "{\"conflict\":true}")
                             .andExpect(status().isCreated());
                     continue;
@@ -142,6 +153,11 @@ class FiscalYearScenarioTest {
                 .andReturn().getResponse().getContentAsString();
         List<Number> order = JsonPath.read(ranking, "$[*].applicationId");
         assertThat(order).hasSize(10);
+        List<Number> conflicts = JsonPath.read(ranking, "$[*].progress.conflicted");
+        assertThat(conflicts.stream().mapToInt(Number::intValue).sum()).isEqualTo(2);
+
+        // The committee has reviewed; the awards follow the deadline.
+        clock.advanceTo(Instant.parse("2027-04-01T00:01:00Z"));
 
         List<Long> awards = new ArrayList<>();
         Map<Long, Long> awardedOf = new HashMap<>();

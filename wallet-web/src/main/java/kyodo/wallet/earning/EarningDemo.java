@@ -38,7 +38,7 @@ public class EarningDemo {
         Group group = directory.register(coordinator.actor(),
                 new Directory.Registration("みどり会(環境美化ボランティア)", "VOLUNTARY", "みどり会 代表",
                         "midori@example.jp", Field.ENVIRONMENT.code(), "公園や川辺の清掃をしています。", List.of()));
-        directory.decide(staff.actor(), group.id(), true);
+        directory.decide(staff.actor(), group.id(), true, "デモ: 規約と代表者の本人確認書類を確認");
         LocalDate today = BusinessCalendar.today(clock);
         ZonedDateTime tomorrow = today.plusDays(1).atTime(9, 0).atZone(BusinessCalendar.ZONE);
         board.post(coordinator, new ActivityBoard.Posting(group.id().value(), "公園の清掃", "軍手は用意します。",

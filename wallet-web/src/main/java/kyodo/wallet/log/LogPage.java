@@ -1,6 +1,7 @@
 package kyodo.wallet.log;
 
 import kyodo.ledger.JournalLeg;
+import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.journal.merkle.InclusionProof;
 import kyodo.ledger.journal.postgres.StoredCheckpoint;
 import kyodo.wallet.qr.QrProperties;
@@ -9,9 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -29,17 +32,25 @@ import java.util.Optional;
 class LogPage {
     private final PublicLog log;
     private final Formats formats;
+    private final Clock clock;
     private final String baseUrl;
 
-    LogPage(PublicLog log, Formats formats, QrProperties qr) {
+    LogPage(PublicLog log, Formats formats, QrProperties qr, Clock clock) {
         this.log = log;
         this.formats = formats;
+        this.clock = clock;
         this.baseUrl = qr.baseUrl().endsWith("/") ? qr.baseUrl().substring(0, qr.baseUrl().length() - 1)
                 : qr.baseUrl();
     }
 
     /** One leg as the page shows it: account codes and the amount with its unit. */
     record LegRow(int index, String kind, String debit, String credit, String amount) {
+    }
+
+    /** The fiscal year whose report's proof bundle the pages' instructions download. */
+    @ModelAttribute("reportYear")
+    int reportYear() {
+        return FiscalYear.current(clock).year();
     }
 
     @GetMapping("/log")

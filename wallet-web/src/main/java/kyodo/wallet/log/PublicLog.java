@@ -20,6 +20,7 @@ import kyodo.ledger.journal.note.VerifierKey;
 import kyodo.ledger.journal.postgres.PostgresJournal;
 import kyodo.ledger.journal.postgres.StoredCheckpoint;
 import kyodo.ledger.journal.postgres.StoredCosignature;
+import kyodo.fund.report.PublishedKeys;
 import kyodo.wallet.journal.JournalProperties;
 import kyodo.wallet.journal.Witnesses;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ import java.util.Optional;
  * log has signed.
  */
 @Component
-public class PublicLog {
+public class PublicLog implements PublishedKeys {
     /**
      * Keys of the entries whose contents anyone may read: the fund's (donations, awards, disbursements), which
      * name no donor. Points entries are residents' own dealings (a transfer carries its sender's note, a payment
@@ -288,8 +289,9 @@ public class PublicLog {
 
     /**
      * The keys as one text that the verifier's {@code --keys} reads: per key its name and id, the vkey line
-     * ({@code name+id+base64}) and the SPKI PEM block.
+     * ({@code name+id+base64}) and the SPKI PEM block. The fund puts the same text into its reports' proof bundles.
      */
+    @Override
     public String keysText() {
         StringWriter out = new StringWriter();
         for (VerifierKey key : keys()) {

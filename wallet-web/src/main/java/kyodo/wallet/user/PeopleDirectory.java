@@ -49,6 +49,6 @@ class PeopleDirectory implements People {
     }
 
     private static Person person(User user) {
-        return new Person(user.userId(), user.username(), user.displayName());
+        return new Person(user.userId(), user.username(), user.displayName(), user.role());
     }
 }

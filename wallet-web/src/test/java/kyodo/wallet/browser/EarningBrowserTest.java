@@ -45,7 +45,7 @@ class EarningBrowserTest extends kyodo.wallet.WalletWebTest {
         Group group = directory.register(coordinator.actor(),
                 new Directory.Registration("ブラウザ団体", "VOLUNTARY", "代表", "contact@example.jp",
                         Field.ENVIRONMENT.code(), "", List.of()));
-        directory.decide(users.findByUsername("staff").orElseThrow().actor(), group.id(), true);
+        directory.decide(users.findByUsername("staff").orElseThrow().actor(), group.id(), true, "規約と代表者の本人確認書類を確認");
         Instant ends = clock.instant().minus(Duration.ofMinutes(30));
         long activity = activities.create(group.id().value(), "花壇の手入れ", "", "区役所前", ends.minus(Duration.ofHours(2)),
                 ends, 10, 120, coordinator.userId(), ends.minus(Duration.ofDays(3)));

@@ -42,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FundBrowserTest extends WalletWebTest {
     private static final AtomicInteger SERIAL = new AtomicInteger();
+    /** How long the browser test's program takes applications: long enough to apply, short enough to wait. */
+    private static final Duration APPLICATIONS_OPEN = Duration.ofSeconds(3);
     @RegisterExtension
     static final BrowserExtension browser = new BrowserExtension();
 
@@ -133,21 +135,23 @@ class FundBrowserTest extends WalletWebTest {
                 Role.GROUP_COORDINATOR).user().actor();
         String title = "ブラウザで決める助成 " + n;
         LocalDate today = LocalDate.now(clock);
+        // The general fund must hold the budget: staff record a donation that arrived by bank transfer.
+        donations.record(staffActor, new DonationDesk.Form("COMPANY", "協働建設株式会社", "", 100_000L, "general",
+                false, false), new DonationDesk.Arrival("BANK_TRANSFER", null, null));
+        // Applications close in a few seconds: the award is decided after the deadline.
+        java.time.Instant deadline = clock.instant().plus(APPLICATIONS_OPEN);
         Program program = grants.open(staffActor, new GrantOffice.ProgramForm(title, "elderly", "general",
-                "見守り活動への助成", 300_000L, today, today.plusYears(1), clock.instant().plus(Duration.ofDays(30)),
+                "見守り活動への助成", 100_000L, today, today.plusYears(1), deadline,
                 List.of(new Program.Criterion("公益性", 3), new Program.Criterion("実現可能性", 2)),
                 List.of(reviewer.username())));
         grants.publish(staffActor, program.id());
         Group group = directory.register(coordinator, new Directory.Registration("見守りの会 " + n, "VOLUNTARY",
                 "代表 者", "mimamori@example.jp", "elderly", "高齢者の見守り", List.of()));
-        directory.decide(staffActor, group.id(), true);
+        directory.decide(staffActor, group.id(), true, "規約と代表者の本人確認書類を確認");
         Application application = applications.draft(coordinator, new ApplicationDesk.Form(program.id().value(),
                 group.id().value(), "見守りサロン", "孤立を防ぐ", "月2回のサロン", "地域の信頼", 30_000L,
                 List.of(new Application.BudgetLine("会場費", 30_000))));
         applications.submit(coordinator, application.id());
-        // The general fund must hold the award: staff record a donation that arrived by bank transfer.
-        donations.record(staffActor, new DonationDesk.Form("COMPANY", "協働建設株式会社", "", 100_000L, "general",
-                false, false), new DonationDesk.Arrival("BANK_TRANSFER", null, null));
         long appId = application.id().value();
 
         signIn(reviewer.username());
@@ -162,12 +166,14 @@ class FundBrowserTest extends WalletWebTest {
         assertThat(browser.findElements(By.id("error"))).isEmpty();
         signOut();
 
+        waitFor(d -> clock.instant().isAfter(deadline));
         signIn(staff.username());
         browser.get(local("/fund/staff/programs"));
         browser.findElement(By.linkText(title)).click();
         WebElement ranked = browser.findElement(By.id("ranked-" + appId));
         // (4 × 3 + 5 × 2) of a best possible 5 × (3 + 2): 22 / 25.
-        assertThat(ranked.getText()).contains("見守りサロン").contains("88.0%");
+        assertThat(ranked.getText()).contains("見守りサロン").contains("88.0%")
+                .contains("審査: 採点 1 人、利害関係 0 人、未審査 0 人 (委員 1 人)");
         assertNoHorizontalScroll();
         WebElement amount = browser.findElement(By.id("award-amount-" + appId));
         amount.clear();

@@ -63,7 +63,7 @@ abstract class EarningFixtures extends WalletWebTest {
                 new Directory.Registration("テスト団体 " + COUNTER.incrementAndGet(), "VOLUNTARY", "代表",
                         "contact@example.jp", Field.COMMUNITY.code(), "", List.of()));
         if (verified) {
-            directory.decide(demo("staff").actor(), group.id(), true);
+            directory.decide(demo("staff").actor(), group.id(), true, "規約と代表者の本人確認書類を確認");
         }
         return group;
     }

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AmountInputTest {
     @Test
-    void acceptsAsciiDigitsWithinTheLimit() {
+    void acceptsDigitsWithinTheLimitAsciiOrFullWidthWithOrWithoutSeparators() {
         assertThat(AmountInput.parse(" 1234 ").amount()).isEqualTo(1234);
         assertThat(AmountInput.parse("100000").amount()).isEqualTo(AmountInput.PAYMENT_AMOUNT_MAX);
+        assertThat(AmountInput.parse("１２３").amount()).isEqualTo(123);
+        assertThat(AmountInput.parse("10,000").amount()).isEqualTo(10_000);
+        assertThat(AmountInput.parse("１０，０００").amount()).isEqualTo(10_000);
     }
 
     @Test
@@ -37,8 +40,9 @@ class AmountInputTest {
         assertThat(AmountInput.parse("－１２").error()).isEqualTo(PaymentError.AMOUNT_NOT_POSITIVE);
         assertThat(AmountInput.parse("+12").error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
         assertThat(AmountInput.parse("１２３ｐｔ").error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
+        assertThat(AmountInput.parse("1,00").error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
         assertThat(AmountInput.parse("100001").error()).isEqualTo(PaymentError.AMOUNT_OVER_LIMIT);
-        assertThat(AmountInput.parse("99999999999999999999").error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
+        assertThat(AmountInput.parse("99999999999999999999").error()).isEqualTo(PaymentError.AMOUNT_OVER_LIMIT);
         assertThat(AmountInput.parse("9".repeat(1000)).error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
     }
 }

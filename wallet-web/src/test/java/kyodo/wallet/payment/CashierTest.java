@@ -94,7 +94,8 @@ class CashierTest extends WalletWebTest {
         assertThat(cashier.pay(payer.id(), url, "0", QrCodes.nonce()).error()).isEqualTo(PaymentError.AMOUNT_NOT_POSITIVE);
         assertThat(cashier.pay(payer.id(), url, "-10", QrCodes.nonce()).error()).isEqualTo(PaymentError.AMOUNT_NOT_POSITIVE);
         assertThat(cashier.pay(payer.id(), url, "ten", QrCodes.nonce()).error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
-        assertThat(cashier.pay(payer.id(), url, "１．５", QrCodes.nonce()).error()).isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
+        assertThat(cashier.pay(payer.id(), url, "１．５", QrCodes.nonce()).error())
+                .isEqualTo(PaymentError.AMOUNT_NOT_A_NUMBER);
         assertThat(cashier.pay(payer.id(), url, "100001", QrCodes.nonce()).error()).isEqualTo(PaymentError.AMOUNT_OVER_LIMIT);
         assertThat(cashier.pay(payer.id(), url, "", QrCodes.nonce()).error()).isEqualTo(PaymentError.AMOUNT_MISSING);
         assertThat(cashier.pay(payer.id(), url, "1001", QrCodes.nonce()).error()).isEqualTo(PaymentError.INSUFFICIENT_FUNDS);

@@ -257,7 +257,7 @@ class SimulatedYearTest {
             kyodo.fund.directory.Group group = directory.register(coordinator.actor(),
                     new Directory.Registration("ボランティア団体 " + i, "VOLUNTARY", "代表 " + i,
                             "group" + i + "@example.jp", Field.COMMUNITY.code(), "", List.of()));
-            directory.decide(ward, group.id(), true);
+            directory.decide(ward, group.id(), true, "規約と代表者の本人確認書類を確認");
             groups.add(group.id().value());
             ratePerHour.add(80 + 10L * random.nextInt(8));
         }

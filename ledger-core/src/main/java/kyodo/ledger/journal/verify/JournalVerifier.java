@@ -361,7 +361,7 @@ public final class JournalVerifier {
                 throw new Failed(0, "checkpoint " + input.source() + " is not a signed checkpoint: " + e.getMessage());
             }
             String problem = null;
-            SignedNote.Verification verification = note.verify(trustedFor(note));
+            SignedNote.Verification verification = note.verify(trustedFor(note, keys));
             if (verification.failedKey() != null) {
                 problem = "the signature by " + verification.failedKey() + " does not verify: the checkpoint was altered";
             } else if (verification.signedBy().isEmpty()) {
@@ -395,7 +395,7 @@ public final class JournalVerifier {
     }
 
     /** The trusted keys that could have made the note's signatures, including nameless PEM keys by key id. */
-    private List<VerifierKey> trustedFor(SignedNote note) {
+    static List<VerifierKey> trustedFor(SignedNote note, List<PublicKeyFile.Entry> keys) {
         List<VerifierKey> trusted = new ArrayList<>();
         for (PublicKeyFile.Entry key : keys) {
             if (key.name().isPresent()) {

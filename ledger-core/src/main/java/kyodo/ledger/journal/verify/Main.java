@@ -26,7 +26,8 @@ import java.util.List;
  * fails verification (the first bad sequence and why are printed), 2 when the input cannot be read at all, 3
  * ({@code INCOMPLETE}) when every check passed but some entries lie beyond the last verified checkpoint — unless
  * {@code --allow-uncovered} accepts that, and then the uncovered range is printed beside {@code OK}. Every run
- * prints which entries are covered and which are not. {@code witness} runs a witness (see
+ * prints which entries are covered and which are not. {@code report} checks a fund report's proof bundle (see
+ * {@link ReportBundleVerifier}). {@code witness} runs a witness (see
  * {@link kyodo.ledger.journal.witness.WitnessCommand}). It never prints a stack trace: people and scripts read
  * its output.
  */
@@ -44,6 +45,8 @@ public final class Main {
               --checkpoints      signed checkpoint notes: files, or directories whose files are each one note
               --keys             trusted public keys: Kyodo .pub files (PEM with "Key name:"), plain PEM, or vkey lines
               --allow-uncovered  accept entries beyond the last checkpoint (they are printed beside OK)
+                   or: java -jar ledger-core.jar report <proof-bundle.jsonl> [--keys <key file>...]
+                       checks a fund report's proof bundle and recomputes the report's figures from it
                    or: java -jar ledger-core.jar witness ...   (run without options for its usage)
             """;
 
@@ -58,6 +61,20 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("witness")) {
             return kyodo.ledger.journal.witness.WitnessCommand.run(args, out, err);
+        }
+        if (args.length > 0 && args[0].equals("report")) {
+            try {
+                return report(args, out);
+            } catch (BadInputException e) {
+                err.println("error: " + e.getMessage());
+                return BAD_INPUT;
+            } catch (IOException e) {
+                err.println("error: cannot read input: " + e);
+                return BAD_INPUT;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                err.println("error: the verifier could not finish: " + e);
+                return BAD_INPUT;
+            }
         }
         try {
             return verify(Arguments.parse(args), out);
@@ -122,6 +139,68 @@ public final class Main {
         VerificationReport.Failure failure = report.failure();
         out.println(failure.sequence() > 0
                 ? "FAILED at sequence " + failure.sequence() + ": " + failure.reason()
+                : "FAILED: " + failure.reason());
+        return FAILED;
+    }
+
+    /**
+     * {@code report <bundle> [--keys <key file>...]}: checks a fund report's proof bundle and recomputes the
+     * report's figures from it ({@link ReportBundleVerifier}). Without {@code --keys} it trusts the keys in the
+     * bundle and says so.
+     */
+    private static int report(String[] args, PrintStream out) throws BadInputException, IOException {
+        Path bundle = null;
+        List<Path> keyFiles = new ArrayList<>();
+        boolean keys = false;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--keys")) {
+                keys = true;
+            } else if (args[i].startsWith("--")) {
+                throw new BadInputException("unknown option " + args[i] + "\n" + USAGE);
+            } else if (keys) {
+                keyFiles.add(Path.of(args[i]));
+            } else if (bundle == null) {
+                bundle = Path.of(args[i]);
+            } else {
+                throw new BadInputException("give one bundle\n" + USAGE);
+            }
+        }
+        if (bundle == null) {
+            throw new BadInputException("the proof bundle is required\n" + USAGE);
+        }
+        if (keys && keyFiles.isEmpty()) {
+            throw new BadInputException("--keys needs at least one key file\n" + USAGE);
+        }
+        List<PublicKeyFile.Entry> trusted = new ArrayList<>();
+        for (Path file : keyFiles) {
+            try {
+                trusted.addAll(PublicKeyFile.parse(readSmall(file, KEY_FILE_BYTES_MAX, "key file")));
+            } catch (NoteFormatException e) {
+                throw new BadInputException("key file " + file + ": " + e.getMessage());
+            }
+        }
+        if (!Files.isRegularFile(bundle)) {
+            throw new BadInputException("proof bundle " + bundle + " does not exist or is not a file");
+        }
+        out.println("verifying the fund report's proof bundle " + bundle);
+        ReportBundleVerifier.Result result;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(bundle), 1 << 16)) {
+            result = ReportBundleVerifier.verify(in, trusted);
+        }
+        out.println("keys trusted: from " + result.keysFrom() + (trusted.isEmpty()
+                ? " (compare them with the log's published keys, /.well-known/kyodo-log-keys, or give --keys)" : ""));
+        for (String line : result.checked()) {
+            out.println("checked: " + line);
+        }
+        for (String line : result.figures()) {
+            out.println("recomputed: " + line);
+        }
+        if (result.ok()) {
+            out.println("OK: the report's figures are what the signed log's fund entries give");
+            return OK;
+        }
+        VerificationReport.Failure failure = result.failure();
+        out.println(failure.sequence() > 0 ? "FAILED at sequence " + failure.sequence() + ": " + failure.reason()
                 : "FAILED: " + failure.reason());
         return FAILED;
     }
