@@ -1,0 +1,38 @@
+package kyodo.wallet.home;
+
+import java.util.List;
+
+/**
+ * What a signed-in person's home page shows: a few facts about them (a balance, today's sales), what waits for them,
+ * and what they can do. Texts are message keys, so the page is in the person's language.
+ *
+ * @param facts   figures at a glance, already formatted
+ * @param waiting what waits for this person, each a link to where it is done
+ * @param cards   what this role can do, each a link
+ */
+record Home(List<Fact> facts, List<Waiting> waiting, List<Card> cards) {
+    Home {
+        facts = List.copyOf(facts);
+        waiting = List.copyOf(waiting);
+        cards = List.copyOf(cards);
+    }
+
+    /** A figure: {@code labelKey} names it, {@code value} is formatted for the page's language. */
+    record Fact(String id, String labelKey, String value) {
+    }
+
+    /** Something to do: the text {@code textKey} with its arguments (counts, names, formatted amounts). */
+    record Waiting(String id, String href, String textKey, List<Object> arguments) {
+        Waiting {
+            arguments = List.copyOf(arguments);
+        }
+
+        Object[] argumentArray() {
+            return arguments.toArray();
+        }
+    }
+
+    /** Something this role can do: where, its title and a line that says what it is for. */
+    record Card(String id, String href, String titleKey, String descriptionKey) {
+    }
+}
