@@ -10,29 +10,30 @@ import java.util.List;
  * @param waiting what waits for this person, each a link to where it is done
  * @param cards   what this role can do, each a link
  */
-record Home(List<Fact> facts, List<Waiting> waiting, List<Card> cards) {
-    Home {
+public record Home(List<Fact> facts, List<Waiting> waiting, List<Card> cards) {
+    public Home {
         facts = List.copyOf(facts);
         waiting = List.copyOf(waiting);
         cards = List.copyOf(cards);
     }
 
     /** A figure: {@code labelKey} names it, {@code value} is formatted for the page's language. */
-    record Fact(String id, String labelKey, String value) {
+    public record Fact(String id, String labelKey, String value) {
     }
 
     /** Something to do: the text {@code textKey} with its arguments (counts, names, formatted amounts). */
-    record Waiting(String id, String href, String textKey, List<Object> arguments) {
-        Waiting {
+    public record Waiting(String id, String href, String textKey, List<Object> arguments) {
+        public Waiting {
             arguments = List.copyOf(arguments);
         }
 
-        Object[] argumentArray() {
+        /** The arguments as the template's message expression takes them. */
+        public Object[] argumentArray() {
             return arguments.toArray();
         }
     }
 
     /** Something this role can do: where, its title and a line that says what it is for. */
-    record Card(String id, String href, String titleKey, String descriptionKey) {
+    public record Card(String id, String href, String titleKey, String descriptionKey) {
     }
 }
