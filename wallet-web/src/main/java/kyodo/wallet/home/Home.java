@@ -17,8 +17,20 @@ public record Home(List<Fact> facts, List<Waiting> waiting, List<Card> cards) {
         cards = List.copyOf(cards);
     }
 
-    /** A figure: {@code labelKey} names it, {@code value} is formatted for the page's language. */
-    public record Fact(String id, String labelKey, String value) {
+    /** A figure: {@code labelKey} (with its arguments, e.g. a group's name) names it; {@code value} is formatted. */
+    public record Fact(String id, String labelKey, List<Object> labelArguments, String value) {
+        public Fact {
+            labelArguments = List.copyOf(labelArguments);
+        }
+
+        public Fact(String id, String labelKey, String value) {
+            this(id, labelKey, List.of(), value);
+        }
+
+        /** The label's arguments as the template's message expression takes them. */
+        public Object[] labelArgumentArray() {
+            return labelArguments.toArray();
+        }
     }
 
     /** Something to do: the text {@code textKey} with its arguments (counts, names, formatted amounts). */

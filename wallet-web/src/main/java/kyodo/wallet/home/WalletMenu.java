@@ -30,6 +30,8 @@ class WalletMenu implements MenuContributor {
             links.add(new MenuLink("/", "nav.home"));
             return links;
         }
+        // Every signed-in person's menu starts at their own home: what waits for them and what they can do.
+        links.add(new MenuLink(HomePage.PATH, "nav.home"));
         if (viewer.is("RESIDENT")) {
             links.add(new MenuLink("/wallet", "nav.wallet"));
             links.add(new MenuLink("/pay", "nav.scan"));

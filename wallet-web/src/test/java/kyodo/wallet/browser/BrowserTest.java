@@ -108,7 +108,8 @@ class BrowserTest extends WalletWebTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
         assertThat(text("balance-label")).isEqualTo("利用可能残高");
         assertThat(text("balance")).isEqualTo("12,345 pt");
-        assertThat(text("history")).contains("区(ポイント発行)").containsPattern("20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日\\(.\\) [0-9]{2}:[0-9]{2}");
+        assertThat(text("history")).contains("区(ポイント発行)")
+                .containsPattern("20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日\\(.\\) [0-9]{2}:[0-9]{2}");
         assertNoHorizontalScroll();
 
         browser.get(local("/wallet?lang=en"));

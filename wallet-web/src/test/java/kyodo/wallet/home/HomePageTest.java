@@ -80,7 +80,8 @@ class HomePageTest extends WalletWebTest {
         Merchant shop = merchant();
         User payer = resident(2_000);
         for (long amount : new long[] {250, 1_000}) {
-            PaymentOutcome paid = cashier.pay(payer.id(), qrCodes.url(qrCodes.orderQr(shop.id(), amount, "")), "", null);
+            String order = qrCodes.url(qrCodes.orderQr(shop.id(), amount, ""));
+            PaymentOutcome paid = cashier.pay(payer.id(), order, "", null);
             assertThat(paid.ok()).as("paid: %s", paid.error()).isTrue();
         }
 
@@ -90,7 +91,8 @@ class HomePageTest extends WalletWebTest {
 
         int n = SERIAL.incrementAndGet();
         User pendingOwner = registrar.signUpMerchant("home-shop-" + n, "店主 " + n, PASSWORD, "八百屋 " + n).user();
-        assertThat(home(pendingOwner, "ja")).contains("id=\"waiting-approval\"").contains("「八百屋 " + n + "」は区の承認を待っています");
+        assertThat(home(pendingOwner, "ja")).contains("id=\"waiting-approval\"")
+                .contains("「八百屋 " + n + "」は区の承認を待っています");
     }
 
     @Test
@@ -99,7 +101,8 @@ class HomePageTest extends WalletWebTest {
         Group group = verifiedGroup(coordinator, "見守りの会 " + coordinator.id());
         Instant ended = clock.instant().minus(Duration.ofHours(1));
         long activity = activities.create(group.id().value(), "花壇の手入れ", "", "区役所前",
-                ended.minus(Duration.ofHours(2)), ended, 10, 120, coordinator.userId(), ended.minus(Duration.ofDays(3)));
+                ended.minus(Duration.ofHours(2)), ended, 10, 120, coordinator.userId(),
+                ended.minus(Duration.ofDays(3)));
         activities.signUp(activity, resident(0).id(), ended.minus(Duration.ofDays(1)));
         Program program = publishedProgram(List.of());
         Application draft = applications.draft(coordinator.actor(), form(program, group, "下書きの申請"));
@@ -107,8 +110,8 @@ class HomePageTest extends WalletWebTest {
         String page = home(coordinator, "ja");
         assertThat(page).contains("id=\"waiting-hours-" + activity).contains("「花壇の手入れ」: 活動時間の確認を待っている参加者 1人")
                 .contains("id=\"waiting-draft-" + draft.id().value()).contains("下書きの申請")
-                .contains("id=\"fact-group-" + group.id().value()).contains("href=\"/groups/" + group.id().value()
-                        + "/wallet\"");
+                .contains("id=\"fact-group-" + group.id().value()).contains(group.name() + "のポイント")
+                .contains("href=\"/groups/" + group.id().value() + "/wallet\"");
     }
 
     @Test
@@ -141,7 +144,8 @@ class HomePageTest extends WalletWebTest {
         String approversHome = home(approver, "ja");
         assertThat(approversHome).contains("id=\"waiting-merchants\"").contains("id=\"waiting-groups\"")
                 .contains("id=\"waiting-disbursements\"").contains("id=\"card-programs\"");
-        assertThat(count(approversHome, "waiting-disbursements") - count(home(requester, "ja"), "waiting-disbursements"))
+        long requestersCount = count(home(requester, "ja"), "waiting-disbursements");
+        assertThat(count(approversHome, "waiting-disbursements") - requestersCount)
                 .as("the requester's own tranche waits for someone else").isEqualTo(1);
     }
 
@@ -154,10 +158,12 @@ class HomePageTest extends WalletWebTest {
 
         assertThat(home(donor, "ja")).contains("id=\"waiting-pledged\"").contains("入金の確認を待っているあなたの寄附 1件")
                 .contains("id=\"fact-donated\">¥0<");
-        assertThat(home(demo("auditor"), "ja")).contains("id=\"card-trial-balance\"").contains("id=\"card-verification\"")
+        assertThat(home(demo("auditor"), "ja")).contains("id=\"card-trial-balance\"")
+                .contains("id=\"card-verification\"")
                 .contains("id=\"card-reconciliation\"");
         registrar.signUpMerchant("home-admin-shop-" + n, "店主 " + n, PASSWORD, "管理者が見る店 " + n);
-        assertThat(home(demo("admin"), "en")).contains("id=\"waiting-merchants\"").contains("Shops waiting for approval")
+        assertThat(home(demo("admin"), "en")).contains("id=\"waiting-merchants\"")
+                .contains("Shops waiting for approval")
                 .contains("id=\"card-health\"");
     }
 
