@@ -31,7 +31,10 @@ class WalletMenu implements MenuContributor {
             return links;
         }
         // Every signed-in person's menu starts at their own home: what waits for them and what they can do.
-        links.add(new MenuLink(HomePage.PATH, "nav.home"));
+        // Residents' menu is already long on a phone (it wraps above the bottom bar); they land on the home.
+        if (!viewer.is("RESIDENT")) {
+            links.add(new MenuLink(HomePage.PATH, "nav.home"));
+        }
         if (viewer.is("RESIDENT")) {
             links.add(new MenuLink("/wallet", "nav.wallet"));
             links.add(new MenuLink("/pay", "nav.scan"));

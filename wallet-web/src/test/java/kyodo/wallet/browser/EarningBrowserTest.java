@@ -74,7 +74,7 @@ class EarningBrowserTest extends kyodo.wallet.WalletWebTest {
         signIn(resident.username());
         assertThat(browser.getCurrentUrl()).endsWith("/home");
         assertThat(text("fact-balance")).isEqualTo("180 pt");
-        browser.findElement(By.id("card-wallet")).click();
+        browser.get(browser.findElement(By.id("card-wallet")).getAttribute("href"));
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("/wallet"));
         assertThat(text("balance")).isEqualTo("180 pt");
         String lastDay = points.lastDay(BusinessCalendar.thisMonth(clock)).toString();

@@ -73,7 +73,7 @@ class GroupWalletBrowserTest extends WalletWebTest {
         signIn(helper.username());
         assertThat(browser.getCurrentUrl()).endsWith("/home");
         assertThat(text("fact-balance")).isEqualTo("300 pt");
-        browser.findElement(By.id("card-wallet")).click();
+        browser.get(browser.findElement(By.id("card-wallet")).getAttribute("href"));
         waitFor(d -> d.getCurrentUrl().endsWith("/wallet"));
         assertThat(text("balance")).isEqualTo("300 pt");
         assertThat(text("history")).contains(group.name()).contains("草刈りのお礼").contains("+300 pt");
