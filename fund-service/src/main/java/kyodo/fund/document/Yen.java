@@ -1,16 +1,16 @@
 package kyodo.fund.document;
 
-import java.text.NumberFormat;
-import java.util.Locale;
+import kyodo.fund.layout.Formats;
 
-/** Yen as people read it: {@code ¥1,234}. */
+/**
+ * Yen as people read it: {@code ¥1,234}. Kept for the documents that still call it; it is the one formatter's
+ * {@link Formats#yenOf(long)}.
+ */
 public final class Yen {
     private Yen() {
     }
 
     public static String format(long yen) {
-        NumberFormat grouped = NumberFormat.getIntegerInstance(Locale.JAPAN);
-        grouped.setGroupingUsed(true);
-        return (yen < 0 ? "-¥" : "¥") + grouped.format(Math.abs(yen));
+        return Formats.yenOf(yen);
     }
 }

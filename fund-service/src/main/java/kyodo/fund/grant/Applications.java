@@ -88,6 +88,22 @@ public class Applications {
                 .params(program.value(), PAGE_MAX).query(this::row).list();
     }
 
+    /**
+     * Submitted applications in programs the reviewer is assigned to that they have neither scored nor declared a
+     * conflict on: what waits for them on their home page.
+     */
+    public List<Application> awaitingReviewBy(UserId reviewer, int limit) {
+        return jdbc.sql("""
+                        select a.* from fund_application a
+                        join fund_program_reviewer r on r.program_id = a.program_id and r.reviewer_id = :reviewer
+                        where a.status = 'SUBMITTED'
+                          and not exists (select 1 from fund_review v
+                                          where v.application_id = a.id and v.reviewer_id = :reviewer)
+                        order by a.id limit :limit""")
+                .param("reviewer", reviewer.value()).param("limit", Math.min(limit, PAGE_MAX))
+                .query(this::row).list();
+    }
+
     public List<Application> ofGroups(Collection<GroupId> groups) {
         if (groups.isEmpty()) {
             return List.of();

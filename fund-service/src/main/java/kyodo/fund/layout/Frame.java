@@ -1,5 +1,7 @@
 package kyodo.fund.layout;
 
+import org.springframework.web.util.UriComponentsBuilder;
+
 import java.util.List;
 
 /**
@@ -29,6 +31,16 @@ public record Frame(Viewer viewer, String wardName, String contact, List<MenuLin
         menu = List.copyOf(menu);
         bar = List.copyOf(bar);
         account = List.copyOf(account);
+    }
+
+    /** This page in plain Japanese (やさしい日本語): the Japanese address with {@code lang=ja-easy}. */
+    public String easyJapaneseHref() {
+        try {
+            return UriComponentsBuilder.fromUriString(japaneseHref).replaceQueryParam("lang", "ja-easy").build(true)
+                    .toUriString();
+        } catch (IllegalArgumentException malformed) {
+            return "?lang=ja-easy";
+        }
     }
 
     /**

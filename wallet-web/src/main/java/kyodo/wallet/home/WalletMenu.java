@@ -30,6 +30,11 @@ class WalletMenu implements MenuContributor {
             links.add(new MenuLink("/", "nav.home"));
             return links;
         }
+        // Every signed-in person's menu starts at their own home: what waits for them and what they can do.
+        // Residents' menu is already long on a phone (it wraps above the bottom bar); they land on the home.
+        if (!viewer.is("RESIDENT")) {
+            links.add(new MenuLink(HomePage.PATH, "nav.home"));
+        }
         if (viewer.is("RESIDENT")) {
             links.add(new MenuLink("/wallet", "nav.wallet"));
             links.add(new MenuLink("/pay", "nav.scan"));

@@ -1,11 +1,11 @@
 package kyodo.wallet.log;
 
+import kyodo.fund.layout.Formats;
 import kyodo.ledger.JournalLeg;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.journal.merkle.InclusionProof;
 import kyodo.ledger.journal.postgres.StoredCheckpoint;
 import kyodo.wallet.qr.QrProperties;
-import kyodo.wallet.web.Formats;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -15,6 +15,9 @@ public interface Payments extends Repository<Payment, Long> {
 
     List<Payment> findTop20ByMerchantIdOrderByIdDesc(long merchantId);
 
+    /** A shop's sales since an instant (its home page counts today's). */
+    List<Payment> findByMerchantIdAndCreatedAtGreaterThanEqualOrderById(long merchantId, Instant from);
+
     /** Spends a consumer token's nonce; 0 rows means it was spent before. */
     @Modifying
     @Query("insert into spent_token (nonce, spent_at) values (:nonce, :spentAt) on conflict (nonce) do nothing")

@@ -7,15 +7,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Sign-in page, sign-up for residents and merchants, and where each role lands after signing in. */
+/** Sign-in page, sign-up for residents and merchants, and where sign-in lands: the one home. */
 @Controller
 class SignUpController {
     private final Registrar registrar;
-    private final SignedIn signedIn;
 
-    SignUpController(Registrar registrar, SignedIn signedIn) {
+    SignUpController(Registrar registrar) {
         this.registrar = registrar;
-        this.signedIn = signedIn;
     }
 
     @GetMapping("/signin")
@@ -64,15 +62,9 @@ class SignUpController {
         return typed.length() > lengthMax ? typed.substring(0, lengthMax) : typed;
     }
 
+    /** Where sign-in lands when no page was asked for: every role's one home (kyodo.wallet.home). */
     @GetMapping("/start")
-    String start(org.springframework.security.core.Authentication authentication) {
-        return switch (signedIn.user(authentication).role()) {
-            case RESIDENT -> "redirect:/wallet";
-            case MERCHANT -> "redirect:/merchant";
-            case STAFF, ADMIN -> "redirect:/staff";
-            case GROUP_COORDINATOR -> "redirect:/coordinator/activities";
-            case AUDITOR -> "redirect:/fund/audit";
-            default -> "redirect:/";
-        };
+    String start() {
+        return "redirect:/home";
     }
 }

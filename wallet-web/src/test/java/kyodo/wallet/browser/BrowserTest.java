@@ -27,7 +27,7 @@ class BrowserTest extends WalletWebTest {
         User resident = resident(2_000);
         Merchant shop = merchant();
 
-        signIn(ownerName(shop));
+        signInToTheTerminal(shop);
         browser.findElement(By.id("order-amount")).sendKeys("1234");
         browser.findElement(By.id("order-ref")).sendKeys("T-7");
         browser.findElement(By.id("order-submit")).click();
@@ -49,7 +49,7 @@ class BrowserTest extends WalletWebTest {
         assertNoHorizontalScroll();
         signOut();
 
-        signIn(ownerName(shop));
+        signInToTheTerminal(shop);
         assertThat(text("merchant-balance")).isEqualTo("1,234 pt");
         assertNoHorizontalScroll();
     }
@@ -65,7 +65,7 @@ class BrowserTest extends WalletWebTest {
         assertThat(browser.findElement(By.id("consumer-qr")).getAttribute("src")).startsWith("data:image/png;base64,");
         signOut();
 
-        signIn(ownerName(shop));
+        signInToTheTerminal(shop);
         browser.findElement(By.id("charge-amount")).sendKeys("120");
         browser.findElement(By.id("charge-token")).sendKeys(token);
         browser.findElement(By.id("charge-submit")).click();
@@ -156,7 +156,7 @@ class BrowserTest extends WalletWebTest {
         Path photo = Files.createTempFile("consumer-qr", ".png");
         Files.write(photo, QrImages.png(token));
 
-        signIn(ownerName(shop));
+        signInToTheTerminal(shop);
         browser.findElement(By.id("charge-amount")).sendKeys("75");
         browser.findElement(By.id("charge-photo")).sendKeys(photo.toAbsolutePath().toString());
         browser.findElement(By.id("charge-submit")).click();
@@ -174,13 +174,15 @@ class BrowserTest extends WalletWebTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
         assertThat(text("balance-label")).isEqualTo("利用可能残高");
         assertThat(text("balance")).isEqualTo("12,345 pt");
-        assertThat(text("history")).contains("区(ポイント発行)").containsPattern("20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}");
+        assertThat(text("history")).contains("区(ポイント発行)")
+                .containsPattern("20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日\\(.\\) [0-9]{2}:[0-9]{2}");
         assertNoHorizontalScroll();
 
         browser.get(local("/wallet?lang=en"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(text("balance-label")).isEqualTo("Available");
-        assertThat(text("history")).contains("The ward (points issued)");
+        assertThat(text("history")).contains("The ward (points issued)")
+                .containsPattern("[A-Z][a-z]{2}, [0-9]{1,2} [A-Z][a-z]{2} 20[0-9]{2}, [0-9]{2}:[0-9]{2}");
 
         browser.get(local("/signin"));
         assertThat(browser.findElement(By.id("signin-submit")).getText()).isEqualTo("Sign in");
@@ -197,14 +199,21 @@ class BrowserTest extends WalletWebTest {
         username.sendKeys(org.openqa.selenium.Keys.TAB);
         browser.switchTo().activeElement().sendKeys(PASSWORD);
         browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/wallet"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/home"));
 
-        assertThat(browser.getCurrentUrl()).endsWith("/wallet");
-        assertThat(text("balance")).isEqualTo("10 pt");
+        assertThat(browser.getCurrentUrl()).as("every role lands on its home").endsWith("/home");
+        assertThat(text("fact-balance")).isEqualTo("10 pt");
     }
 
     private void signIn(String username) {
         browser.signIn(username, PASSWORD);
+    }
+
+    /** A shop's owner lands on their home and opens the terminal from its card. */
+    private void signInToTheTerminal(Merchant shop) {
+        signIn(ownerName(shop));
+        browser.findElement(By.id("card-terminal")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/merchant"));
     }
 
     private void signOut() {

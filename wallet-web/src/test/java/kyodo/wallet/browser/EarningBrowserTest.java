@@ -54,8 +54,9 @@ class EarningBrowserTest extends kyodo.wallet.WalletWebTest {
 
         browser.manage().deleteAllCookies();
         signIn(coordinator.username());
-        assertThat(browser.getCurrentUrl()).endsWith("/coordinator/activities");
-        browser.findElement(By.id("open-" + activity)).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/home");
+        assertThat(text("waiting-hours-" + activity)).contains("花壇の手入れ").contains("1人");
+        browser.findElement(By.id("waiting-hours-" + activity)).click();
         assertThat(text("activity-title")).isEqualTo("花壇の手入れ");
         // no check-in: the suggestion is the whole activity; the coordinator corrects it to 1.5 hours
         assertThat(browser.findElement(By.id("hours-" + resident.id())).getAttribute("value")).isEqualTo("2");
@@ -71,7 +72,10 @@ class EarningBrowserTest extends kyodo.wallet.WalletWebTest {
         signOut();
 
         signIn(resident.username());
-        assertThat(browser.getCurrentUrl()).endsWith("/wallet");
+        assertThat(browser.getCurrentUrl()).endsWith("/home");
+        assertThat(text("fact-balance")).isEqualTo("180 pt");
+        browser.get(browser.findElement(By.id("card-wallet")).getAttribute("href"));
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/wallet"));
         assertThat(text("balance")).isEqualTo("180 pt");
         String lastDay = points.lastDay(BusinessCalendar.thisMonth(clock)).toString();
         assertThat(text("expiring")).contains("180 pt").contains(lastDay);

@@ -46,7 +46,10 @@ class GroupWalletBrowserTest extends WalletWebTest {
         User helper = resident(0);
 
         signIn(coordinator.username());
-        assertThat(browser.getCurrentUrl()).endsWith("/coordinator/activities");
+        assertThat(browser.getCurrentUrl()).endsWith("/home");
+        assertThat(text("fact-group-" + group.id().value())).isEqualTo("800 pt");
+        browser.findElement(By.id("card-activities")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/coordinator/activities"));
         String link = "group-wallet-" + group.id().value();
         assertThat(text(link)).contains(group.name());
         browser.findElement(By.id(link)).click();
@@ -68,7 +71,10 @@ class GroupWalletBrowserTest extends WalletWebTest {
         signOut();
 
         signIn(helper.username());
-        assertThat(browser.getCurrentUrl()).endsWith("/wallet");
+        assertThat(browser.getCurrentUrl()).endsWith("/home");
+        assertThat(text("fact-balance")).isEqualTo("300 pt");
+        browser.get(browser.findElement(By.id("card-wallet")).getAttribute("href"));
+        waitFor(d -> d.getCurrentUrl().endsWith("/wallet"));
         assertThat(text("balance")).isEqualTo("300 pt");
         assertThat(text("history")).contains(group.name()).contains("草刈りのお礼").contains("+300 pt");
         signOut();

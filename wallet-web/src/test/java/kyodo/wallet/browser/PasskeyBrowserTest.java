@@ -63,7 +63,7 @@ class PasskeyBrowserTest {
         browser.findElement(By.id("username")).sendKeys(resident.username());
         browser.findElement(By.id("password")).sendKeys("passkey-password-1");
         browser.findElement(By.id("signin-submit")).click();
-        wait.until(d -> d.getCurrentUrl().endsWith("/wallet"));
+        wait.until(d -> d.getCurrentUrl().endsWith("/home"));
         browser.get(ORIGIN + "/passkeys");
         browser.findElement(By.id("passkey-register")).click();
         wait.until(d -> d.getCurrentUrl().endsWith("/passkeys?registered"));
@@ -75,7 +75,7 @@ class PasskeyBrowserTest {
         wait.until(d -> d.getCurrentUrl().equals(ORIGIN + "/"));
         browser.get(ORIGIN + "/signin");
         browser.findElement(By.id("passkey-signin")).click();
-        wait.until(d -> d.getCurrentUrl().endsWith("/wallet"));
+        wait.until(d -> d.getCurrentUrl().endsWith("/home"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("鍵 太郎");
     }
