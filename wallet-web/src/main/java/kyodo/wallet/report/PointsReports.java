@@ -87,7 +87,7 @@ class PointsReports {
                 opening = Math.addExact(opening, outstandingChange);
                 continue;
             }
-            long[] m = byMonth.computeIfAbsent(f.month(), k -> new long[6]);
+            long[] m = byMonth.computeIfAbsent(f.month(), k -> new long[7]);
             if (f.debit().origin() && !f.credit().origin()) {
                 m[0] = Math.addExact(m[0], amount);
             } else if (f.credit().origin() && !f.debit().origin()) {
@@ -104,24 +104,29 @@ class PointsReports {
             if (f.debit().holder() && f.credit().holder()) {
                 m[2] = Math.addExact(m[2], amount);
             }
-            boolean toExpired = f.credit().purpose() == AccountPurpose.EXPIRED
-                    || f.credit().purpose() == AccountPurpose.DONATED_POINTS
-                    && EXPIRY.contains(new EntryKind(f.kind()));
+            // The fund's points account takes expired points (by the points policy) and gifts (a group giving its
+            // points, a TRANSFER): the entry's kind tells which column the points left circulation by.
+            boolean toFund = f.credit().purpose() == AccountPurpose.DONATED_POINTS;
+            boolean byExpiry = EXPIRY.contains(new EntryKind(f.kind()));
+            boolean toExpired = f.credit().purpose() == AccountPurpose.EXPIRED || toFund && byExpiry;
             if (f.debit().circulating() && toExpired) {
                 m[3] = Math.addExact(m[3], amount);
             }
-            if (f.debit().merchant() && f.credit().purpose() == AccountPurpose.SETTLED) {
+            if (f.debit().circulating() && toFund && !byExpiry) {
                 m[4] = Math.addExact(m[4], amount);
             }
-            m[5] = Math.addExact(m[5], outstandingChange);
+            if (f.debit().merchant() && f.credit().purpose() == AccountPurpose.SETTLED) {
+                m[5] = Math.addExact(m[5], amount);
+            }
+            m[6] = Math.addExact(m[6], outstandingChange);
         }
         Map<YearMonth, Long> active = activeResidents(year, treeSize, months);
         List<PointsReport.Month> rows = new ArrayList<>();
         long outstanding = opening;
         for (YearMonth month : months) {
-            long[] m = byMonth.getOrDefault(month, new long[6]);
-            outstanding = Math.addExact(outstanding, m[5]);
-            rows.add(new PointsReport.Month(month, m[0], m[1], m[2], m[3], m[4], outstanding,
+            long[] m = byMonth.getOrDefault(month, new long[7]);
+            outstanding = Math.addExact(outstanding, m[6]);
+            rows.add(new PointsReport.Month(month, m[0], m[1], m[2], m[3], m[4], m[5], outstanding,
                     active.getOrDefault(month, 0L)));
         }
         Map<Long, String> names = merchantNames(byMerchant.keySet());

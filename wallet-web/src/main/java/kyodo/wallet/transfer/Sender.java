@@ -5,6 +5,7 @@ import kyodo.fund.access.UserId;
 import kyodo.fund.directory.Group;
 import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
+import kyodo.ledger.AccountId;
 import kyodo.ledger.DisplayText;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
@@ -23,11 +24,14 @@ import org.springframework.stereotype.Component;
 /**
  * Sends points, once per form (intent): the oldest vintages first, each into the recipient's vintage of the same
  * month, in one entry. A resident sends from their own wallet to another resident's or to a verified group's; a
- * group's coordinator sends from the group's wallet to a resident (the coordinator acts, the group pays).
+ * group's coordinator sends from the group's wallet to a resident (the coordinator acts, the group pays), or gives
+ * the group's points to the fund ({@code fund:pt}, the account expired points go to when the policy says so).
  */
 @Component
 public class Sender {
     public static final int NOTE_LENGTH_MAX = 140;
+    /** The key of a group's gift to the fund: {@code gdon:<intent>:<group id>}. */
+    public static final String DONATION_KEY_PREFIX = "gdon:";
 
     private final Wallets wallets;
     private final Users users;
@@ -70,8 +74,9 @@ public class Sender {
             return Sent.failed(PaymentError.SAME_WALLET);
         }
         UserId actor = new UserId(fromUserId);
-        return move(WalletOwner.resident(fromUserId), actor, new WalletOwner(toKind, toId), amountInput, note,
-                "tr:" + intent + ":" + fromUserId);
+        WalletOwner recipient = new WalletOwner(toKind, toId);
+        return move(WalletOwner.resident(fromUserId), actor, vintage -> wallets.vintage(recipient, vintage),
+                amountInput, note, "tr:" + intent + ":" + fromUserId);
     }
 
     /**
@@ -90,8 +95,28 @@ public class Sender {
         if (!isResident(toResidentId)) {
             return Sent.failed(PaymentError.RECIPIENT_NOT_FOUND);
         }
-        return move(WalletOwner.group(group.value()), coordinator, WalletOwner.resident(toResidentId), amountInput,
-                note, "gtr:" + intent + ":" + group.value());
+        WalletOwner recipient = WalletOwner.resident(toResidentId);
+        return move(WalletOwner.group(group.value()), coordinator, vintage -> wallets.vintage(recipient, vintage),
+                amountInput, note, "gtr:" + intent + ":" + group.value());
+    }
+
+    /**
+     * A coordinator of {@code group} gives the group's points to the fund: every vintage taken lands in the fund's
+     * one points account, in an entry of kind {@code TRANSFER} (not {@code EXPIRE}: the group chose to give them).
+     * The key is the form's intent and the group, so a retried form gives once. Anyone who does not coordinate the
+     * group is refused ({@code NOT_ALLOWED}).
+     */
+    public Sent donateFromGroup(UserId coordinator, GroupId group, String amountInput, String intent) {
+        if (!groups.isCoordinator(group, coordinator)) {
+            return Sent.failed(PaymentError.NOT_ALLOWED);
+        }
+        PaymentError invalid = invalid(amountInput, "", intent);
+        if (invalid != null) {
+            return Sent.failed(invalid);
+        }
+        AccountId fund = wallets.fundPoints();
+        return move(WalletOwner.group(group.value()), coordinator, vintage -> fund, amountInput, "",
+                DONATION_KEY_PREFIX + intent + ":" + group.value());
     }
 
     /** What is wrong with the form, first thing first; {@code null} when it can be sent. */
@@ -114,16 +139,16 @@ public class Sender {
     }
 
     /** Moves a checked form's points ({@link #invalid} found nothing wrong). */
-    private Sent move(WalletOwner payer, UserId actor, WalletOwner recipient, String amountInput, String note,
+    private Sent move(WalletOwner payer, UserId actor, Spender.Destination recipient, String amountInput, String note,
                       String key) {
         AmountInput.Parsed parsed = AmountInput.parse(amountInput);
         String memo = note == null ? "" : note.strip();
         if (!wallets.exists(payer)) {
             return Sent.failed(PaymentError.PAYER_NOT_FOUND);
         }
-        // points keep their vintage: each leg lands in the recipient's account of the same month
-        PostResult result = spender.take(payer, parsed.amount(), vintage -> wallets.vintage(recipient, vintage),
-                new EntryKey(key), EntryKind.TRANSFER, actor.journalActor(), memo, null);
+        // a wallet's points keep their vintage (each leg lands in the recipient's account of the same month)
+        PostResult result = spender.take(payer, parsed.amount(), recipient, new EntryKey(key), EntryKind.TRANSFER,
+                actor.journalActor(), memo, null);
         if (!result.onTheBooks()) {
             return Sent.failed(result.code() == ResultCode.INSUFFICIENT_FUNDS ? PaymentError.INSUFFICIENT_FUNDS
                     : PaymentError.LEDGER_REFUSED);

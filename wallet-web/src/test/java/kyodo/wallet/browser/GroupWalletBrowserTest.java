@@ -82,6 +82,34 @@ class GroupWalletBrowserTest extends WalletWebTest {
         assertThat(browser.findElements(By.id("send-submit"))).isEmpty();
     }
 
+    @Test
+    void aCoordinatorGivesTheGroupsPointsToTheFundAfterConfirmingTheAmount() {
+        User coordinator = newCoordinator();
+        Group group = verifiedGroup(coordinator, "みどり会 " + coordinator.id());
+        User giver = resident(600);
+        assertThat(sender.send(giver.id(), OwnerKind.GROUP, group.id().value(), "500", "活動費に",
+                QrCodes.nonce()).ok()).isTrue();
+
+        signIn(coordinator.username());
+        browser.get(local("/groups/" + group.id().value() + "/wallet"));
+        assertThat(text("balance")).isEqualTo("500 pt");
+        assertThat(browser.findElement(By.id("donate-amount")).isDisplayed()).as("the form opens on demand")
+                .isFalse();
+        browser.findElement(By.id("donate-toggle")).click();
+        browser.findElement(By.id("donate-amount")).sendKeys("100");
+        browser.findElement(By.id("donate-review")).click();
+        waitFor(d -> !d.findElements(By.id("donate-confirm")).isEmpty());
+        assertThat(text("donate-confirm-text")).isEqualTo(group.name() + "のポイント 100 pt を基金に寄附します。");
+        assertThat(text("balance")).as("nothing given before confirming").isEqualTo("500 pt");
+        browser.findElement(By.id("donate-confirm")).click();
+        waitFor(d -> !d.findElements(By.id("donated-notice")).isEmpty());
+        assertThat(text("donated-notice")).contains("100 pt");
+        assertThat(text("balance")).isEqualTo("400 pt");
+        assertThat(text("history")).contains("基金(ポイントの寄附)").contains("-100 pt");
+        assertNoHorizontalScroll();
+        signOut();
+    }
+
     /** The wallet page at a phone's and a desktop's width, Japanese and English, whole page, when asked for. */
     private void screenshots(Group group) throws IOException {
         String directory = System.getProperty("kyodo.screenshots", "");

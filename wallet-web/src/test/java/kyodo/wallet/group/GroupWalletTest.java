@@ -2,7 +2,11 @@ package kyodo.wallet.group;
 
 import kyodo.fund.directory.Group;
 import kyodo.wallet.WalletWebTest;
+import kyodo.ledger.EntryKind;
+import kyodo.wallet.account.CounterpartyNames;
 import kyodo.wallet.account.OwnerKind;
+import kyodo.wallet.account.Statement;
+import kyodo.wallet.account.Statements;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.payment.Cashier;
 import kyodo.wallet.payment.Payment;
@@ -42,6 +46,8 @@ class GroupWalletTest extends WalletWebTest {
     Payments payments;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Statements statements;
 
     private long groupBalance(Group group) {
         return wallets.balance(WalletOwner.group(group.id().value())).available();
@@ -142,5 +148,96 @@ class GroupWalletTest extends WalletWebTest {
         assertThat(refunded.ok()).isTrue();
         assertThat(groupBalance(group)).as("the refund returns to the wallet that paid").isEqualTo(650);
         assertThat(balance(shop)).isEqualTo(250);
+    }
+
+    private long fundPoints() {
+        return ledger.balance(wallets.fundPoints()).orElseThrow().available();
+    }
+
+    @Test
+    void aCoordinatorGivesTheGroupsPointsToTheFundOnceHoweverOftenTheFormIsSent() {
+        User coordinator = newCoordinator();
+        Group group = groupWith(coordinator, 500);
+        long fundBefore = fundPoints();
+        String intent = QrCodes.nonce();
+
+        Sender.Sent first = sender.donateFromGroup(coordinator.userId(), group.id(), "300", intent);
+        Sender.Sent retried = sender.donateFromGroup(coordinator.userId(), group.id(), "300", intent);
+
+        assertThat(first.ok()).isTrue();
+        assertThat(first.repeated()).isFalse();
+        assertThat(retried.ok()).isTrue();
+        assertThat(retried.repeated()).as("the retry finds the first gift").isTrue();
+        assertThat(retried.sequence()).isEqualTo(first.sequence());
+        assertThat(groupBalance(group)).isEqualTo(200);
+        assertThat(fundPoints() - fundBefore).isEqualTo(300);
+        var entry = ledger.entries(first.sequence(), first.sequence()).get(0);
+        assertThat(entry.kind()).isEqualTo(EntryKind.TRANSFER);
+        assertThat(entry.key().value()).isEqualTo(Sender.DONATION_KEY_PREFIX + intent + ":" + group.id().value());
+        assertThat(entry.actor()).as("the coordinator acted").isEqualTo(coordinator.userId().journalActor());
+        Statement history = statements.of(WalletOwner.group(group.id().value()), wallets.currentMonth(), 0, 0);
+        assertThat(history.lines().get(0).change()).isEqualTo(-300);
+        assertThat(history.lines().get(0).counterparty()).isEqualTo(CounterpartyNames.FUND_DONATION_KEY);
+    }
+
+    @Test
+    void noOneButTheGroupsCoordinatorsGivesItsPointsAndNeverMoreThanItHolds() {
+        User coordinator = newCoordinator();
+        Group group = groupWith(coordinator, 400);
+        User stranger = newCoordinator();
+        verifiedGroup(stranger, "よその会 " + stranger.id());
+        User resident = resident(0);
+        long fundBefore = fundPoints();
+
+        assertThat(sender.donateFromGroup(stranger.userId(), group.id(), "100", QrCodes.nonce()).error())
+                .isEqualTo(PaymentError.NOT_ALLOWED);
+        assertThat(sender.donateFromGroup(resident.userId(), group.id(), "100", QrCodes.nonce()).error())
+                .isEqualTo(PaymentError.NOT_ALLOWED);
+        assertThat(sender.donateFromGroup(coordinator.userId(), group.id(), "401", QrCodes.nonce()).error())
+                .isEqualTo(PaymentError.INSUFFICIENT_FUNDS);
+        assertThat(sender.donateFromGroup(coordinator.userId(), group.id(), "0", QrCodes.nonce()).error())
+                .isEqualTo(PaymentError.AMOUNT_NOT_POSITIVE);
+        assertThat(sender.donateFromGroup(coordinator.userId(), group.id(), "100", "short").error())
+                .isEqualTo(PaymentError.QR_MALFORMED);
+
+        assertThat(groupBalance(group)).isEqualTo(400);
+        assertThat(fundPoints()).isEqualTo(fundBefore);
+    }
+
+    @Test
+    void theGiftIsReviewedThenConfirmedOnThePageAndAStrangerFindsNoSuchPage() throws Exception {
+        User coordinator = newCoordinator();
+        Group group = groupWith(coordinator, 600);
+        String wallet = "/groups/" + group.id().value() + "/wallet";
+        String intent = QrCodes.nonce();
+
+        String review = mvc.perform(post(wallet + "/donate").with(csrf()).with(signedIn(coordinator))
+                        .param("amount", "250").param("intent", intent)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(review).contains(group.name() + "のポイント 250 pt を基金に寄附します。")
+                .contains("donate-confirm").contains(intent);
+        assertThat(groupBalance(group)).as("reviewing gives nothing").isEqualTo(600);
+        String tooMuch = mvc.perform(post(wallet + "/donate").with(csrf()).with(signedIn(coordinator))
+                        .param("amount", "601").param("intent", intent)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(tooMuch).contains("donate-error").contains("ポイントが足りません").doesNotContain("donate-confirm\"");
+        assertThat(mvc.perform(post(wallet + "/donate").with(csrf()).with(signedIn(coordinator))
+                        .param("amount", "２５０").param("intent", intent)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("donate-error");
+
+        User stranger = newCoordinator();
+        verifiedGroup(stranger, "よその会 " + stranger.id());
+        assertThat(mvc.perform(post(wallet + "/donate").with(csrf()).with(signedIn(stranger))
+                .param("amount", "250").param("intent", intent)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(post(wallet + "/donate/confirm").with(csrf()).with(signedIn(stranger))
+                .param("amount", "250").param("intent", intent)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(groupBalance(group)).isEqualTo(600);
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var confirmed = mvc.perform(post(wallet + "/donate/confirm").with(csrf()).with(signedIn(coordinator))
+                    .param("amount", "250").param("intent", intent)).andReturn().getResponse();
+            assertThat(confirmed.getRedirectedUrl()).isEqualTo(wallet);
+        }
+        assertThat(groupBalance(group)).as("given once, however often it was confirmed").isEqualTo(350);
     }
 }
