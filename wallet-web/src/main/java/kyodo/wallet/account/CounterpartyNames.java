@@ -1,5 +1,6 @@
 package kyodo.wallet.account;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.directory.Group;
 import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
@@ -8,6 +9,7 @@ import kyodo.ledger.AccountId;
 import kyodo.ledger.EntryKind;
 import kyodo.ledger.Ledger;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
@@ -72,8 +74,8 @@ public class CounterpartyNames {
         }
         long id = owner.get().id();
         Optional<String> name = switch (owner.get().kind()) {
-            case RESIDENT -> users.findById(id).map(User::displayName);
-            case MERCHANT -> merchants.findById(id).map(Merchant::name);
+            case RESIDENT -> users.findById(new UserId(id)).map(User::displayName);
+            case MERCHANT -> merchants.findById(new MerchantId(id)).map(Merchant::name);
             case GROUP -> groups.find(new GroupId(id)).map(Group::name);
         };
         return name.orElse(UNKNOWN_KEY);

@@ -17,9 +17,11 @@ import kyodo.wallet.payment.PaymentError;
 import kyodo.wallet.payment.PaymentOutcome;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.transfer.Sender;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.MerchantStatus;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.SignedIn;
+import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -95,7 +97,7 @@ class GroupWalletController {
         if (group.isEmpty()) {
             return missing(response);
         }
-        Optional<Long> resident = users.findByUsername(to.strip().toLowerCase(Locale.ROOT)).map(u -> u.id());
+        Optional<UserId> resident = users.findByUsername(to.strip().toLowerCase(Locale.ROOT)).map(User::userId);
         Sender.Sent sent = resident.isEmpty() ? new Sender.Sent(0, PaymentError.RECIPIENT_NOT_FOUND, false)
                 : sender.sendFromGroup(signedIn.userId(authentication), group.get().id(), resident.get(), amount,
                 note, intent);
@@ -117,11 +119,13 @@ class GroupWalletController {
         if (group.isEmpty()) {
             return missing(response);
         }
-        PaymentOutcome paid = cashier.payFromGroup(signedIn.userId(authentication), group.get().id(), merchantId,
-                amount, intent);
+        // a number that names no shop is refused as a shop that is not there
+        Optional<MerchantId> shop = MerchantId.ofPositive(merchantId);
+        PaymentOutcome paid = shop.isEmpty() ? PaymentOutcome.failed(PaymentError.MERCHANT_NOT_FOUND)
+                : cashier.payFromGroup(signedIn.userId(authentication), group.get().id(), shop.get(), amount, intent);
         if (!paid.ok()) {
             model.addAttribute("payError", paid.error().messageKey());
-            model.addAttribute("payForm", new PayForm(merchantId, amount));
+            model.addAttribute("payForm", new PayForm(shop.orElse(null), amount));
             return page(group.get(), null, 0, model, null, intent, null);
         }
         redirect.addFlashAttribute("paid", paid.payment());
@@ -138,7 +142,7 @@ class GroupWalletController {
         }
         AmountInput.Parsed parsed = AmountInput.parse(amount);
         PaymentError refused = !parsed.ok() ? parsed.error()
-                : parsed.amount() > wallets.balance(WalletOwner.group(group.get().id().value())).available()
+                : parsed.amount() > wallets.balance(WalletOwner.group(group.get().id())).available()
                 ? PaymentError.INSUFFICIENT_FUNDS : null;
         if (refused != null) {
             model.addAttribute("donateError", refused.messageKey());
@@ -171,8 +175,8 @@ class GroupWalletController {
     record SendForm(String to, String amount, String note) {
     }
 
-    /** What the pay form held, shown again with the reason it was not paid. */
-    record PayForm(long merchantId, String amount) {
+    /** What the pay form held ({@code merchantId} null when it named no shop), shown again with the reason. */
+    record PayForm(MerchantId merchantId, String amount) {
     }
 
     /** What the gift form held, shown again with the reason it was not given. */
@@ -199,7 +203,7 @@ class GroupWalletController {
 
     private String page(Group group, String monthText, int page, Model model, String sendIntent, String payIntent,
                         String donateIntent) {
-        WalletOwner owner = WalletOwner.group(group.id().value());
+        WalletOwner owner = WalletOwner.group(group.id());
         // Opened at registration; opening again is harmless and covers a group registered before it was so.
         wallets.open(owner);
         YearMonth now = BusinessCalendar.thisMonth(clock);
@@ -212,7 +216,7 @@ class GroupWalletController {
         LocalDate horizon = BusinessCalendar.today(clock).plusDays(points.reminderDays());
         model.addAttribute("expiringSoon", statement.balance().expiringBy(horizon));
         model.addAttribute("shops", merchants.findByStatusOrderById(MerchantStatus.APPROVED).stream()
-                .limit(SHOPS_MAX).map(m -> new Shop(m.id(), m.name())).toList());
+                .limit(SHOPS_MAX).map(m -> new Shop(m.merchantId(), m.name())).toList());
         model.addAttribute("sendIntent", validIntent(sendIntent));
         model.addAttribute("payIntent", validIntent(payIntent));
         model.addAttribute("donateIntent", validIntent(donateIntent));
@@ -220,7 +224,7 @@ class GroupWalletController {
             model.addAttribute("sendForm", new SendForm("", "", ""));
         }
         if (!model.containsAttribute("payForm")) {
-            model.addAttribute("payForm", new PayForm(0, ""));
+            model.addAttribute("payForm", new PayForm(null, ""));
         }
         if (!model.containsAttribute("donateForm")) {
             model.addAttribute("donateForm", new DonateForm(""));
@@ -229,7 +233,7 @@ class GroupWalletController {
     }
 
     /** A shop in the pay form: its id and the registered name the coordinator sees before paying. */
-    record Shop(long id, String name) {
+    record Shop(MerchantId id, String name) {
     }
 
     /** A retried form keeps its intent (so a double submit posts once); anything else gets a fresh one. */

@@ -1,5 +1,6 @@
 package kyodo.wallet.payment;
 
+import kyodo.wallet.user.MerchantId;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
@@ -13,7 +14,7 @@ public interface Payments extends Repository<Payment, Long> {
 
     Optional<Payment> findByEntryKey(String entryKey);
 
-    List<Payment> findTop20ByMerchantIdOrderByIdDesc(long merchantId);
+    List<Payment> findTop20ByMerchantIdOrderByIdDesc(MerchantId merchantId);
 
     /** Spends a consumer token's nonce; 0 rows means it was spent before. */
     @Modifying

@@ -1,5 +1,6 @@
 package kyodo.wallet.report;
 
+import kyodo.wallet.user.MerchantId;
 import kyodo.fund.report.ReportCheckpoint;
 import kyodo.ledger.calendar.FiscalYear;
 
@@ -27,7 +28,7 @@ public record PointsReport(FiscalYear year, ReportCheckpoint checkpoint, List<Mo
                         long settled, long outstanding, long activeResidents) {
     }
 
-    public record MerchantCirculation(long merchantId, String name, long spent) {
+    public record MerchantCirculation(MerchantId merchantId, String name, long spent) {
     }
 
     public long issued() {

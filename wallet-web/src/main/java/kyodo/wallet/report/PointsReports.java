@@ -1,5 +1,6 @@
 package kyodo.wallet.report;
 
+import kyodo.wallet.user.MerchantId;
 import kyodo.fund.report.PublicReports;
 import kyodo.fund.report.ReportCheckpoint;
 import kyodo.ledger.AccountOwner;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -73,7 +75,7 @@ class PointsReports {
         long budgetUsed = 0;
         long opening = 0;
         Map<YearMonth, long[]> byMonth = new TreeMap<>();
-        Map<Long, Long> byMerchant = new TreeMap<>();
+        Map<MerchantId, Long> byMerchant = new TreeMap<>(Comparator.comparingLong(MerchantId::value));
         for (Flow f : flows) {
             long amount = f.amount();
             if (f.credit().budgetOf(year.year())) {
@@ -96,10 +98,10 @@ class PointsReports {
             boolean paying = f.debit().holder() || f.debit().vouchers();
             if (paying && f.credit().merchant()) {
                 m[1] = Math.addExact(m[1], amount);
-                byMerchant.merge(f.credit().merchantId(), amount, Math::addExact);
+                byMerchant.merge(new MerchantId(f.credit().merchantId()), amount, Math::addExact);
             } else if (f.debit().merchant() && f.credit().holder()) {
                 m[1] = Math.subtractExact(m[1], amount);
-                byMerchant.merge(f.debit().merchantId(), -amount, Math::addExact);
+                byMerchant.merge(new MerchantId(f.debit().merchantId()), -amount, Math::addExact);
             }
             if (f.debit().holder() && f.credit().holder()) {
                 m[2] = Math.addExact(m[2], amount);
@@ -129,7 +131,7 @@ class PointsReports {
             rows.add(new PointsReport.Month(month, m[0], m[1], m[2], m[3], m[4], m[5], outstanding,
                     active.getOrDefault(month, 0L)));
         }
-        Map<Long, String> names = merchantNames(byMerchant.keySet());
+        Map<MerchantId, String> names = merchantNames(byMerchant.keySet());
         List<PointsReport.MerchantCirculation> merchants = new ArrayList<>();
         byMerchant.forEach((id, spent) -> merchants.add(
                 new PointsReport.MerchantCirculation(id, names.getOrDefault(id, "#" + id), spent)));
@@ -187,12 +189,13 @@ class PointsReports {
     }
 
     /** Shop names from the wallet's merchant table; a merchant not found keeps its number. */
-    private Map<Long, String> merchantNames(Set<Long> ids) {
-        Map<Long, String> names = new HashMap<>();
+    private Map<MerchantId, String> merchantNames(Set<MerchantId> ids) {
+        Map<MerchantId, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("select id, name from merchant where id in (:ids)").param("ids", List.copyOf(ids))
+            jdbc.sql("select id, name from merchant where id in (:ids)")
+                    .param("ids", ids.stream().map(MerchantId::value).toList())
                     .query(rs -> {
-                        names.put(rs.getLong(1), rs.getString(2));
+                        names.put(new MerchantId(rs.getLong(1)), rs.getString(2));
                     });
         }
         return names;

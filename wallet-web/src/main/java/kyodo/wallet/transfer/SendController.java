@@ -1,7 +1,10 @@
 package kyodo.wallet.transfer;
 
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
-import kyodo.wallet.account.OwnerKind;
+import kyodo.wallet.account.WalletOwner;
+import kyodo.wallet.payment.PaymentError;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.SignedIn;
 import kyodo.wallet.user.Users;
@@ -12,6 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Locale;
+import java.util.Optional;
 
 /** Sending points to another resident (by username) or to a verified group of the registry, with a note. */
 @Controller
@@ -39,15 +45,13 @@ class SendController {
     String send(@RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String amount,
                 @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String intent,
                 Authentication authentication, Model model, RedirectAttributes redirect) {
-        long from = signedIn.userId(authentication).value();
-        Sender.Sent sent;
-        if (to.startsWith("group:") && to.substring(6).matches("[0-9]{1,18}")) {
-            sent = sender.send(from, OwnerKind.GROUP, Long.parseLong(to.substring(6)), amount, note, intent);
-        } else {
-            long toId = users.findByUsername(to.strip().toLowerCase(java.util.Locale.ROOT)).map(u -> u.id()).orElse(-1L);
-            sent = toId < 0 ? new Sender.Sent(0, kyodo.wallet.payment.PaymentError.RECIPIENT_NOT_FOUND, false)
-                    : sender.send(from, OwnerKind.RESIDENT, toId, amount, note, intent);
-        }
+        UserId from = signedIn.userId(authentication);
+        Optional<WalletOwner> recipient = to.startsWith("group:") && to.substring(6).matches("[0-9]{1,18}")
+                ? Optional.of(Long.parseLong(to.substring(6))).filter(id -> id > 0)
+                        .map(id -> WalletOwner.group(new GroupId(id)))
+                : users.findByUsername(to.strip().toLowerCase(Locale.ROOT)).map(u -> WalletOwner.resident(u.userId()));
+        Sender.Sent sent = recipient.isEmpty() ? new Sender.Sent(0, PaymentError.RECIPIENT_NOT_FOUND, false)
+                : sender.send(from, recipient.get(), amount, note, intent);
         if (!sent.ok()) {
             model.addAttribute("groups", groups.verified(Groups.PAGE_MAX));
             model.addAttribute("intent", intent.matches("[A-Za-z0-9_-]{16,32}") ? intent : QrCodes.nonce());

@@ -11,7 +11,6 @@ import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
-import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.Spender;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
@@ -56,34 +55,33 @@ public class Sender {
         }
     }
 
-    /** A resident sends from their own wallet to a resident ({@code toKind} RESIDENT) or a verified group. */
-    public Sent send(long fromUserId, OwnerKind toKind, long toId, String amountInput, String note, String intent) {
+    /** A resident sends from their own wallet to a resident's wallet or a verified group's. */
+    public Sent send(UserId from, WalletOwner to, String amountInput, String note, String intent) {
         PaymentError invalid = invalid(amountInput, note, intent);
         if (invalid != null) {
             return Sent.failed(invalid);
         }
-        boolean recipientExists = switch (toKind) {
-            case RESIDENT -> isResident(toId);
-            case GROUP -> groups.find(new GroupId(toId)).filter(Group::verified).isPresent();
+        boolean recipientExists = switch (to.kind()) {
+            case RESIDENT -> isResident(new UserId(to.id()));
+            case GROUP -> groups.find(new GroupId(to.id())).filter(Group::verified).isPresent();
             case MERCHANT -> false;
         };
         if (!recipientExists) {
             return Sent.failed(PaymentError.RECIPIENT_NOT_FOUND);
         }
-        if (toKind == OwnerKind.RESIDENT && toId == fromUserId) {
+        WalletOwner payer = WalletOwner.resident(from);
+        if (to.equals(payer)) {
             return Sent.failed(PaymentError.SAME_WALLET);
         }
-        UserId actor = new UserId(fromUserId);
-        WalletOwner recipient = new WalletOwner(toKind, toId);
-        return move(WalletOwner.resident(fromUserId), actor, vintage -> wallets.vintage(recipient, vintage),
-                amountInput, note, "tr:" + intent + ":" + fromUserId);
+        return move(payer, from, vintage -> wallets.vintage(to, vintage), amountInput, note,
+                "tr:" + intent + ":" + from.value());
     }
 
     /**
      * A coordinator of {@code group} sends from the group's wallet to a resident. Only that group's coordinators
      * may: anyone else is refused as if the wallet were not theirs to name ({@code NOT_ALLOWED}).
      */
-    public Sent sendFromGroup(UserId coordinator, GroupId group, long toResidentId, String amountInput, String note,
+    public Sent sendFromGroup(UserId coordinator, GroupId group, UserId toResident, String amountInput, String note,
                               String intent) {
         if (!groups.isCoordinator(group, coordinator)) {
             return Sent.failed(PaymentError.NOT_ALLOWED);
@@ -92,11 +90,11 @@ public class Sender {
         if (invalid != null) {
             return Sent.failed(invalid);
         }
-        if (!isResident(toResidentId)) {
+        if (!isResident(toResident)) {
             return Sent.failed(PaymentError.RECIPIENT_NOT_FOUND);
         }
-        WalletOwner recipient = WalletOwner.resident(toResidentId);
-        return move(WalletOwner.group(group.value()), coordinator, vintage -> wallets.vintage(recipient, vintage),
+        WalletOwner recipient = WalletOwner.resident(toResident);
+        return move(WalletOwner.group(group), coordinator, vintage -> wallets.vintage(recipient, vintage),
                 amountInput, note, "gtr:" + intent + ":" + group.value());
     }
 
@@ -115,7 +113,7 @@ public class Sender {
             return Sent.failed(invalid);
         }
         AccountId fund = wallets.fundPoints();
-        return move(WalletOwner.group(group.value()), coordinator, vintage -> fund, amountInput, "",
+        return move(WalletOwner.group(group), coordinator, vintage -> fund, amountInput, "",
                 DONATION_KEY_PREFIX + intent + ":" + group.value());
     }
 
@@ -156,7 +154,7 @@ public class Sender {
         return new Sent(result.sequence(), null, result.code() == ResultCode.ALREADY_POSTED);
     }
 
-    private boolean isResident(long userId) {
+    private boolean isResident(UserId userId) {
         return users.findById(userId).filter(u -> u.role() == Role.RESIDENT).isPresent();
     }
 }

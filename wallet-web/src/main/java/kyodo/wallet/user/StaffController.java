@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Optional;
+
 /** Staff approve merchants waiting for approval. */
 @Controller
 class StaffController {
@@ -29,8 +31,10 @@ class StaffController {
 
     @PostMapping("/staff/merchants/{id}/approve")
     String approve(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
-        registrar.approve(id, signedIn.user(authentication).id())
-                .ifPresent(error -> redirect.addFlashAttribute("error", "signup.error." + error.name()));
+        Optional<SignUpError> refused = MerchantId.ofPositive(id)
+                .map(merchant -> registrar.approve(merchant, signedIn.userId(authentication)))
+                .orElse(Optional.of(SignUpError.MERCHANT_NOT_FOUND));
+        refused.ifPresent(error -> redirect.addFlashAttribute("error", "signup.error." + error.name()));
         return "redirect:/staff";
     }
 }

@@ -1,5 +1,6 @@
 package kyodo.wallet.voucher;
 
+import kyodo.wallet.user.MerchantId;
 import io.swagger.v3.oas.annotations.Operation;
 import kyodo.wallet.user.SignedIn;
 import kyodo.fund.problem.Problems;
@@ -46,7 +47,7 @@ class VoucherApi {
         }
     }
 
-    record VoucherView(String serial, long amount, LocalDate expiresOn, String state, Long merchantId,
+    record VoucherView(String serial, long amount, LocalDate expiresOn, String state, MerchantId merchantId,
                        Instant settledAt) {
         static VoucherView of(Voucher v) {
             return new VoucherView(v.serial().grouped(), v.amount(), v.expiresOn(), v.state().name(), v.merchantId(),
