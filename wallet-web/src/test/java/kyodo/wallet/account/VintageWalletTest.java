@@ -1,5 +1,6 @@
 package kyodo.wallet.account;
 
+import kyodo.wallet.account.WalletOwner;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.Account;
 import kyodo.ledger.EntryKey;
@@ -86,7 +87,7 @@ class VintageWalletTest extends WalletWebTest {
         issue(sender1, now.minusMonths(2), 40);
         issue(sender1, now, 100);
 
-        Sender.Sent sent = sender.send(from.id(), OwnerKind.RESIDENT, to.id(), "70", "thanks", QrCodes.nonce());
+        Sender.Sent sent = sender.send(from.userId(), WalletOwner.resident(to.userId()), "70", "thanks", QrCodes.nonce());
 
         assertThat(sent.ok()).isTrue();
         JournalEntry entry = ledger.entry(sent.sequence()).orElseThrow();

@@ -1,8 +1,8 @@
 package kyodo.wallet.browser;
 
+import kyodo.wallet.account.WalletOwner;
 import kyodo.fund.directory.Group;
 import kyodo.wallet.WalletWebTest;
-import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.transfer.Sender;
 import kyodo.wallet.user.User;
@@ -41,7 +41,7 @@ class GroupWalletBrowserTest extends WalletWebTest {
         User coordinator = newCoordinator();
         Group group = verifiedGroup(coordinator, "さくら川を守る会 " + coordinator.id());
         User giver = resident(1_000);
-        assertThat(sender.send(giver.id(), OwnerKind.GROUP, group.id().value(), "800", "清掃活動の軍手代に",
+        assertThat(sender.send(giver.userId(), WalletOwner.group(group.id()), "800", "清掃活動の軍手代に",
                 QrCodes.nonce()).ok()).isTrue();
         User helper = resident(0);
 
@@ -87,7 +87,7 @@ class GroupWalletBrowserTest extends WalletWebTest {
         User coordinator = newCoordinator();
         Group group = verifiedGroup(coordinator, "みどり会 " + coordinator.id());
         User giver = resident(600);
-        assertThat(sender.send(giver.id(), OwnerKind.GROUP, group.id().value(), "500", "活動費に",
+        assertThat(sender.send(giver.userId(), WalletOwner.group(group.id()), "500", "活動費に",
                 QrCodes.nonce()).ok()).isTrue();
 
         signIn(coordinator.username());

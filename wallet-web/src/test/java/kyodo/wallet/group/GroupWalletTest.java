@@ -4,7 +4,6 @@ import kyodo.fund.directory.Group;
 import kyodo.wallet.WalletWebTest;
 import kyodo.ledger.EntryKind;
 import kyodo.wallet.account.CounterpartyNames;
-import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.Statement;
 import kyodo.wallet.account.Statements;
 import kyodo.wallet.account.WalletOwner;
@@ -50,14 +49,14 @@ class GroupWalletTest extends WalletWebTest {
     Statements statements;
 
     private long groupBalance(Group group) {
-        return wallets.balance(WalletOwner.group(group.id().value())).available();
+        return wallets.balance(WalletOwner.group(group.id())).available();
     }
 
     /** A verified group whose wallet holds {@code points}, given by a resident. */
     private Group groupWith(User coordinator, long points) {
         Group group = verifiedGroup(coordinator, "財布の会 " + coordinator.id());
         User giver = resident(points);
-        assertThat(sender.send(giver.id(), OwnerKind.GROUP, group.id().value(), Long.toString(points), "寄贈",
+        assertThat(sender.send(giver.userId(), WalletOwner.group(group.id()), Long.toString(points), "寄贈",
                 QrCodes.nonce()).ok()).isTrue();
         return group;
     }
@@ -117,7 +116,8 @@ class GroupWalletTest extends WalletWebTest {
         assertThatThrownBy(() -> jdbc.update("""
                         insert into payment (entry_key, payer_id, payer_group_id, merchant_id, amount, channel,
                                              created_at) values (?, ?, ?, ?, 100, 'GROUP_WALLET', now())""",
-                "test:not-a-coordinator:" + stranger.id(), stranger.id(), group.id().value(), shop.id()))
+                "test:not-a-coordinator:" + stranger.id(), stranger.id().value(), group.id().value(),
+                shop.id().value()))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("does not coordinate group");
 
         assertThat(groupBalance(group)).isEqualTo(600);
@@ -142,7 +142,7 @@ class GroupWalletTest extends WalletWebTest {
         assertThat(balance(shop)).isEqualTo(400);
         Payment sale = payments.findByEntryKey("gpay:" + intent + ":" + group.id().value()).orElseThrow();
         assertThat(sale.payerId()).isEqualTo(coordinator.id());
-        assertThat(sale.payerGroupId()).isEqualTo(group.id().value());
+        assertThat(sale.payerGroupId()).isEqualTo(group.id());
 
         PaymentOutcome refunded = cashier.refund(shop.id(), sale.id(), "150", QrCodes.nonce());
         assertThat(refunded.ok()).isTrue();
@@ -175,7 +175,7 @@ class GroupWalletTest extends WalletWebTest {
         assertThat(entry.kind()).isEqualTo(EntryKind.TRANSFER);
         assertThat(entry.key().value()).isEqualTo(Sender.DONATION_KEY_PREFIX + intent + ":" + group.id().value());
         assertThat(entry.actor()).as("the coordinator acted").isEqualTo(coordinator.userId().journalActor());
-        Statement history = statements.of(WalletOwner.group(group.id().value()), wallets.currentMonth(), 0, 0);
+        Statement history = statements.of(WalletOwner.group(group.id()), wallets.currentMonth(), 0, 0);
         assertThat(history.lines().get(0).change()).isEqualTo(-300);
         assertThat(history.lines().get(0).counterparty()).isEqualTo(CounterpartyNames.FUND_DONATION_KEY);
     }

@@ -196,7 +196,7 @@ class PointsReportTest {
         assertThat(report.budgetUsed()).isEqualTo(sum(journal, beginning, yearEnd,
                 l -> l.debit().equals("budget:pt:2026"))).isPositive();
         Map<Long, Long> merchants = new TreeMap<>();
-        report.merchants().forEach(m -> merchants.put(m.merchantId(), m.spent()));
+        report.merchants().forEach(m -> merchants.put(m.merchantId().value(), m.spent()));
         Map<Long, Long> expectedMerchants = new TreeMap<>();
         for (long id : new long[] {7, 8}) {
             String code = "wallet:merchant:" + id;
