@@ -1,8 +1,8 @@
 package kyodo.wallet;
 
+import kyodo.fund.access.UserId;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.access.Role;
-import kyodo.fund.access.UserId;
 import kyodo.fund.books.Field;
 import kyodo.fund.directory.Directory;
 import kyodo.fund.directory.Group;

@@ -1,11 +1,11 @@
 package kyodo.wallet.earning;
 
+import kyodo.fund.access.UserId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.directory.Group;
 import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
 import kyodo.fund.access.Role;
-import kyodo.fund.access.UserId;
 import kyodo.ledger.DisplayText;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;

@@ -1,7 +1,7 @@
 package kyodo.wallet.earning;
 
-import kyodo.fund.directory.GroupId;
 import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.directory.Group;
 import kyodo.wallet.account.WalletOwner;

@@ -1,8 +1,8 @@
 package kyodo.wallet.earning;
 
-import kyodo.fund.directory.GroupId;
-import kyodo.fund.access.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
 import kyodo.wallet.expiry.ExpiryJob;
 import kyodo.wallet.user.SignedIn;
 import kyodo.wallet.user.User;

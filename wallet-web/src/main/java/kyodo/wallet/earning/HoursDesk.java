@@ -1,10 +1,10 @@
 package kyodo.wallet.earning;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import kyodo.fund.access.UserId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.access.Role;
-import kyodo.fund.access.UserId;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;

@@ -4,9 +4,6 @@ import kyodo.fund.access.UserId;
 import kyodo.fund.directory.GroupId;
 import kyodo.wallet.user.MerchantId;
 import org.springframework.data.annotation.Id;
-import kyodo.fund.access.UserId;
-import kyodo.fund.directory.GroupId;
-import kyodo.wallet.user.MerchantId;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package kyodo.wallet.report;
 
-import kyodo.wallet.user.MerchantId;
 import kyodo.fund.report.ReportCheckpoint;
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.wallet.user.MerchantId;
 
 import java.time.YearMonth;
 import java.util.List;

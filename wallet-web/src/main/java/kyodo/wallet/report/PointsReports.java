@@ -1,6 +1,5 @@
 package kyodo.wallet.report;
 
-import kyodo.wallet.user.MerchantId;
 import kyodo.fund.report.PublicReports;
 import kyodo.fund.report.ReportCheckpoint;
 import kyodo.ledger.AccountOwner;
@@ -12,6 +11,7 @@ import kyodo.ledger.Ledger;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.wallet.expiry.ExpiryJob;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.voucher.VoucherDesk;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,6 +1,7 @@
 package kyodo.wallet.settlement;
 
 import kyodo.wallet.user.MerchantId;
+
 import java.time.Instant;
 
 /** Where a merchant's settlement yen are transferred; names in half-width katakana, as the Zengin file carries them. */

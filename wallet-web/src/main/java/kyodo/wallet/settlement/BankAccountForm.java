@@ -1,6 +1,7 @@
 package kyodo.wallet.settlement;
 
 import kyodo.wallet.user.MerchantId;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;

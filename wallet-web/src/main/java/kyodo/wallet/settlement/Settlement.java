@@ -1,7 +1,8 @@
 package kyodo.wallet.settlement;
 
-import kyodo.wallet.user.MerchantId;
 import kyodo.fund.access.UserId;
+import kyodo.wallet.user.MerchantId;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,6 +1,5 @@
 package kyodo.wallet.settlement;
 
-import kyodo.wallet.user.MerchantId;
 import kyodo.ledger.Account;
 import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountFlag;
@@ -13,6 +12,7 @@ import kyodo.ledger.AccountSpec;
 import kyodo.ledger.Asset;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.wallet.user.MerchantId;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;

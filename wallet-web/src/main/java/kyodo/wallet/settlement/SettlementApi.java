@@ -1,8 +1,8 @@
 package kyodo.wallet.settlement;
 
-import kyodo.wallet.user.MerchantId;
 import io.swagger.v3.oas.annotations.Operation;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.SignedIn;
 import kyodo.fund.problem.Problems;

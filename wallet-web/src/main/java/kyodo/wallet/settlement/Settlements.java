@@ -1,7 +1,7 @@
 package kyodo.wallet.settlement;
 
-import kyodo.wallet.user.MerchantId;
 import kyodo.fund.access.UserId;
+import kyodo.wallet.user.MerchantId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

@@ -1,9 +1,9 @@
 package kyodo.wallet.settlement;
 
-import kyodo.wallet.user.MerchantId;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.SignedIn;
 import org.springframework.http.ResponseEntity;

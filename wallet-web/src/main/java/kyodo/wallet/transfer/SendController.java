@@ -1,5 +1,8 @@
 package kyodo.wallet.transfer;
 
+import java.util.Locale;
+import java.util.Optional;
+
 import kyodo.fund.access.UserId;
 import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
@@ -15,9 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.Locale;
-import java.util.Optional;
 
 /** Sending points to another resident (by username) or to a verified group of the registry, with a note. */
 @Controller

@@ -2,9 +2,7 @@ package kyodo.wallet.user;
 
 import kyodo.fund.access.UserId;
 import org.springframework.data.annotation.Id;
-import kyodo.fund.access.UserId;
 import org.springframework.data.annotation.Version;
-import kyodo.fund.access.UserId;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package kyodo.wallet.voucher;
 
 import kyodo.wallet.user.MerchantId;
+
 import java.time.Instant;
 import java.time.LocalDate;
 

@@ -1,7 +1,7 @@
 package kyodo.wallet.voucher;
 
-import kyodo.wallet.user.MerchantId;
 import io.swagger.v3.oas.annotations.Operation;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.SignedIn;
 import kyodo.fund.problem.Problems;
 import org.springframework.http.ResponseEntity;

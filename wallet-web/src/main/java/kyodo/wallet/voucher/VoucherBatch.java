@@ -1,6 +1,7 @@
 package kyodo.wallet.voucher;
 
 import kyodo.fund.access.UserId;
+
 import java.time.Instant;
 import java.time.LocalDate;
 

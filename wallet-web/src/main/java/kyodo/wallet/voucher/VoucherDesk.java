@@ -1,6 +1,5 @@
 package kyodo.wallet.voucher;
 
-import kyodo.wallet.user.MerchantId;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import kyodo.ledger.calendar.BusinessCalendar;
@@ -20,6 +19,7 @@ import kyodo.wallet.account.Wallets;
 import kyodo.wallet.qr.Opened;
 import kyodo.wallet.qr.TokenRejection;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchants;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

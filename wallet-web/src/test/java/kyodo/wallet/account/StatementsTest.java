@@ -1,13 +1,13 @@
 package kyodo.wallet.account;
 
-import kyodo.fund.directory.GroupId;
 import kyodo.fund.access.UserId;
-import kyodo.wallet.user.MerchantId;
-import kyodo.wallet.account.WalletOwner;
+import kyodo.fund.directory.GroupId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.wallet.WalletWebTest;
+import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.transfer.Sender;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

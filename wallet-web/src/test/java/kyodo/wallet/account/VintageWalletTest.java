@@ -1,6 +1,5 @@
 package kyodo.wallet.account;
 
-import kyodo.wallet.account.WalletOwner;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.Account;
 import kyodo.ledger.EntryKey;
@@ -10,6 +9,7 @@ import kyodo.ledger.JournalLeg;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
 import kyodo.wallet.WalletWebTest;
+import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.payment.Cashier;
 import kyodo.wallet.payment.Payment;
 import kyodo.wallet.payment.PaymentError;

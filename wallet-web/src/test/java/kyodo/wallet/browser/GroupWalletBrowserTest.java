@@ -1,8 +1,8 @@
 package kyodo.wallet.browser;
 
-import kyodo.wallet.account.WalletOwner;
 import kyodo.fund.directory.Group;
 import kyodo.wallet.WalletWebTest;
+import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.transfer.Sender;
 import kyodo.wallet.user.User;

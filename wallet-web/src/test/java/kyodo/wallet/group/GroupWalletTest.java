@@ -1,8 +1,8 @@
 package kyodo.wallet.group;
 
 import kyodo.fund.directory.Group;
-import kyodo.wallet.WalletWebTest;
 import kyodo.ledger.EntryKind;
+import kyodo.wallet.WalletWebTest;
 import kyodo.wallet.account.CounterpartyNames;
 import kyodo.wallet.account.Statement;
 import kyodo.wallet.account.Statements;

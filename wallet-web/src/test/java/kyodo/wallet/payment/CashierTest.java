@@ -1,9 +1,9 @@
 package kyodo.wallet.payment;
 
-import kyodo.fund.directory.GroupId;
 import kyodo.fund.access.UserId;
 import kyodo.fund.directory.Directory;
 import kyodo.fund.directory.Group;
+import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
 import kyodo.wallet.WalletWebTest;
 import kyodo.wallet.account.PointsProperties;

@@ -1,7 +1,7 @@
 package kyodo.wallet.qr;
 
-import kyodo.wallet.user.MerchantId;
 import kyodo.ledger.testing.MutableClock;
+import kyodo.wallet.user.MerchantId;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

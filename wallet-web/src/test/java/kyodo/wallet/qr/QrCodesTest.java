@@ -1,8 +1,8 @@
 package kyodo.wallet.qr;
 
 import kyodo.fund.access.UserId;
-import kyodo.wallet.user.MerchantId;
 import kyodo.ledger.testing.MutableClock;
+import kyodo.wallet.user.MerchantId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

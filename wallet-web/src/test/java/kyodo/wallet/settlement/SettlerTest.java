@@ -1,12 +1,12 @@
 package kyodo.wallet.settlement;
 
-import kyodo.wallet.user.MerchantId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.EntryKey;
 import kyodo.wallet.clocked.ClockedWalletTest;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.voucher.Voucher;
 import kyodo.wallet.voucher.VoucherAccounts;
 import kyodo.wallet.voucher.VoucherDesk;

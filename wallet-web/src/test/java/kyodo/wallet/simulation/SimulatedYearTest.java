@@ -1,8 +1,7 @@
 package kyodo.wallet.simulation;
 
-import kyodo.wallet.user.MerchantId;
-import kyodo.fund.directory.GroupId;
 import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.testing.MutableClock;
 import kyodo.wallet.TestSetup;
@@ -43,6 +42,7 @@ import kyodo.wallet.settlement.SettlementState;
 import kyodo.wallet.settlement.Settlements;
 import kyodo.wallet.settlement.Settler;
 import kyodo.wallet.transfer.Sender;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
 import kyodo.wallet.user.User;
@@ -621,6 +621,5 @@ class SimulatedYearTest {
             future.get();
         }
     }
-
 
 }
