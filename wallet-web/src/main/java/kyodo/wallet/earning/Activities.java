@@ -35,7 +35,8 @@ public class Activities {
      * it, for demo data and for tests that need activities that already took place. The database still refuses a
      * group that is not verified and a time range that is not one.
      */
-    public long create(GroupId groupId, String title, String description, String place, Instant startsAt, Instant endsAt,
+    public long create(GroupId groupId, String title, String description, String place, Instant startsAt,
+                       Instant endsAt,
                 int slots, long pointsPerHour, UserId createdBy, Instant at) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -23,7 +23,8 @@ public record MerchantQr(MerchantId merchantId, long amount, String orderRef, In
     }
 
     String payload() {
-        return TAG + "|" + merchantId.value() + "|" + amount + "|" + expiresAt.getEpochSecond() + "|" + nonce + "|" + orderRef;
+        return TAG + "|" + merchantId.value() + "|" + amount + "|" + expiresAt.getEpochSecond() + "|" + nonce + "|"
+                + orderRef;
     }
 
     static Opened<MerchantQr> parse(String payload) {
@@ -31,7 +32,8 @@ public record MerchantQr(MerchantId merchantId, long amount, String orderRef, In
         if (!m.matches()) {
             return Opened.rejected(payload.startsWith(TAG) ? TokenRejection.MALFORMED : TokenRejection.WRONG_KIND);
         }
-        return Opened.of(new MerchantQr(new MerchantId(Long.parseLong(m.group(1))), Long.parseLong(m.group(2)), m.group(5),
+        return Opened.of(new MerchantQr(new MerchantId(Long.parseLong(m.group(1))), Long.parseLong(m.group(2)),
+                m.group(5),
                 Instant.ofEpochSecond(Long.parseLong(m.group(3))), m.group(4)));
     }
 }

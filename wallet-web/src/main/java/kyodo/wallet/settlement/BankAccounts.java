@@ -11,7 +11,8 @@ import java.util.Optional;
 
 @Repository
 public class BankAccounts {
-    private static final RowMapper<BankAccount> ROW = (rs, n) -> new BankAccount(new MerchantId(rs.getLong("merchant_id")),
+    private static final RowMapper<BankAccount> ROW = (rs, n) -> new BankAccount(
+            new MerchantId(rs.getLong("merchant_id")),
             rs.getString("bank_code"), rs.getString("bank_name_kana"), rs.getString("branch_code"),
             rs.getString("branch_name_kana"), AccountType.valueOf(rs.getString("account_type")),
             rs.getString("account_number"), rs.getString("holder_kana"), rs.getTimestamp("updated_at").toInstant());

@@ -54,8 +54,8 @@ class SettlementApi {
         this.clock = clock;
     }
 
-    record SettlementView(long id, MerchantId merchantId, String month, long points, long yen, String rate, boolean posted,
-                          String state, boolean paymentPosted, Instant paidAt) {
+    record SettlementView(long id, MerchantId merchantId, String month, long points, long yen, String rate,
+                          boolean posted, String state, boolean paymentPosted, Instant paidAt) {
         static SettlementView of(Settlement s) {
             return new SettlementView(s.id(), s.merchantId(), s.month().toString(), s.points(), s.yen(), s.rate(),
                     s.posted(), s.state().name(), s.paidPosted(), s.paidAt());

@@ -88,8 +88,8 @@ public class SettlementStatements {
             csv.texts("merchant_id", "merchant", "month", "posted_at", "kind", "memo", "points_in", "points_out")
                     .endLine();
             for (Movement m : movements) {
-                csv.number(merchant.merchantId().value()).texts(merchant.name(), settlement.month().toString(), WHEN.format(m.at()),
-                                m.kind(), m.memo())
+                csv.number(merchant.merchantId().value()).texts(merchant.name(), settlement.month().toString(),
+                                WHEN.format(m.at()), m.kind(), m.memo())
                         .number(m.points() > 0 ? Long.valueOf(m.points()) : null)
                         .number(m.points() < 0 ? Long.valueOf(-m.points()) : null).endLine();
             }

@@ -32,7 +32,8 @@ public class Settlements {
     }
 
     /** Records the settlement once per merchant and month; a second run finds the first row. */
-    void insert(MerchantId merchantId, YearMonth month, long points, long yen, String rate, String entryKey, Instant at) {
+    void insert(MerchantId merchantId, YearMonth month, long points, long yen, String rate, String entryKey,
+                Instant at) {
         jdbc.update("""
                 insert into settlement (merchant_id, month, points, yen, rate, entry_key, created_at)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (merchant_id, month) do nothing

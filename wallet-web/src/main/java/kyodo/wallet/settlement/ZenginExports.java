@@ -34,7 +34,8 @@ public class ZenginExports {
     public Export export(YearMonth month, LocalDate transferDate) {
         List<Settlement> payable = settlements.ofMonth(month).stream()
                 .filter(s -> s.posted() && s.state() == SettlementState.PAYABLE && s.yen() > 0).toList();
-        Map<MerchantId, BankAccount> accounts = bankAccounts.findAll(payable.stream().map(Settlement::merchantId).toList())
+        Map<MerchantId, BankAccount> accounts = bankAccounts
+                .findAll(payable.stream().map(Settlement::merchantId).toList())
                 .stream().collect(Collectors.toMap(BankAccount::merchantId, Function.identity()));
         List<ZenginFile.Transfer> transfers = new ArrayList<>();
         List<MerchantId> missing = new ArrayList<>();

@@ -66,13 +66,15 @@ class StatementsTest extends WalletWebTest {
     @Test
     void residentsAndGroupsHoldMonthlyVintagesAndMerchantsOneAccount() {
         assertThat(WalletOwner.merchant(new MerchantId(42)).accountCode()).isEqualTo("wallet:merchant:42");
-        assertThat(WalletOwner.resident(new UserId(42)).vintageCode(YearMonth.of(2026, 11))).isEqualTo("wallet:resident:42:2026-11");
+        assertThat(WalletOwner.resident(new UserId(42)).vintageCode(YearMonth.of(2026, 11)))
+                .isEqualTo("wallet:resident:42:2026-11");
         assertThat(WalletOwner.vintageOf("wallet:group:7:2027-03")).contains(YearMonth.of(2027, 3));
         assertThat(WalletOwner.vintageOf("wallet:merchant:7:2027-03")).isEmpty();
         assertThat(WalletOwner.vintageOf("wallet:resident:7")).isEmpty();
         assertThatThrownBy(() -> WalletOwner.merchant(new MerchantId(42)).vintageCode(YearMonth.of(2026, 11)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(WalletOwner.fromAccountCode("wallet:resident:42:2026-11")).contains(WalletOwner.resident(new UserId(42)));
+        assertThat(WalletOwner.fromAccountCode("wallet:resident:42:2026-11"))
+                .contains(WalletOwner.resident(new UserId(42)));
         assertThat(WalletOwner.fromAccountCode("wallet:group:7")).contains(WalletOwner.group(new GroupId(7)));
         assertThat(WalletOwner.fromAccountCode("issuance:pt")).isEmpty();
     }

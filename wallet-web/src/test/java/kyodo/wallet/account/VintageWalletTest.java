@@ -87,7 +87,8 @@ class VintageWalletTest extends WalletWebTest {
         issue(sender1, now.minusMonths(2), 40);
         issue(sender1, now, 100);
 
-        Sender.Sent sent = sender.send(from.userId(), WalletOwner.resident(to.userId()), "70", "thanks", QrCodes.nonce());
+        Sender.Sent sent = sender.send(from.userId(), WalletOwner.resident(to.userId()), "70", "thanks",
+                QrCodes.nonce());
 
         assertThat(sent.ok()).isTrue();
         JournalEntry entry = ledger.entry(sent.sequence()).orElseThrow();

@@ -240,16 +240,19 @@ class CashierTest extends WalletWebTest {
         Group group = verifiedGroup(newCoordinator(), "テスト団体 " + from.id());
         String intent = QrCodes.nonce();
 
-        assertThat(sender.send(from.userId(), WalletOwner.resident(to.userId()), "200", "お手伝いありがとう", intent).ok()).isTrue();
+        assertThat(sender.send(from.userId(), WalletOwner.resident(to.userId()), "200", "お手伝いありがとう", intent).ok())
+                .isTrue();
         assertThat(sender.send(from.userId(), WalletOwner.resident(to.userId()), "200", "お手伝いありがとう", intent).repeated())
                 .isTrue();
         assertThat(sender.send(from.userId(), WalletOwner.group(group.id()), "300", "活動に", QrCodes.nonce()).ok())
                 .isTrue();
         assertThat(sender.send(from.userId(), WalletOwner.resident(from.userId()), "1", "", QrCodes.nonce()).error())
                 .isEqualTo(PaymentError.SAME_WALLET);
-        assertThat(sender.send(from.userId(), WalletOwner.resident(new UserId(999_999_999)), "1", "", QrCodes.nonce()).error())
+        assertThat(sender.send(from.userId(), WalletOwner.resident(new UserId(999_999_999)), "1", "", QrCodes.nonce())
+                .error())
                 .isEqualTo(PaymentError.RECIPIENT_NOT_FOUND);
-        assertThat(sender.send(from.userId(), WalletOwner.resident(to.userId()), "1", "x".repeat(141), QrCodes.nonce()).error())
+        assertThat(sender.send(from.userId(), WalletOwner.resident(to.userId()), "1", "x".repeat(141), QrCodes.nonce())
+                .error())
                 .isEqualTo(PaymentError.NOTE_TOO_LONG);
 
         assertThat(balance(from)).isEqualTo(500);
@@ -267,7 +270,8 @@ class CashierTest extends WalletWebTest {
 
         assertThat(sender.send(from.userId(), WalletOwner.group(unverified.id()), "100", "", QrCodes.nonce())
                 .error()).isEqualTo(PaymentError.RECIPIENT_NOT_FOUND);
-        assertThat(sender.send(from.userId(), WalletOwner.group(new GroupId(999_999_999)), "100", "", QrCodes.nonce()).error())
+        assertThat(sender.send(from.userId(), WalletOwner.group(new GroupId(999_999_999)), "100", "", QrCodes.nonce())
+                .error())
                 .isEqualTo(PaymentError.RECIPIENT_NOT_FOUND);
         assertThat(wallets.exists(WalletOwner.group(unverified.id())))
                 .as("its wallet opened when it registered").isTrue();

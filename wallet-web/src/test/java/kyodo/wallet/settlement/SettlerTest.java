@@ -155,7 +155,8 @@ class SettlerTest extends ClockedWalletTest {
         List<MerchantId> ids = shops.stream().map(Merchant::id).toList();
         List<Settlement> mine = run.lines().stream().map(Settler.Line::settlement)
                 .filter(s -> ids.contains(s.merchantId())).toList();
-        List<MerchantId> others = run.lines().stream().map(l -> l.merchant().id()).filter(id -> !ids.contains(id)).toList();
+        List<MerchantId> others = run.lines().stream().map(l -> l.merchant().id()).filter(id -> !ids.contains(id))
+                .toList();
         LocalDate transferDate = LocalDate.of(month.plusMonths(1).getYear(), month.plusMonths(1).getMonthValue(), 10);
 
         ZenginExports.Export export = zengin.export(month, transferDate);
@@ -191,7 +192,8 @@ class SettlerTest extends ClockedWalletTest {
             total += Long.parseLong(line.substring(80, 90));
             long merchantId = Long.parseLong(line.substring(91, 101));
             assertThat(Long.parseLong(line.substring(80, 90)))
-                    .isEqualTo(mine.stream().filter(s -> s.merchantId().value() == merchantId).findFirst().orElseThrow().yen());
+                    .isEqualTo(mine.stream().filter(s -> s.merchantId().value() == merchantId).findFirst()
+                            .orElseThrow().yen());
         }
         String trailer = sjis(records.get(records.size() - 2));
         long settled = mine.stream().mapToLong(Settlement::yen).sum();

@@ -376,8 +376,8 @@ class SimulatedYearTest {
                         for (int i = 0; i < payer.getValue().size(); i++) {
                             long[] purchase = payer.getValue().get(i);
                             PaymentOutcome outcome = cashier.pay(payer.getKey(),
-                                    qrCodes.url(qrCodes.storeQr(new MerchantId(purchase[0]))), Long.toString(purchase[1]),
-                                    intents.get(i));
+                                    qrCodes.url(qrCodes.storeQr(new MerchantId(purchase[0]))),
+                                    Long.toString(purchase[1]), intents.get(i));
                             if (outcome.ok()) {
                                 tally.payments.incrementAndGet();
                                 made.add(new long[]{outcome.payment().id(), purchase[0], purchase[1]});
@@ -443,8 +443,8 @@ class SimulatedYearTest {
                 CLOCK.advance(Duration.ofDays(1));
                 for (int i = 0; i < REFUNDS_PER_WEEK && !recentSales.isEmpty(); i++) {
                     long[] sale = recentSales.remove(random.nextInt(recentSales.size()));
-                    PaymentOutcome refund = cashier.refund(new MerchantId(sale[1]), sale[0], Long.toString(1 + random.nextInt(
-                            (int) sale[2])), QrCodes.nonce());
+                    PaymentOutcome refund = cashier.refund(new MerchantId(sale[1]), sale[0],
+                            Long.toString(1 + random.nextInt((int) sale[2])), QrCodes.nonce());
                     if (refund.ok()) {
                         tally.refunds.incrementAndGet();
                     }
