@@ -1,5 +1,6 @@
 package kyodo.wallet;
 
+import kyodo.fund.access.UserId;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
@@ -32,7 +33,7 @@ public final class TestSetup {
     }
 
     /** Signs up the owner {@code username} with the shop {@code shopName}, which {@code staffId} approves. */
-    public static Merchant approvedShop(Registrar registrar, Merchants merchants, long staffId, String username,
+    public static Merchant approvedShop(Registrar registrar, Merchants merchants, UserId staffId, String username,
                                         String password, String shopName) {
         User owner = registrar.signUpMerchant(username, "店主 " + username, password, shopName).user();
         Merchant shop = merchants.findByOwnerId(owner.id()).orElseThrow();

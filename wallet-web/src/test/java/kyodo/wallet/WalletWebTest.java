@@ -1,5 +1,6 @@
 package kyodo.wallet;
 
+import kyodo.fund.access.UserId;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.access.Role;
 import kyodo.fund.books.Field;
@@ -102,7 +103,7 @@ public abstract class WalletWebTest {
     /** A new shop, approved by the demo staff member. */
     protected Merchant merchant() {
         String name = "shop" + NAMES.incrementAndGet();
-        long staff = users.findByUsername("staff").orElseThrow().id();
+        UserId staff = users.findByUsername("staff").orElseThrow().userId();
         return TestSetup.approvedShop(registrar, merchants, staff, name, PASSWORD, "テスト商店 " + name);
     }
 

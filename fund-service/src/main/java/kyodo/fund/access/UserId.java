@@ -6,7 +6,7 @@ import java.io.Serializable;
 
 /**
  * A person who signs in, by the id of their {@code app_user} row. Usernames are for signing in only: everything
- * that records who did something stores this id.
+ * that records who did something stores this id. Written as the bare number in URLs, forms and pages (and in JSON).
  */
 public record UserId(@JsonValue long value) implements Serializable {
     /** What the journal records as the acting person: {@code user:<id>}, the one form every module writes. */
@@ -33,6 +33,11 @@ public record UserId(@JsonValue long value) implements Serializable {
                 : java.util.Optional.empty();
     }
 
+    /** The id a number from a request names; empty for zero or a negative number, which name no one. */
+    public static java.util.Optional<UserId> ofPositive(long value) {
+        return value > 0 ? java.util.Optional.of(new UserId(value)) : java.util.Optional.empty();
+    }
+
     /** A nullable column's value ({@code null} for no one). */
     public static UserId ofNullable(Long value) {
         return value == null ? null : new UserId(value);
@@ -41,5 +46,10 @@ public record UserId(@JsonValue long value) implements Serializable {
     /** The column value for a nullable id. */
     public static Long valueOf(UserId id) {
         return id == null ? null : id.value();
+    }
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
     }
 }

@@ -1,12 +1,15 @@
 package kyodo.wallet.account;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.directory.Group;
 import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
 import kyodo.ledger.Account;
 import kyodo.ledger.AccountId;
+import kyodo.ledger.EntryKind;
 import kyodo.ledger.Ledger;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
@@ -28,6 +31,8 @@ public class CounterpartyNames {
     /** Message keys: where expired points went (see {@link PointsProperties.ExpiredTo}). */
     public static final String EXPIRED_KEY = "#counterparty.expired";
     public static final String FUND_KEY = "#counterparty.fund";
+    /** A message key: the fund, given points by choice (a group's gift) rather than by expiry. */
+    public static final String FUND_DONATION_KEY = "#counterparty.fund.donation";
 
     private final Ledger ledger;
     private final Users users;
@@ -40,6 +45,15 @@ public class CounterpartyNames {
         this.users = users;
         this.merchants = merchants;
         this.groups = groups;
+    }
+
+    /**
+     * The name for the other side of an entry of {@code kind}: as {@link #nameOf(AccountId)}, except that the fund's
+     * points account is named as a gift when points went there by a transfer, not by expiry.
+     */
+    public String nameOf(AccountId account, EntryKind kind) {
+        String name = nameOf(account);
+        return FUND_KEY.equals(name) && EntryKind.TRANSFER.equals(kind) ? FUND_DONATION_KEY : name;
     }
 
     /** A display name, or a message key starting with {@code #}. */
@@ -60,8 +74,8 @@ public class CounterpartyNames {
         }
         long id = owner.get().id();
         Optional<String> name = switch (owner.get().kind()) {
-            case RESIDENT -> users.findById(id).map(User::displayName);
-            case MERCHANT -> merchants.findById(id).map(Merchant::name);
+            case RESIDENT -> users.findById(new UserId(id)).map(User::displayName);
+            case MERCHANT -> merchants.findById(new MerchantId(id)).map(Merchant::name);
             case GROUP -> groups.find(new GroupId(id)).map(Group::name);
         };
         return name.orElse(UNKNOWN_KEY);

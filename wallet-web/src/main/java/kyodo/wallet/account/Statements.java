@@ -78,7 +78,7 @@ public class Statements {
         }
         AccountId counterparty = counterparties.isEmpty() ? first.counterparty()
                 : counterparties.keySet().iterator().next();
-        return new StatementLine(first.sequence(), first.postedAt(), first.kind().code(), names.nameOf(counterparty),
-                posted, pending, first.memo());
+        return new StatementLine(first.sequence(), first.postedAt(), first.kind().code(),
+                names.nameOf(counterparty, first.kind()), posted, pending, first.memo());
     }
 }

@@ -48,8 +48,8 @@ public class VintageAccounts {
         for (Account account : ledger.accounts(AccountQuery.all().purpose(AccountPurpose.WALLET)
                 .vintageThrough(lastExpired).holding(), "", Math.min(limit, SWEEP_BATCH_MAX))) {
             AccountOwner holder = account.accountClass().owner();
-            WalletOwner owner = holder.kind() == AccountOwner.Kind.GROUP ? WalletOwner.group(holder.id())
-                    : WalletOwner.resident(holder.id());
+            WalletOwner owner = new WalletOwner(holder.kind() == AccountOwner.Kind.GROUP ? OwnerKind.GROUP
+                    : OwnerKind.RESIDENT, holder.id());
             vintage(account, owner).ifPresent(found::add);
         }
         found.sort(VintageAccount.OLDEST_FIRST);

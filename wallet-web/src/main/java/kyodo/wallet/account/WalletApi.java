@@ -49,7 +49,7 @@ class WalletApi {
             return problems.of(400, "PAGE_OUT_OF_RANGE", "error.PAGE_OUT_OF_RANGE");
         }
         User user = signedIn.user(authentication);
-        Statement s = statements.of(WalletOwner.resident(user.id()), WalletController.month(month, clock), page, 0);
+        Statement s = statements.of(WalletOwner.resident(user.userId()), WalletController.month(month, clock), page, 0);
         return ResponseEntity.ok(new WalletView(s.balance().available(), s.balance().posted(), s.balance().pendingIn(),
                 s.balance().pendingOut(), s.month().toString(), s.page(), s.hasMore(),
                 s.lines().stream().map(l -> new Line(l.sequence(), l.postedAt(), l.kind(), l.counterparty(),

@@ -39,7 +39,7 @@ class WalletController {
                   Authentication authentication, Model model) {
         User user = signedIn.user(authentication);
         YearMonth shown = month(month, clock);
-        Statement statement = statements.of(WalletOwner.resident(user.id()), shown, page, 0);
+        Statement statement = statements.of(WalletOwner.resident(user.userId()), shown, page, 0);
         model.addAttribute("user", user);
         model.addAttribute("statement", statement);
         model.addAttribute("previousMonth", shown.minusMonths(1).toString());
@@ -58,7 +58,7 @@ class WalletController {
     @GetMapping("/wallet/qr")
     String payQr(Authentication authentication, Model model) {
         User user = signedIn.user(authentication);
-        String token = qrCodes.token(qrCodes.consumerToken(user.id()));
+        String token = qrCodes.token(qrCodes.consumerToken(user.userId()));
         model.addAttribute("token", token);
         model.addAttribute("png", Base64.getEncoder().encodeToString(QrImages.png(token)));
         return "wallet-qr";

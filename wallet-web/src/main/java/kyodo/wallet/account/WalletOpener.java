@@ -31,6 +31,6 @@ class WalletOpener {
     /** A group of the registry (fund-service's directory) gets its points wallet when it registers. */
     @EventListener
     void on(GroupRegistered event) {
-        wallets.open(WalletOwner.group(event.group().value()));
+        wallets.open(WalletOwner.group(event.group()));
     }
 }

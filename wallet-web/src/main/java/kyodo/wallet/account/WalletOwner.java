@@ -1,7 +1,10 @@
 package kyodo.wallet.account;
 
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
 import kyodo.ledger.AccountClass;
 import kyodo.ledger.AccountOwner;
+import kyodo.wallet.user.MerchantId;
 
 import java.time.YearMonth;
 import java.util.Optional;
@@ -11,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The holder of a wallet. A merchant's wallet is one account, {@code wallet:merchant:<id>}; residents' and groups'
  * points expire, so their wallets are per-month vintage accounts {@code wallet:<kind>:<id>:<yyyy-MM>} (the month
- * the points were issued). Codes are made here and nowhere else.
+ * the points were issued). Codes are made here and nowhere else. The id is the number in the code, whichever kind
+ * of holder it names; the factories take the holder's typed id.
  */
 public record WalletOwner(OwnerKind kind, long id) {
     private static final Pattern CODE = Pattern.compile("wallet:(resident|merchant|group):([0-9]{1,18})(:.*)?");
@@ -23,16 +27,16 @@ public record WalletOwner(OwnerKind kind, long id) {
         }
     }
 
-    public static WalletOwner resident(long userId) {
-        return new WalletOwner(OwnerKind.RESIDENT, userId);
+    public static WalletOwner resident(UserId resident) {
+        return new WalletOwner(OwnerKind.RESIDENT, resident.value());
     }
 
-    public static WalletOwner merchant(long merchantId) {
-        return new WalletOwner(OwnerKind.MERCHANT, merchantId);
+    public static WalletOwner merchant(MerchantId merchant) {
+        return new WalletOwner(OwnerKind.MERCHANT, merchant.value());
     }
 
-    public static WalletOwner group(long groupId) {
-        return new WalletOwner(OwnerKind.GROUP, groupId);
+    public static WalletOwner group(GroupId group) {
+        return new WalletOwner(OwnerKind.GROUP, group.value());
     }
 
     /** The single account of a merchant; for residents and groups, the account they had before vintages. */

@@ -107,6 +107,14 @@ public class Wallets {
         return ledger.open(AccountSpec.of(ISSUANCE_CODE, Asset.PT, AccountKind.EQUITY, ISSUANCE_CLASS)).orThrow().id();
     }
 
+    /**
+     * The fund's points account ({@code fund:pt}), opened if needed: where groups give their points, and where
+     * expired points go when the policy gives them to the fund.
+     */
+    public AccountId fundPoints() {
+        return openSpec(PointsProperties.ExpiredTo.FUND.spec());
+    }
+
     /** The balance now; for residents and groups only unexpired vintages count. */
     public WalletBalance balance(WalletOwner owner) {
         if (!owner.hasVintages()) {

@@ -5,7 +5,6 @@ import kyodo.fund.access.Role;
 import kyodo.fund.directory.Group;
 import kyodo.ledger.EntryKey;
 import kyodo.ledger.EntryKind;
-import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
@@ -108,7 +107,7 @@ class DemoData implements ApplicationRunner {
         User hanako = users.findByUsername("hanako").orElseThrow();
         User taro = users.findByUsername("taro").orElseThrow();
         Group group = earningDemo.create(coordinator, staff, List.of(hanako, taro));
-        sender.send(hanako.id(), OwnerKind.GROUP, group.id().value(), String.valueOf(GIFT_TO_GROUP),
+        sender.send(hanako.userId(), WalletOwner.group(group.id()), String.valueOf(GIFT_TO_GROUP),
                 "清掃活動の軍手代に", "demo-gift-to-group-1");
         printHints();
     }

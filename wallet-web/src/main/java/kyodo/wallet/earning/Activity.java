@@ -1,12 +1,13 @@
 package kyodo.wallet.earning;
 
 import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /** A volunteer activity a verified group posted. */
-public record Activity(long id, long groupId, String groupName, String title, String description, String place,
+public record Activity(long id, GroupId groupId, String groupName, String title, String description, String place,
                        Instant startsAt, Instant endsAt, int slots, int signedUp, long pointsPerHour,
                        UserId createdBy) {
     public static final int TITLE_LENGTH_MAX = 100;

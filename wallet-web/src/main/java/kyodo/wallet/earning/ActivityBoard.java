@@ -1,5 +1,6 @@
 package kyodo.wallet.earning;
 
+import kyodo.fund.access.UserId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.directory.Group;
 import kyodo.fund.directory.GroupId;
@@ -59,7 +60,7 @@ public class ActivityBoard {
 
     /** The activities of the coordinator's groups, newest first. */
     public List<Activity> activitiesOf(User coordinator) {
-        Set<Long> ids = groupsOf(coordinator).stream().map(g -> g.id().value()).collect(Collectors.toSet());
+        Set<GroupId> ids = groupsOf(coordinator).stream().map(Group::id).collect(Collectors.toSet());
         return activities.ofGroups(ids, Activities.LIST_MAX);
     }
 
@@ -73,8 +74,8 @@ public class ActivityBoard {
         return refusal.<Outcome<Activity>>map(Outcome::refused).orElseGet(() -> Outcome.of(activity.get()));
     }
 
-    Optional<EarningError> coordinatorRefusal(User coordinator, long groupId) {
-        Optional<Group> group = groups.find(new GroupId(groupId));
+    Optional<EarningError> coordinatorRefusal(User coordinator, GroupId groupId) {
+        Optional<Group> group = groups.find(groupId);
         if (group.isEmpty()) {
             return Optional.of(EarningError.GROUP_NOT_FOUND);
         }
@@ -88,7 +89,9 @@ public class ActivityBoard {
     }
 
     public Outcome<Activity> post(User coordinator, Posting form) {
-        Optional<EarningError> refusal = coordinatorRefusal(coordinator, form.groupId());
+        // the form's number as it came; one that names no group is refused as GROUP_NOT_FOUND
+        GroupId groupId = new GroupId(form.groupId());
+        Optional<EarningError> refusal = coordinatorRefusal(coordinator, groupId);
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
@@ -124,7 +127,7 @@ public class ActivityBoard {
         if (rate.isEmpty() || rate.get() < 1 || rate.get() > Activity.POINTS_PER_HOUR_MAX) {
             return Outcome.refused(EarningError.RATE_INVALID);
         }
-        long id = activities.create(form.groupId(), title, description, place, starts.get(), ends.get(),
+        long id = activities.create(groupId, title, description, place, starts.get(), ends.get(),
                 slots.get().intValue(), rate.get(), coordinator.userId(), clock.instant());
         return Outcome.of(activities.find(id).orElseThrow());
     }
@@ -134,7 +137,7 @@ public class ActivityBoard {
         return activities.upcoming(clock.instant(), Activities.LIST_MAX);
     }
 
-    public Outcome<Activity> signUp(long residentId, long activityId) {
+    public Outcome<Activity> signUp(UserId residentId, long activityId) {
         Optional<User> resident = users.findById(residentId).filter(u -> u.role() == Role.RESIDENT);
         if (resident.isEmpty()) {
             return Outcome.refused(EarningError.RESIDENT_NOT_FOUND);
@@ -165,7 +168,7 @@ public class ActivityBoard {
     }
 
     /** What the database refused when two sign-ups raced past the checks above. */
-    private EarningError signUpRace(DataIntegrityViolationException e, long activityId, long residentId) {
+    private EarningError signUpRace(DataIntegrityViolationException e, long activityId, UserId residentId) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage());
         if (message.contains("activity_slots_respected")) {
             return EarningError.ACTIVITY_FULL;

@@ -1,5 +1,6 @@
 package kyodo.wallet.earning;
 
+import kyodo.fund.access.UserId;
 import kyodo.wallet.qr.Opened;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.qr.QrProperties;
@@ -73,7 +74,7 @@ public class CheckInDesk {
     }
 
     /** What the resident's next scan of this activity's QR would do, or why it cannot. */
-    public Outcome<Direction> next(long residentId, Activity activity) {
+    public Outcome<Direction> next(UserId residentId, Activity activity) {
         if (!activities.signedUp(activity.id(), residentId)) {
             return Outcome.refused(EarningError.NOT_SIGNED_UP);
         }
@@ -87,7 +88,7 @@ public class CheckInDesk {
     }
 
     /** The resident scans: checks in, or out when already in. */
-    public Outcome<Direction> check(long residentId, String token) {
+    public Outcome<Direction> check(UserId residentId, String token) {
         Outcome<Activity> activity = open(token);
         if (!activity.ok()) {
             return Outcome.refused(activity.error());

@@ -1,5 +1,7 @@
 package kyodo.wallet.earning;
 
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.fund.directory.Group;
 import kyodo.wallet.account.WalletOwner;
@@ -71,14 +73,14 @@ class CoordinatorController {
     }
 
     /** A coordinated group's wallet as the coordinator's home lists it. */
-    record GroupWallet(long groupId, String name, long available) {
+    record GroupWallet(GroupId groupId, String name, long available) {
     }
 
     private String listPage(User user, Model model, ActivityBoard.Posting form) {
         List<Group> groups = board.groupsOf(user);
         model.addAttribute("groups", groups);
-        model.addAttribute("groupWallets", groups.stream().map(g -> new GroupWallet(g.id().value(), g.name(),
-                wallets.balance(WalletOwner.group(g.id().value())).available())).toList());
+        model.addAttribute("groupWallets", groups.stream().map(g -> new GroupWallet(g.id(), g.name(),
+                wallets.balance(WalletOwner.group(g.id())).available())).toList());
         model.addAttribute("activities", board.activitiesOf(user));
         LocalDateTime tomorrow = LocalDateTime.now(clock.withZone(BusinessCalendar.ZONE)).plusDays(1)
                 .withHour(9).withMinute(0).withSecond(0).withNano(0);
@@ -97,7 +99,10 @@ class CoordinatorController {
     String confirm(@PathVariable long id, @RequestParam(defaultValue = "0") long residentId,
                    @RequestParam(required = false) String hours, Authentication authentication, Model model) {
         User user = signedIn.user(authentication);
-        Outcome<Attendance> confirmed = this.hours.confirm(user, id, residentId, hours);
+        // a number that names no one is refused as a resident who is not there
+        Outcome<Attendance> confirmed = UserId.ofPositive(residentId)
+                .map(resident -> this.hours.confirm(user, id, resident, hours))
+                .orElseGet(() -> Outcome.refused(EarningError.RESIDENT_NOT_FOUND));
         if (!confirmed.ok()) {
             model.addAttribute("error", confirmed.error().messageKey());
             return activityPage(user, id, model, null);
@@ -116,7 +121,7 @@ class CoordinatorController {
         }
         Activity a = activity.value();
         List<SignUp> signUps = activities.signUps(id);
-        Map<Long, String> suggested = new HashMap<>();
+        Map<UserId, String> suggested = new HashMap<>();
         for (SignUp s : signUps) {
             int minutes = s.suggestedMinutes(a.minutes());
             suggested.put(s.residentId(), HoursInput.format(minutes > 0 ? minutes : a.minutes()));

@@ -1,6 +1,8 @@
 package kyodo.wallet.earning;
 
 import io.swagger.v3.oas.annotations.Operation;
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
 import kyodo.wallet.expiry.ExpiryJob;
 import kyodo.wallet.user.SignedIn;
 import kyodo.wallet.user.User;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Earning over JSON: residents browse and sign up and check in; coordinators post activities and confirm hours;
@@ -45,7 +48,7 @@ class EarningApi {
         this.problems = problems;
     }
 
-    record ActivityView(long id, long groupId, String groupName, String title, String description, String place,
+    record ActivityView(long id, GroupId groupId, String groupName, String title, String description, String place,
                         Instant startsAt, Instant endsAt, int slots, int signedUp, long pointsPerHour) {
         static ActivityView of(Activity a) {
             return new ActivityView(a.id(), a.groupId(), a.groupName(), a.title(), a.description(), a.place(),
@@ -64,7 +67,7 @@ class EarningApi {
                        String slots, String pointsPerHour) {
     }
 
-    record SignUpView(long residentId, String residentName, Instant signedUpAt, Instant checkedIn,
+    record SignUpView(UserId residentId, String residentName, Instant signedUpAt, Instant checkedIn,
                       Instant checkedOut, String suggestedHours, Attendance attendance) {
     }
 
@@ -78,10 +81,10 @@ class EarningApi {
     }
 
     /** @param setBy the user id of the staff member who set the rules; absent for the defaults */
-    record RulesView(String hoursPerDay, long pointsPerMonth, Long setBy, Instant setAt) {
+    record RulesView(String hoursPerDay, long pointsPerMonth, UserId setBy, Instant setAt) {
         static RulesView of(IssuanceRules.Rules r) {
-            return new RulesView(HoursInput.format(r.minutesPerDayMax()), r.pointsPerMonthMax(),
-                    kyodo.fund.access.UserId.valueOf(r.setBy()), r.setAt());
+            return new RulesView(HoursInput.format(r.minutesPerDayMax()), r.pointsPerMonthMax(), r.setBy(),
+                    r.setAt());
         }
     }
 
@@ -148,7 +151,11 @@ class EarningApi {
         if (body == null || body.residentId() == null) {
             return refused(EarningError.RESIDENT_NOT_FOUND);
         }
-        Outcome<Attendance> confirmed = hours.confirm(signedIn.user(authentication), id, body.residentId(),
+        Optional<UserId> resident = UserId.ofPositive(body.residentId());
+        if (resident.isEmpty()) {
+            return refused(EarningError.RESIDENT_NOT_FOUND);
+        }
+        Outcome<Attendance> confirmed = hours.confirm(signedIn.user(authentication), id, resident.get(),
                 body.hours());
         return confirmed.ok() ? ResponseEntity.ok(confirmed.value()) : refused(confirmed.error());
     }
@@ -199,8 +206,12 @@ class EarningApi {
         if (body == null || body.activityId() == null || body.residentId() == null) {
             return refused(EarningError.ATTENDANCE_NOT_FOUND);
         }
+        Optional<UserId> resident = UserId.ofPositive(body.residentId());
+        if (resident.isEmpty()) {
+            return refused(EarningError.ATTENDANCE_NOT_FOUND);
+        }
         Outcome<Attendance> corrected = hours.correct(signedIn.user(authentication), body.activityId(),
-                body.residentId(), body.reason());
+                resident.get(), body.reason());
         return corrected.ok() ? ResponseEntity.ok(corrected.value()) : refused(corrected.error());
     }
 

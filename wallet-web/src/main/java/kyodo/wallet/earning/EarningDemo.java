@@ -46,7 +46,7 @@ public class EarningDemo {
                 tomorrow.plusHours(2).toLocalDateTime().toString(), "20", "100"));
         // in the past, so it cannot be posted through the board: written as the board would have written it
         ZonedDateTime yesterday = today.minusDays(1).atTime(10, 0).atZone(BusinessCalendar.ZONE);
-        long past = activities.create(group.id().value(), "川辺のごみ拾い", "", "さくら川 桜橋の下",
+        long past = activities.create(group.id(), "川辺のごみ拾い", "", "さくら川 桜橋の下",
                 yesterday.toInstant(), yesterday.plusHours(2).toInstant(), 10, 100, coordinator.userId(),
                 yesterday.minusDays(7).toInstant());
         for (User resident : residents) {

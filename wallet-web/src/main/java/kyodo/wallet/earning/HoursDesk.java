@@ -1,6 +1,7 @@
 package kyodo.wallet.earning;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import kyodo.fund.access.UserId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.access.Role;
@@ -65,12 +66,12 @@ public class HoursDesk {
     record IssueMetadata(long activity, long resident, int minutes) {
     }
 
-    public static String issueKey(long activityId, long residentId) {
-        return "issue:activity:" + activityId + ":resident:" + residentId;
+    public static String issueKey(long activityId, UserId residentId) {
+        return "issue:activity:" + activityId + ":resident:" + residentId.value();
     }
 
     /** A coordinator of the activity's group confirms {@code hours} for a resident who signed up. */
-    public Outcome<Attendance> confirm(User coordinator, long activityId, long residentId, String hours) {
+    public Outcome<Attendance> confirm(User coordinator, long activityId, UserId residentId, String hours) {
         Outcome<Activity> coordinated = board.coordinated(coordinator, activityId);
         if (!coordinated.ok()) {
             return Outcome.refused(coordinated.error());
@@ -121,7 +122,7 @@ public class HoursDesk {
                 }
                 PostResult result = issuer.issueInto(WalletOwner.resident(residentId), month, points,
                         new EntryKey(key), Issuer.ISSUE, coordinator.userId().journalActor(), activity.title(),
-                        json.writeValueAsString(new IssueMetadata(activityId, residentId, minutes)));
+                        json.writeValueAsString(new IssueMetadata(activityId, residentId.value(), minutes)));
                 if (result.onTheBooks()) {
                     return null;
                 }
@@ -143,7 +144,7 @@ public class HoursDesk {
      * resident's wallet oldest vintage first, in one {@code ISSUE_CORRECTION} entry. Refused if the resident no
      * longer holds that many points.
      */
-    public Outcome<Attendance> correct(User staff, long activityId, long residentId, String reasonInput) {
+    public Outcome<Attendance> correct(User staff, long activityId, UserId residentId, String reasonInput) {
         if (staff.role() != Role.STAFF) {
             return Outcome.refused(EarningError.NOT_STAFF);
         }

@@ -1,12 +1,14 @@
 package kyodo.wallet.earning;
 
+import kyodo.fund.access.UserId;
+
 import java.time.Instant;
 
 /**
  * A resident signed up for an activity, with their check-in and check-out if they scanned the QR, and their
  * confirmed hours once the coordinator confirmed them.
  */
-public record SignUp(long activityId, long residentId, String residentName, Instant signedUpAt, Instant checkedIn,
+public record SignUp(long activityId, UserId residentId, String residentName, Instant signedUpAt, Instant checkedIn,
                      Instant checkedOut, Attendance attendance) {
     /** Hours suggested from the check-in and check-out (quarter hours, at least one quarter), in minutes; 0 if none. */
     public int suggestedMinutes(int activityMinutes) {

@@ -1,5 +1,6 @@
 package kyodo.wallet.earning;
 
+import kyodo.fund.access.UserId;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.wallet.expiry.ExpiryJob;
 import kyodo.wallet.user.SignedIn;
@@ -73,7 +74,10 @@ class StaffPointsController {
     String correct(@RequestParam(defaultValue = "0") long activityId, @RequestParam(defaultValue = "0") long residentId,
                    @RequestParam(required = false) String reason, Authentication authentication, Model model) {
         User staff = signedIn.user(authentication);
-        Outcome<Attendance> corrected = hours.correct(staff, activityId, residentId, reason);
+        // a number that names no one has no hours to correct
+        Outcome<Attendance> corrected = UserId.ofPositive(residentId)
+                .map(resident -> hours.correct(staff, activityId, resident, reason))
+                .orElseGet(() -> Outcome.refused(EarningError.ATTENDANCE_NOT_FOUND));
         return corrected.ok() ? "redirect:/staff/points?done=correction" : refused(model, corrected.error());
     }
 

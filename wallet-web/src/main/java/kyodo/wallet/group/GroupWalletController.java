@@ -11,14 +11,17 @@ import kyodo.wallet.account.Statement;
 import kyodo.wallet.account.Statements;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.account.Wallets;
+import kyodo.wallet.payment.AmountInput;
 import kyodo.wallet.payment.Cashier;
 import kyodo.wallet.payment.PaymentError;
 import kyodo.wallet.payment.PaymentOutcome;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.transfer.Sender;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.MerchantStatus;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.SignedIn;
+import kyodo.wallet.user.User;
 import kyodo.wallet.user.Users;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -40,7 +43,9 @@ import java.util.Optional;
  * {@code /groups/{id}/wallet}: the group's points for its coordinators. The id in the URL is checked against the
  * signed-in coordinator on every request: to anyone who does not coordinate that group the page does not exist
  * (404, the same answer as for a group that does not), so another group's wallet can be neither seen nor spent.
- * Sending and paying go through {@link Sender} and {@link Cashier}, which check it again.
+ * Sending, paying and giving to the fund go through {@link Sender} and {@link Cashier}, which check it again. A gift
+ * to the fund takes two steps: the amount is reviewed first and the coordinator confirms it on a second form that
+ * carries the same intent, so a confirmation sent twice gives once.
  */
 @Controller
 class GroupWalletController {
@@ -80,7 +85,7 @@ class GroupWalletController {
         if (group.isEmpty()) {
             return missing(response);
         }
-        return page(group.get(), month, page, model, null, null);
+        return page(group.get(), month, page, model, null, null, null);
     }
 
     @PostMapping("/groups/{id}/wallet/send")
@@ -92,14 +97,14 @@ class GroupWalletController {
         if (group.isEmpty()) {
             return missing(response);
         }
-        Optional<Long> resident = users.findByUsername(to.strip().toLowerCase(Locale.ROOT)).map(u -> u.id());
+        Optional<UserId> resident = users.findByUsername(to.strip().toLowerCase(Locale.ROOT)).map(User::userId);
         Sender.Sent sent = resident.isEmpty() ? new Sender.Sent(0, PaymentError.RECIPIENT_NOT_FOUND, false)
                 : sender.sendFromGroup(signedIn.userId(authentication), group.get().id(), resident.get(), amount,
                 note, intent);
         if (!sent.ok()) {
             model.addAttribute("sendError", sent.error().messageKey());
             model.addAttribute("sendForm", new SendForm(to, amount, note));
-            return page(group.get(), null, 0, model, intent, null);
+            return page(group.get(), null, 0, model, intent, null, null);
         }
         redirect.addFlashAttribute("sent", true);
         return "redirect:/groups/" + id + "/wallet";
@@ -114,14 +119,55 @@ class GroupWalletController {
         if (group.isEmpty()) {
             return missing(response);
         }
-        PaymentOutcome paid = cashier.payFromGroup(signedIn.userId(authentication), group.get().id(), merchantId,
-                amount, intent);
+        // a number that names no shop is refused as a shop that is not there
+        Optional<MerchantId> shop = MerchantId.ofPositive(merchantId);
+        PaymentOutcome paid = shop.isEmpty() ? PaymentOutcome.failed(PaymentError.MERCHANT_NOT_FOUND)
+                : cashier.payFromGroup(signedIn.userId(authentication), group.get().id(), shop.get(), amount, intent);
         if (!paid.ok()) {
             model.addAttribute("payError", paid.error().messageKey());
-            model.addAttribute("payForm", new PayForm(merchantId, amount));
-            return page(group.get(), null, 0, model, null, intent);
+            model.addAttribute("payForm", new PayForm(shop.orElse(null), amount));
+            return page(group.get(), null, 0, model, null, intent, null);
         }
         redirect.addFlashAttribute("paid", paid.payment());
+        return "redirect:/groups/" + id + "/wallet";
+    }
+
+    @PostMapping("/groups/{id}/wallet/donate")
+    String reviewDonation(@PathVariable long id, @RequestParam(defaultValue = "") String amount,
+                          @RequestParam(defaultValue = "") String intent, Authentication authentication, Model model,
+                          HttpServletResponse response) {
+        Optional<Group> group = coordinated(id, authentication);
+        if (group.isEmpty()) {
+            return missing(response);
+        }
+        AmountInput.Parsed parsed = AmountInput.parse(amount);
+        PaymentError refused = !parsed.ok() ? parsed.error()
+                : parsed.amount() > wallets.balance(WalletOwner.group(group.get().id())).available()
+                ? PaymentError.INSUFFICIENT_FUNDS : null;
+        if (refused != null) {
+            model.addAttribute("donateError", refused.messageKey());
+            model.addAttribute("donateForm", new DonateForm(amount));
+        } else {
+            model.addAttribute("donation", new Donation(parsed.amount()));
+        }
+        return page(group.get(), null, 0, model, null, null, intent);
+    }
+
+    @PostMapping("/groups/{id}/wallet/donate/confirm")
+    String donate(@PathVariable long id, @RequestParam(defaultValue = "") String amount,
+                  @RequestParam(defaultValue = "") String intent, Authentication authentication, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        Optional<Group> group = coordinated(id, authentication);
+        if (group.isEmpty()) {
+            return missing(response);
+        }
+        Sender.Sent given = sender.donateFromGroup(signedIn.userId(authentication), group.get().id(), amount, intent);
+        if (!given.ok()) {
+            model.addAttribute("donateError", given.error().messageKey());
+            model.addAttribute("donateForm", new DonateForm(amount));
+            return page(group.get(), null, 0, model, null, null, intent);
+        }
+        redirect.addFlashAttribute("donated", new Donation(AmountInput.parse(amount).amount()));
         return "redirect:/groups/" + id + "/wallet";
     }
 
@@ -129,8 +175,16 @@ class GroupWalletController {
     record SendForm(String to, String amount, String note) {
     }
 
-    /** What the pay form held, shown again with the reason it was not paid. */
-    record PayForm(long merchantId, String amount) {
+    /** What the pay form held ({@code merchantId} null when it named no shop), shown again with the reason. */
+    record PayForm(MerchantId merchantId, String amount) {
+    }
+
+    /** What the gift form held, shown again with the reason it was not given. */
+    record DonateForm(String amount) {
+    }
+
+    /** A gift to the fund, checked and waiting for confirmation, or just given. */
+    record Donation(long amount) {
     }
 
     /** The group, if it exists and the signed-in person coordinates it; otherwise nothing, whatever the reason. */
@@ -147,8 +201,9 @@ class GroupWalletController {
         return "group-wallet-missing";
     }
 
-    private String page(Group group, String monthText, int page, Model model, String sendIntent, String payIntent) {
-        WalletOwner owner = WalletOwner.group(group.id().value());
+    private String page(Group group, String monthText, int page, Model model, String sendIntent, String payIntent,
+                        String donateIntent) {
+        WalletOwner owner = WalletOwner.group(group.id());
         // Opened at registration; opening again is harmless and covers a group registered before it was so.
         wallets.open(owner);
         YearMonth now = BusinessCalendar.thisMonth(clock);
@@ -161,20 +216,24 @@ class GroupWalletController {
         LocalDate horizon = BusinessCalendar.today(clock).plusDays(points.reminderDays());
         model.addAttribute("expiringSoon", statement.balance().expiringBy(horizon));
         model.addAttribute("shops", merchants.findByStatusOrderById(MerchantStatus.APPROVED).stream()
-                .limit(SHOPS_MAX).map(m -> new Shop(m.id(), m.name())).toList());
+                .limit(SHOPS_MAX).map(m -> new Shop(m.merchantId(), m.name())).toList());
         model.addAttribute("sendIntent", validIntent(sendIntent));
         model.addAttribute("payIntent", validIntent(payIntent));
+        model.addAttribute("donateIntent", validIntent(donateIntent));
         if (!model.containsAttribute("sendForm")) {
             model.addAttribute("sendForm", new SendForm("", "", ""));
         }
         if (!model.containsAttribute("payForm")) {
-            model.addAttribute("payForm", new PayForm(0, ""));
+            model.addAttribute("payForm", new PayForm(null, ""));
+        }
+        if (!model.containsAttribute("donateForm")) {
+            model.addAttribute("donateForm", new DonateForm(""));
         }
         return "group-wallet";
     }
 
     /** A shop in the pay form: its id and the registered name the coordinator sees before paying. */
-    record Shop(long id, String name) {
+    record Shop(MerchantId id, String name) {
     }
 
     /** A retried form keeps its intent (so a double submit posts once); anything else gets a fresh one. */

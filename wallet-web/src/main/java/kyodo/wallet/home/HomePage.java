@@ -172,7 +172,7 @@ class HomePage {
         List<Group> theirs = board.groupsOf(user);
         List<Home.Fact> facts = theirs.stream().map(g -> new Home.Fact("fact-group-" + g.id().value(),
                 "my.fact.groupWallet", List.of(g.name()),
-                formats.pt(wallets.balance(WalletOwner.group(g.id().value())).available()))).toList();
+                formats.pt(wallets.balance(WalletOwner.group(g.id())).available()))).toList();
         List<Home.Waiting> waiting = new ArrayList<>();
         Instant now = clock.instant();
         for (Activity activity : board.activitiesOf(user)) {

@@ -22,6 +22,7 @@ import kyodo.wallet.qr.Opened;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.security.TokenBuckets;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchants;
 import org.springframework.stereotype.Component;
 
@@ -93,7 +94,7 @@ public class Cashier {
      * A resident pays a merchant QR. For an order QR the amount is the signed one (a typed amount, if given,
      * must agree); for a store QR it is the typed one and {@code intent} tells one purchase from the next.
      */
-    public PaymentOutcome pay(long payerId, String scanned, String amountInput, String intent) {
+    public PaymentOutcome pay(UserId payerId, String scanned, String amountInput, String intent) {
         PayRequest request = read(scanned);
         if (!request.ok()) {
             return PaymentOutcome.failed(request.error());
@@ -128,8 +129,8 @@ public class Cashier {
             amount = qr.amount();
             attempt = ORDER_INTENT;
         }
-        String key = "mqr:" + qr.nonce() + ":" + attempt + ":" + payerId;
-        return post(key, new UserId(payerId), WalletOwner.resident(payerId), request.merchant(), amount,
+        String key = "mqr:" + qr.nonce() + ":" + attempt + ":" + payerId.value();
+        return post(key, payerId, WalletOwner.resident(payerId), request.merchant(), amount,
                 qr.orderRef(), Channel.MERCHANT_QR);
     }
 
@@ -139,7 +140,7 @@ public class Cashier {
      * Only that group's coordinators may ({@code NOT_ALLOWED} otherwise); {@code intent} tells one purchase from
      * the next, as on a store QR.
      */
-    public PaymentOutcome payFromGroup(UserId coordinator, GroupId group, long merchantId, String amountInput,
+    public PaymentOutcome payFromGroup(UserId coordinator, GroupId group, MerchantId merchantId, String amountInput,
                                        String intent) {
         if (!groups.isCoordinator(group, coordinator)) {
             return PaymentOutcome.failed(PaymentError.NOT_ALLOWED);
@@ -159,12 +160,12 @@ public class Cashier {
             return PaymentOutcome.failed(PaymentError.MERCHANT_NOT_APPROVED);
         }
         String key = "gpay:" + intent + ":" + group.value();
-        return post(key, coordinator, WalletOwner.group(group.value()), merchant.get(), parsed.amount(), "",
+        return post(key, coordinator, WalletOwner.group(group), merchant.get(), parsed.amount(), "",
                 Channel.GROUP_WALLET);
     }
 
     /** A merchant charges a resident's on-screen token; the token is spent by the first charge, whatever happens. */
-    public PaymentOutcome charge(long merchantId, String token, String amountInput) {
+    public PaymentOutcome charge(MerchantId merchantId, String token, String amountInput) {
         Optional<Merchant> merchant = merchants.findById(merchantId);
         if (merchant.isEmpty()) {
             return PaymentOutcome.failed(PaymentError.MERCHANT_NOT_FOUND);
@@ -187,7 +188,7 @@ public class Cashier {
         if (payments.spendToken(consumer.nonce(), clock.instant()) == 0) {
             return PaymentOutcome.failed(PaymentError.TOKEN_ALREADY_USED);
         }
-        return post("cqr:" + consumer.nonce(), new UserId(consumer.userId()),
+        return post("cqr:" + consumer.nonce(), consumer.userId(),
                 WalletOwner.resident(consumer.userId()), merchant.get(), parsed.amount(), "", Channel.CONSUMER_QR);
     }
 
@@ -201,7 +202,7 @@ public class Cashier {
         if (!rateLimits.tryTake("payer:" + payerId.value())) {
             return PaymentOutcome.failed(PaymentError.RATE_LIMITED);
         }
-        AccountId to = wallets.open(WalletOwner.merchant(merchant.id()));
+        AccountId to = wallets.open(WalletOwner.merchant(merchant.merchantId()));
         // oldest vintages first, one leg each, all into the merchant's single account
         PostResult result = spender.take(payer, amount, vintage -> to, new EntryKey(key), EntryKind.SPEND,
                 payerId.journalActor(), orderRef.isEmpty() ? merchant.name() : merchant.name() + " #" + orderRef,
@@ -210,8 +211,8 @@ public class Cashier {
             boolean noWallet = result.code() == ResultCode.INSUFFICIENT_FUNDS && !wallets.exists(payer);
             return PaymentOutcome.failed(noWallet ? PaymentError.PAYER_NOT_FOUND : errorOf(result.code()));
         }
-        Long payerGroup = payer.kind() == kyodo.wallet.account.OwnerKind.GROUP ? payer.id() : null;
-        Optional<Payment> recorded = checkout.recordSale(key, payerId.value(), payerGroup, merchant.id(), amount,
+        GroupId payerGroup = payer.kind() == kyodo.wallet.account.OwnerKind.GROUP ? new GroupId(payer.id()) : null;
+        Optional<Payment> recorded = checkout.recordSale(key, payerId, payerGroup, merchant.merchantId(), amount,
                 orderRef.isEmpty() ? null : orderRef, channel, clock.instant());
         Payment payment = recorded.or(() -> payments.findByEntryKey(key)).orElseThrow();
         return new PaymentOutcome(payment, null, result.code() == ResultCode.ALREADY_POSTED);
@@ -221,9 +222,9 @@ public class Cashier {
      * A merchant returns (part of) a sale to the resident who paid, within the refund period. The refund is
      * reserved on the sale first, so concurrent refunds can never return more than was paid.
      */
-    public PaymentOutcome refund(long merchantId, long paymentId, String amountInput, String intent) {
+    public PaymentOutcome refund(MerchantId merchantId, long paymentId, String amountInput, String intent) {
         Optional<Payment> sale = payments.findById(paymentId);
-        if (sale.isEmpty() || sale.get().merchantId() != merchantId) {
+        if (sale.isEmpty() || !sale.get().merchantId().equals(merchantId)) {
             return PaymentOutcome.failed(PaymentError.SALE_NOT_FOUND);
         }
         if (sale.get().createdAt().plus(Duration.ofDays(properties.refundDays())).isBefore(clock.instant())) {
@@ -254,8 +255,8 @@ public class Cashier {
                 : WalletOwner.resident(sale.get().payerId());
         List<Leg> legs = RefundVintages.legs(saleEntry.get(), payer, merchantWallet, alreadyRefunded,
                 parsed.amount(), wallets, points, clock.instant());
-        PostResult result = ledger.post(new EntryRequest(new EntryKey(key), EntryKind.REVERSAL, "merchant:" + merchantId,
-                "refund of sale " + paymentId, null, legs));
+        PostResult result = ledger.post(new EntryRequest(new EntryKey(key), EntryKind.REVERSAL,
+                "merchant:" + merchantId.value(), "refund of sale " + paymentId, null, legs));
         if (!result.onTheBooks()) {
             payments.releaseRefund(paymentId, parsed.amount());
             return PaymentOutcome.failed(errorOf(result.code()));

@@ -1,6 +1,9 @@
 package kyodo.wallet.payment;
 
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.MerchantStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,18 +29,18 @@ class CheckoutQueries {
         this.jdbc = jdbc;
     }
 
-    Optional<Merchant> merchant(long id) {
+    Optional<Merchant> merchant(MerchantId id) {
         return jdbc.sql("""
                         select id, owner_id, name, status, approved_by, created_at, version
                           from merchant where id = :id""")
-                .param("id", id)
+                .param("id", id.value())
                 .query(CheckoutQueries::merchant)
                 .optional();
     }
 
     /** Records a sale once and answers its row; empty when a retry finds the row of the first attempt there. */
-    Optional<Payment> recordSale(String entryKey, long payerId, Long payerGroupId, long merchantId, long amount,
-                                 String orderRef, Channel channel, Instant at) {
+    Optional<Payment> recordSale(String entryKey, UserId payerId, GroupId payerGroupId, MerchantId merchantId,
+                                 long amount, String orderRef, Channel channel, Instant at) {
         return jdbc.sql("""
                         insert into payment (entry_key, payer_id, payer_group_id, merchant_id, amount, order_ref,
                                              channel, created_at)
@@ -45,9 +48,9 @@ class CheckoutQueries {
                         on conflict (entry_key) do nothing
                         returning id, refunded, created_at""")
                 .param("entryKey", entryKey)
-                .param("payerId", payerId)
-                .param("payerGroupId", payerGroupId)
-                .param("merchantId", merchantId)
+                .param("payerId", payerId.value())
+                .param("payerGroupId", payerGroupId == null ? null : payerGroupId.value())
+                .param("merchantId", merchantId.value())
                 .param("amount", amount)
                 .param("orderRef", orderRef)
                 .param("channel", channel.name())
@@ -59,8 +62,8 @@ class CheckoutQueries {
 
     private static Merchant merchant(ResultSet rs, int row) throws SQLException {
         long approvedBy = rs.getLong("approved_by");
-        Long approver = rs.wasNull() ? null : approvedBy;
-        return new Merchant(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("name"),
+        UserId approver = rs.wasNull() ? null : new UserId(approvedBy);
+        return new Merchant(new MerchantId(rs.getLong("id")), new UserId(rs.getLong("owner_id")), rs.getString("name"),
                 MerchantStatus.valueOf(rs.getString("status")), approver,
                 createdAt(rs), rs.getLong("version"));
     }

@@ -44,7 +44,7 @@ class PayController {
     String pay(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String amount,
                @RequestParam(defaultValue = "") String intent, Authentication authentication, Model model,
                RedirectAttributes redirect) {
-        PaymentOutcome outcome = cashier.pay(signedIn.user(authentication).id(), q, amount, intent);
+        PaymentOutcome outcome = cashier.pay(signedIn.user(authentication).userId(), q, amount, intent);
         if (!outcome.ok()) {
             PayRequest request = cashier.read(q);
             model.addAttribute("q", q);

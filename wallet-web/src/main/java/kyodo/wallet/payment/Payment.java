@@ -1,5 +1,8 @@
 package kyodo.wallet.payment;
 
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
+import kyodo.wallet.user.MerchantId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -12,6 +15,7 @@ import java.time.Instant;
  *                     {@code null} when the payer paid from their own wallet
  */
 @Table("payment")
-public record Payment(@Id Long id, String entryKey, long payerId, Long payerGroupId, long merchantId, long amount,
+public record Payment(@Id Long id, String entryKey, UserId payerId, GroupId payerGroupId, MerchantId merchantId,
+                      long amount,
                       long refunded, String orderRef, Channel channel, Instant createdAt) {
 }

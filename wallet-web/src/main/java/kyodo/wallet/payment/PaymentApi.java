@@ -1,10 +1,12 @@
 package kyodo.wallet.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import kyodo.fund.access.UserId;
 import kyodo.wallet.qr.MerchantQr;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.qr.QrImages;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.SignedIn;
 import kyodo.fund.problem.Problems;
 import org.springframework.http.MediaType;
@@ -50,7 +52,7 @@ class PaymentApi {
     record RefundBody(String amount, String intent) {
     }
 
-    record PaymentView(long id, long merchantId, long payerId, long amount, long refunded, String orderRef,
+    record PaymentView(long id, MerchantId merchantId, UserId payerId, long amount, long refunded, String orderRef,
                        String channel, Instant createdAt, boolean repeated) {
         static PaymentView of(PaymentOutcome outcome) {
             Payment p = outcome.payment();
@@ -69,7 +71,7 @@ class PaymentApi {
     @PostMapping("/api/payments")
     ResponseEntity<?> pay(@RequestBody PayBody body, Authentication authentication) {
         PayBody b = body == null ? new PayBody(null, null, null) : body;
-        return answer(cashier.pay(signedIn.userId(authentication).value(), b.qr(), b.amount(), b.intent()));
+        return answer(cashier.pay(signedIn.userId(authentication), b.qr(), b.amount(), b.intent()));
     }
 
     @Operation(summary = "Read a merchant QR: the registered merchant name and the amount, before paying")
@@ -83,13 +85,13 @@ class PaymentApi {
                 request.qr().amount(), request.qr().orderRef(), request.qr().expiresAt()));
     }
 
-    record Preview(long merchantId, String merchantName, long amount, String orderRef, Instant expiresAt) {
+    record Preview(MerchantId merchantId, String merchantName, long amount, String orderRef, Instant expiresAt) {
     }
 
     @Operation(summary = "A fresh single-use consumer token (valid for at most 60 seconds) to show as a QR")
     @PostMapping("/api/consumer-token")
     ConsumerTokenView consumerToken(Authentication authentication) {
-        var token = qrCodes.consumerToken(signedIn.user(authentication).id());
+        var token = qrCodes.consumerToken(signedIn.user(authentication).userId());
         return new ConsumerTokenView(qrCodes.token(token), token.expiresAt());
     }
 

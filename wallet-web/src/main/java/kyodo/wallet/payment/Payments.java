@@ -1,5 +1,6 @@
 package kyodo.wallet.payment;
 
+import kyodo.wallet.user.MerchantId;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
@@ -13,10 +14,10 @@ public interface Payments extends Repository<Payment, Long> {
 
     Optional<Payment> findByEntryKey(String entryKey);
 
-    List<Payment> findTop20ByMerchantIdOrderByIdDesc(long merchantId);
+    List<Payment> findTop20ByMerchantIdOrderByIdDesc(MerchantId merchantId);
 
     /** A shop's sales since an instant (its home page counts today's). */
-    List<Payment> findByMerchantIdAndCreatedAtGreaterThanEqualOrderById(long merchantId, Instant from);
+    List<Payment> findByMerchantIdAndCreatedAtGreaterThanEqualOrderById(MerchantId merchantId, Instant from);
 
     /** Spends a consumer token's nonce; 0 rows means it was spent before. */
     @Modifying

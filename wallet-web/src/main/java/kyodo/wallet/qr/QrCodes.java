@@ -1,5 +1,7 @@
 package kyodo.wallet.qr;
 
+import kyodo.fund.access.UserId;
+import kyodo.wallet.user.MerchantId;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
@@ -34,12 +36,12 @@ public class QrCodes {
     }
 
     /** A store QR: the resident types the amount. */
-    public MerchantQr storeQr(long merchantId) {
+    public MerchantQr storeQr(MerchantId merchantId) {
         return new MerchantQr(merchantId, 0, "", clock.instant().plus(properties.storeQrValidity()), nonce());
     }
 
     /** A QR for one order with its amount (positive) and reference. */
-    public MerchantQr orderQr(long merchantId, long amount, String orderRef) {
+    public MerchantQr orderQr(MerchantId merchantId, long amount, String orderRef) {
         if (amount <= 0 || orderRef == null || !MerchantQr.ORDER_REF.matcher(orderRef).matches()) {
             throw new IllegalArgumentException("an order QR needs a positive amount and a short reference, was "
                     + amount + " '" + orderRef + "'");
@@ -48,7 +50,7 @@ public class QrCodes {
                 nonce());
     }
 
-    public ConsumerToken consumerToken(long userId) {
+    public ConsumerToken consumerToken(UserId userId) {
         return new ConsumerToken(userId, clock.instant().plus(properties.consumerTokenValidity()), nonce());
     }
 

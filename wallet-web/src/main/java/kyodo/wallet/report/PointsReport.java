@@ -2,6 +2,7 @@ package kyodo.wallet.report;
 
 import kyodo.fund.report.ReportCheckpoint;
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.wallet.user.MerchantId;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -19,13 +20,15 @@ public record PointsReport(FiscalYear year, ReportCheckpoint checkpoint, List<Mo
                            long budgetUsed, long openingOutstanding, List<MerchantCirculation> merchants) {
     /**
      * One month: points issued (net of corrections), spent at merchants (net of refunds), transferred between
-     * residents and groups, expired, settled, outstanding at the month's end, and residents whose wallets moved.
+     * residents and groups, expired (to the ward, or to the fund when the policy says so), donated to the fund by
+     * choice (a group giving its points), settled, outstanding at the month's end, and residents whose wallets
+     * moved. Outstanding changes by issued - expired - donated - settled.
      */
-    public record Month(YearMonth month, long issued, long spent, long transferred, long expired, long settled,
-                        long outstanding, long activeResidents) {
+    public record Month(YearMonth month, long issued, long spent, long transferred, long expired, long donated,
+                        long settled, long outstanding, long activeResidents) {
     }
 
-    public record MerchantCirculation(long merchantId, String name, long spent) {
+    public record MerchantCirculation(MerchantId merchantId, String name, long spent) {
     }
 
     public long issued() {
@@ -44,12 +47,16 @@ public record PointsReport(FiscalYear year, ReportCheckpoint checkpoint, List<Mo
         return months.stream().mapToLong(Month::expired).reduce(0, Math::addExact);
     }
 
+    public long donated() {
+        return months.stream().mapToLong(Month::donated).reduce(0, Math::addExact);
+    }
+
     public long outstanding() {
         return months.isEmpty() ? openingOutstanding : months.get(months.size() - 1).outstanding();
     }
 
     public Map<String, Long> totals() {
         return Map.of("issued", issued(), "spent", spent(), "transferred", transferred(), "expired", expired(),
-                "outstanding", outstanding());
+                "donated", donated(), "outstanding", outstanding());
     }
 }

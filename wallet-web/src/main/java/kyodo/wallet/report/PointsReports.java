@@ -11,6 +11,7 @@ import kyodo.ledger.Ledger;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.wallet.expiry.ExpiryJob;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.voucher.VoucherDesk;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -73,7 +75,7 @@ class PointsReports {
         long budgetUsed = 0;
         long opening = 0;
         Map<YearMonth, long[]> byMonth = new TreeMap<>();
-        Map<Long, Long> byMerchant = new TreeMap<>();
+        Map<MerchantId, Long> byMerchant = new TreeMap<>(Comparator.comparingLong(MerchantId::value));
         for (Flow f : flows) {
             long amount = f.amount();
             if (f.credit().budgetOf(year.year())) {
@@ -87,7 +89,7 @@ class PointsReports {
                 opening = Math.addExact(opening, outstandingChange);
                 continue;
             }
-            long[] m = byMonth.computeIfAbsent(f.month(), k -> new long[6]);
+            long[] m = byMonth.computeIfAbsent(f.month(), k -> new long[7]);
             if (f.debit().origin() && !f.credit().origin()) {
                 m[0] = Math.addExact(m[0], amount);
             } else if (f.credit().origin() && !f.debit().origin()) {
@@ -96,35 +98,40 @@ class PointsReports {
             boolean paying = f.debit().holder() || f.debit().vouchers();
             if (paying && f.credit().merchant()) {
                 m[1] = Math.addExact(m[1], amount);
-                byMerchant.merge(f.credit().merchantId(), amount, Math::addExact);
+                byMerchant.merge(new MerchantId(f.credit().merchantId()), amount, Math::addExact);
             } else if (f.debit().merchant() && f.credit().holder()) {
                 m[1] = Math.subtractExact(m[1], amount);
-                byMerchant.merge(f.debit().merchantId(), -amount, Math::addExact);
+                byMerchant.merge(new MerchantId(f.debit().merchantId()), -amount, Math::addExact);
             }
             if (f.debit().holder() && f.credit().holder()) {
                 m[2] = Math.addExact(m[2], amount);
             }
-            boolean toExpired = f.credit().purpose() == AccountPurpose.EXPIRED
-                    || f.credit().purpose() == AccountPurpose.DONATED_POINTS
-                    && EXPIRY.contains(new EntryKind(f.kind()));
+            // The fund's points account takes expired points (by the points policy) and gifts (a group giving its
+            // points, a TRANSFER): the entry's kind tells which column the points left circulation by.
+            boolean toFund = f.credit().purpose() == AccountPurpose.DONATED_POINTS;
+            boolean byExpiry = EXPIRY.contains(new EntryKind(f.kind()));
+            boolean toExpired = f.credit().purpose() == AccountPurpose.EXPIRED || toFund && byExpiry;
             if (f.debit().circulating() && toExpired) {
                 m[3] = Math.addExact(m[3], amount);
             }
-            if (f.debit().merchant() && f.credit().purpose() == AccountPurpose.SETTLED) {
+            if (f.debit().circulating() && toFund && !byExpiry) {
                 m[4] = Math.addExact(m[4], amount);
             }
-            m[5] = Math.addExact(m[5], outstandingChange);
+            if (f.debit().merchant() && f.credit().purpose() == AccountPurpose.SETTLED) {
+                m[5] = Math.addExact(m[5], amount);
+            }
+            m[6] = Math.addExact(m[6], outstandingChange);
         }
         Map<YearMonth, Long> active = activeResidents(year, treeSize, months);
         List<PointsReport.Month> rows = new ArrayList<>();
         long outstanding = opening;
         for (YearMonth month : months) {
-            long[] m = byMonth.getOrDefault(month, new long[6]);
-            outstanding = Math.addExact(outstanding, m[5]);
-            rows.add(new PointsReport.Month(month, m[0], m[1], m[2], m[3], m[4], outstanding,
+            long[] m = byMonth.getOrDefault(month, new long[7]);
+            outstanding = Math.addExact(outstanding, m[6]);
+            rows.add(new PointsReport.Month(month, m[0], m[1], m[2], m[3], m[4], m[5], outstanding,
                     active.getOrDefault(month, 0L)));
         }
-        Map<Long, String> names = merchantNames(byMerchant.keySet());
+        Map<MerchantId, String> names = merchantNames(byMerchant.keySet());
         List<PointsReport.MerchantCirculation> merchants = new ArrayList<>();
         byMerchant.forEach((id, spent) -> merchants.add(
                 new PointsReport.MerchantCirculation(id, names.getOrDefault(id, "#" + id), spent)));
@@ -182,12 +189,13 @@ class PointsReports {
     }
 
     /** Shop names from the wallet's merchant table; a merchant not found keeps its number. */
-    private Map<Long, String> merchantNames(Set<Long> ids) {
-        Map<Long, String> names = new HashMap<>();
+    private Map<MerchantId, String> merchantNames(Set<MerchantId> ids) {
+        Map<MerchantId, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("select id, name from merchant where id in (:ids)").param("ids", List.copyOf(ids))
+            jdbc.sql("select id, name from merchant where id in (:ids)")
+                    .param("ids", ids.stream().map(MerchantId::value).toList())
                     .query(rs -> {
-                        names.put(rs.getLong(1), rs.getString(2));
+                        names.put(new MerchantId(rs.getLong(1)), rs.getString(2));
                     });
         }
         return names;

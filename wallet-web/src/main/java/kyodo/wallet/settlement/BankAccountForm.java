@@ -1,5 +1,7 @@
 package kyodo.wallet.settlement;
 
+import kyodo.wallet.user.MerchantId;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -29,7 +31,7 @@ public final class BankAccountForm {
                 && !text.isBlank();
     }
 
-    public static Parsed parse(long merchantId, String bankCode, String bankName, String branchCode,
+    public static Parsed parse(MerchantId merchantId, String bankCode, String bankName, String branchCode,
                                String branchName, String accountType, String accountNumber, String holder,
                                Instant now) {
         String bank = strip(bankCode);

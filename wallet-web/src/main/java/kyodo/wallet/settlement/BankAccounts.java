@@ -1,5 +1,6 @@
 package kyodo.wallet.settlement;
 
+import kyodo.wallet.user.MerchantId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 @Repository
 public class BankAccounts {
-    private static final RowMapper<BankAccount> ROW = (rs, n) -> new BankAccount(rs.getLong("merchant_id"),
+    private static final RowMapper<BankAccount> ROW = (rs, n) -> new BankAccount(
+            new MerchantId(rs.getLong("merchant_id")),
             rs.getString("bank_code"), rs.getString("bank_name_kana"), rs.getString("branch_code"),
             rs.getString("branch_name_kana"), AccountType.valueOf(rs.getString("account_type")),
             rs.getString("account_number"), rs.getString("holder_kana"), rs.getTimestamp("updated_at").toInstant());
@@ -21,17 +23,18 @@ public class BankAccounts {
         this.jdbc = jdbc;
     }
 
-    public Optional<BankAccount> find(long merchantId) {
-        return jdbc.query("select * from merchant_bank_account where merchant_id = ?", ROW, merchantId).stream()
+    public Optional<BankAccount> find(MerchantId merchantId) {
+        return jdbc.query("select * from merchant_bank_account where merchant_id = ?", ROW, merchantId.value()).stream()
                 .findFirst();
     }
 
-    public List<BankAccount> findAll(List<Long> merchantIds) {
+    public List<BankAccount> findAll(List<MerchantId> merchantIds) {
         if (merchantIds.isEmpty()) {
             return List.of();
         }
         return jdbc.query("select * from merchant_bank_account where merchant_id = any (?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", merchantIds.toArray())), ROW);
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint",
+                        merchantIds.stream().map(MerchantId::value).toArray())), ROW);
     }
 
     public void save(BankAccount account) {
@@ -44,7 +47,7 @@ public class BankAccounts {
                     branch_name_kana = excluded.branch_name_kana, account_type = excluded.account_type,
                     account_number = excluded.account_number, holder_kana = excluded.holder_kana,
                     updated_at = excluded.updated_at, version = merchant_bank_account.version + 1
-                """, account.merchantId(), account.bankCode(), account.bankNameKana(), account.branchCode(),
+                """, account.merchantId().value(), account.bankCode(), account.bankNameKana(), account.branchCode(),
                 account.branchNameKana(), account.accountType().name(), account.accountNumber(),
                 account.holderKana(), Timestamp.from(account.updatedAt()));
     }

@@ -79,6 +79,6 @@ class MerchantSettlementController {
 
     /** Another merchant's settlement is answered like a missing one: its existence is not revealed. */
     private Optional<Settlement> own(long id, Merchant merchant) {
-        return settlements.findById(id).filter(s -> s.merchantId() == merchant.id());
+        return settlements.findById(id).filter(s -> s.merchantId().equals(merchant.merchantId()));
     }
 }

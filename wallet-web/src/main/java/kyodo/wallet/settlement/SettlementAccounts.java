@@ -12,6 +12,7 @@ import kyodo.ledger.AccountSpec;
 import kyodo.ledger.Asset;
 import kyodo.ledger.Ledger;
 import kyodo.ledger.calendar.FiscalYear;
+import kyodo.wallet.user.MerchantId;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -41,8 +42,8 @@ public class SettlementAccounts {
         return "settlement:budget:jpy:" + fiscalYear;
     }
 
-    public static String payableCode(long merchantId) {
-        return "settlement:payable:merchant:" + merchantId;
+    public static String payableCode(MerchantId merchantId) {
+        return "settlement:payable:merchant:" + merchantId.value();
     }
 
     public AccountId settled() {
@@ -61,9 +62,9 @@ public class SettlementAccounts {
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
     }
 
-    public AccountId payable(long merchantId) {
+    public AccountId payable(MerchantId merchantId) {
         return open(AccountSpec.of(payableCode(merchantId), Asset.JPY, AccountKind.LIABILITY,
-                AccountClass.of(AccountOwner.merchant(merchantId), AccountPurpose.PAYABLE),
+                AccountClass.of(AccountOwner.merchant(merchantId.value()), AccountPurpose.PAYABLE),
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
     }
 

@@ -2,6 +2,7 @@ package kyodo.wallet.settlement;
 
 import io.swagger.v3.oas.annotations.Operation;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.SignedIn;
 import kyodo.fund.problem.Problems;
@@ -53,15 +54,15 @@ class SettlementApi {
         this.clock = clock;
     }
 
-    record SettlementView(long id, long merchantId, String month, long points, long yen, String rate, boolean posted,
-                          String state, boolean paymentPosted, Instant paidAt) {
+    record SettlementView(long id, MerchantId merchantId, String month, long points, long yen, String rate,
+                          boolean posted, String state, boolean paymentPosted, Instant paidAt) {
         static SettlementView of(Settlement s) {
             return new SettlementView(s.id(), s.merchantId(), s.month().toString(), s.points(), s.yen(), s.rate(),
                     s.posted(), s.state().name(), s.paidPosted(), s.paidAt());
         }
     }
 
-    record LineView(long merchantId, String merchantName, SettlementView settlement, String error) {
+    record LineView(MerchantId merchantId, String merchantName, SettlementView settlement, String error) {
     }
 
     record BudgetBody(Integer fiscalYear, String yen, String intent) {
@@ -86,7 +87,7 @@ class SettlementApi {
         if (parsed.isEmpty()) {
             return problem(SettlementError.MONTH_INVALID);
         }
-        Settler.Run run = settler.settle(parsed.get(), signedIn.user(authentication).id());
+        Settler.Run run = settler.settle(parsed.get(), signedIn.user(authentication).userId());
         if (!run.ok()) {
             return problem(run.error());
         }
@@ -108,7 +109,7 @@ class SettlementApi {
         BudgetBody b = body == null ? new BudgetBody(null, null, null) : body;
         int fiscalYear = b.fiscalYear() == null ? 0 : b.fiscalYear();
         Optional<SettlementError> error = settler.addBudget(fiscalYear, b.yen(), b.intent(),
-                signedIn.user(authentication).id());
+                signedIn.user(authentication).userId());
         return error.<ResponseEntity<?>>map(this::problem)
                 .orElseGet(() -> ResponseEntity.ok(java.util.Map.of("fiscalYear", fiscalYear,
                         "budgetLeft", settler.budgetLeft(fiscalYear))));
@@ -117,7 +118,7 @@ class SettlementApi {
     @Operation(summary = "Record that a settlement's yen were transferred: posts the payment once (staff)")
     @PostMapping("/api/staff/settlements/{id}/paid")
     ResponseEntity<?> paid(@PathVariable long id, Authentication authentication) {
-        Optional<SettlementError> error = settler.markPaid(id, signedIn.user(authentication).id());
+        Optional<SettlementError> error = settler.markPaid(id, signedIn.user(authentication).userId());
         return error.<ResponseEntity<?>>map(this::problem)
                 .orElseGet(() -> ResponseEntity.ok(SettlementView.of(settlements.findById(id).orElseThrow())));
     }
@@ -199,7 +200,7 @@ class SettlementApi {
 
     private Optional<Settlement> own(long id, Authentication authentication) {
         Merchant merchant = signedIn.merchant(authentication);
-        return settlements.findById(id).filter(s -> s.merchantId() == merchant.id());
+        return settlements.findById(id).filter(s -> s.merchantId().equals(merchant.merchantId()));
     }
 
     private ResponseEntity<?> statement(Optional<Settlement> settlement, String format) {

@@ -32,6 +32,6 @@ final class SettlementFiles {
     }
 
     static String statementName(Settlement settlement, String extension) {
-        return "settlement-" + settlement.merchantId() + "-" + settlement.month() + "." + extension;
+        return "settlement-" + settlement.merchantId().value() + "-" + settlement.month() + "." + extension;
     }
 }

@@ -67,7 +67,7 @@ public class SettlementStatements {
     public byte[] pdf(Merchant merchant, Settlement settlement) {
         try (PdfPage pdf = new PdfPage("精算明細書 " + settlement.month())) {
             pdf.heading("精算明細書 / Settlement statement")
-                    .text("加盟店 / Merchant: " + merchant.name() + " (No. " + merchant.id() + ")")
+                    .text("加盟店 / Merchant: " + merchant.name() + " (No. " + merchant.merchantId().value() + ")")
                     .text("対象月 / Month: " + settlement.month())
                     .text("精算ポイント / Points settled: " + pt(settlement.points()))
                     .text("換算率 / Rate: 1 pt = " + settlement.rate() + " 円 (1円未満切り捨て / fractions of a yen rounded down)")
@@ -88,12 +88,13 @@ public class SettlementStatements {
             csv.texts("merchant_id", "merchant", "month", "posted_at", "kind", "memo", "points_in", "points_out")
                     .endLine();
             for (Movement m : movements) {
-                csv.number(merchant.id()).texts(merchant.name(), settlement.month().toString(), WHEN.format(m.at()),
-                                m.kind(), m.memo())
+                csv.number(merchant.merchantId().value()).texts(merchant.name(), settlement.month().toString(),
+                                WHEN.format(m.at()), m.kind(), m.memo())
                         .number(m.points() > 0 ? Long.valueOf(m.points()) : null)
                         .number(m.points() < 0 ? Long.valueOf(-m.points()) : null).endLine();
             }
-            csv.number(merchant.id()).texts(merchant.name(), settlement.month().toString(), "", "SETTLEMENT",
+            csv.number(merchant.merchantId().value()).texts(merchant.name(), settlement.month().toString(), "",
+                    "SETTLEMENT",
                     "points " + settlement.points() + " x rate " + settlement.rate() + " = yen " + settlement.yen()
                             + " (" + settlement.state() + ")").number((Long) null).number((Long) null).endLine();
         });

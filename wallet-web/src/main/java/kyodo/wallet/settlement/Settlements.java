@@ -1,5 +1,7 @@
 package kyodo.wallet.settlement;
 
+import kyodo.fund.access.UserId;
+import kyodo.wallet.user.MerchantId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -16,10 +18,10 @@ public class Settlements {
     /** A merchant's page lists at most this many months. */
     public static final int LIST_MAX = 120;
     private static final RowMapper<Settlement> ROW = (rs, n) -> new Settlement(rs.getLong("id"),
-            rs.getLong("merchant_id"), rs.getObject("month", LocalDate.class), rs.getLong("points"),
+            new MerchantId(rs.getLong("merchant_id")), rs.getObject("month", LocalDate.class), rs.getLong("points"),
             rs.getLong("yen"), rs.getString("rate"), rs.getString("entry_key"), rs.getBoolean("posted"),
             SettlementState.valueOf(rs.getString("state")), rs.getString("paid_entry_key"),
-            rs.getBoolean("paid_posted"), (Long) rs.getObject("paid_by"),
+            rs.getBoolean("paid_posted"), UserId.ofNullable((Long) rs.getObject("paid_by")),
             rs.getTimestamp("paid_at") == null ? null : rs.getTimestamp("paid_at").toInstant(),
             rs.getTimestamp("created_at").toInstant());
 
@@ -30,15 +32,16 @@ public class Settlements {
     }
 
     /** Records the settlement once per merchant and month; a second run finds the first row. */
-    void insert(long merchantId, YearMonth month, long points, long yen, String rate, String entryKey, Instant at) {
+    void insert(MerchantId merchantId, YearMonth month, long points, long yen, String rate, String entryKey,
+                Instant at) {
         jdbc.update("""
                 insert into settlement (merchant_id, month, points, yen, rate, entry_key, created_at)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (merchant_id, month) do nothing
-                """, merchantId, month.atDay(1), points, yen, rate, entryKey, Timestamp.from(at));
+                """, merchantId.value(), month.atDay(1), points, yen, rate, entryKey, Timestamp.from(at));
     }
 
-    public Optional<Settlement> find(long merchantId, YearMonth month) {
-        return jdbc.query("select * from settlement where merchant_id = ? and month = ?", ROW, merchantId,
+    public Optional<Settlement> find(MerchantId merchantId, YearMonth month) {
+        return jdbc.query("select * from settlement where merchant_id = ? and month = ?", ROW, merchantId.value(),
                 month.atDay(1)).stream().findFirst();
     }
 
@@ -50,9 +53,9 @@ public class Settlements {
         return jdbc.query("select * from settlement where month = ? order by merchant_id", ROW, month.atDay(1));
     }
 
-    public List<Settlement> ofMerchant(long merchantId) {
+    public List<Settlement> ofMerchant(MerchantId merchantId) {
         return jdbc.query("select * from settlement where merchant_id = ? order by month desc limit " + LIST_MAX,
-                ROW, merchantId);
+                ROW, merchantId.value());
     }
 
     void markPosted(long id) {
@@ -60,11 +63,11 @@ public class Settlements {
     }
 
     /** Records the payment decision if the settlement is on the books and not paid yet; 1 if this call made it. */
-    int claimPaid(long id, long staffId, Instant at) {
+    int claimPaid(long id, UserId staffId, Instant at) {
         return jdbc.update("""
                 update settlement set state = 'PAID', paid_by = ?, paid_at = ?, paid_entry_key = 'settle:pay:' || id
                  where id = ? and state = 'PAYABLE' and posted
-                """, staffId, Timestamp.from(at), id);
+                """, staffId.value(), Timestamp.from(at), id);
     }
 
     void markPaidPosted(long id) {

@@ -96,7 +96,7 @@ public class Settler {
     }
 
     /** Settles every approved merchant's points for {@code month}, which must be over. */
-    public Run settle(YearMonth month, long staffId) {
+    public Run settle(YearMonth month, UserId staffId) {
         Instant end = startOf(month.plusMonths(1));
         if (clock.instant().isBefore(end)) {
             return new Run(month, List.of(), SettlementError.MONTH_NOT_OVER);
@@ -118,7 +118,7 @@ public class Settler {
                     continue;
                 }
                 settlements.insert(merchant.id(), month, points, rate.yen(points), rate.toString(),
-                        "settle:" + merchant.id() + ":" + month, clock.instant());
+                        "settle:" + merchant.merchantId().value() + ":" + month, clock.instant());
                 existing = settlements.find(merchant.id(), month);
             }
             Settlement settlement = existing.orElseThrow();
@@ -151,7 +151,7 @@ public class Settler {
     }
 
     /** Staff record that the yen were transferred: the payable is paid (SETTLE_PAY), once. */
-    public Optional<SettlementError> markPaid(long settlementId, long staffId) {
+    public Optional<SettlementError> markPaid(long settlementId, UserId staffId) {
         Optional<Settlement> found = settlements.findById(settlementId);
         if (found.isEmpty()) {
             return Optional.of(SettlementError.SETTLEMENT_NOT_FOUND);
@@ -171,7 +171,7 @@ public class Settler {
     private Optional<SettlementError> postPayment(Settlement settlement) {
         if (settlement.yen() > 0) {
             PostResult result = ledger.post(new EntryRequest(new EntryKey(settlement.paidEntryKey()), SETTLE_PAY,
-                    new UserId(settlement.paidBy()).journalActor(), "精算支払 " + settlement.month(), null,
+                    settlement.paidBy().journalActor(), "精算支払 " + settlement.month(), null,
                     List.of(Leg.transfer(accounts.payable(settlement.merchantId()), accounts.paid(),
                             Amount.yen(settlement.yen())))));
             if (!result.onTheBooks()) {
@@ -196,7 +196,7 @@ public class Settler {
     }
 
     /** Staff add yen to a fiscal year's settlement budget (from the ward's appropriation), once per intent. */
-    public Optional<SettlementError> addBudget(int fiscalYear, String yenInput, String intent, long staffId) {
+    public Optional<SettlementError> addBudget(int fiscalYear, String yenInput, String intent, UserId staffId) {
         if (fiscalYear < FiscalYear.YEAR_MIN || fiscalYear > FiscalYear.YEAR_MAX) {
             return Optional.of(SettlementError.MONTH_INVALID);
         }
@@ -213,7 +213,7 @@ public class Settler {
             return Optional.of(SettlementError.INTENT_INVALID);
         }
         PostResult result = ledger.post(new EntryRequest(new EntryKey("settlement:budget:" + fiscalYear + ":" + intent),
-                BUDGET, new UserId(staffId).journalActor(), "精算予算 " + fiscalYear + "年度", null,
+                BUDGET, staffId.journalActor(), "精算予算 " + fiscalYear + "年度", null,
                 List.of(Leg.transfer(accounts.appropriation(), accounts.budget(fiscalYear), Amount.yen(yen)))));
         return result.onTheBooks() ? Optional.empty() : Optional.of(SettlementError.LEDGER_REFUSED);
     }

@@ -3,6 +3,7 @@ package kyodo.wallet.settlement;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.SignedIn;
 import org.springframework.http.ResponseEntity;
@@ -53,7 +54,7 @@ class StaffSettlementController {
             model.addAttribute("error", SettlementError.MONTH_INVALID.messageKey());
         }
         int fiscalYear = FiscalYear.containing(shown.atDay(1)).year();
-        Map<Long, Merchant> names = merchants.findAll().stream()
+        Map<MerchantId, Merchant> names = merchants.findAll().stream()
                 .collect(Collectors.toMap(Merchant::id, Function.identity()));
         model.addAttribute("month", shown);
         model.addAttribute("settlements", settlements.ofMonth(shown));
@@ -73,7 +74,7 @@ class StaffSettlementController {
             redirect.addFlashAttribute("error", SettlementError.MONTH_INVALID.messageKey());
             return "redirect:/staff/settlements";
         }
-        Settler.Run run = settler.settle(parsed.get(), signedIn.user(authentication).id());
+        Settler.Run run = settler.settle(parsed.get(), signedIn.user(authentication).userId());
         if (!run.ok()) {
             redirect.addFlashAttribute("error", run.error().messageKey());
         } else {
@@ -88,7 +89,7 @@ class StaffSettlementController {
     String budget(@RequestParam(defaultValue = "0") int fiscalYear, @RequestParam(defaultValue = "") String yen,
                   @RequestParam(defaultValue = "") String intent, @RequestParam(defaultValue = "") String month,
                   Authentication authentication, RedirectAttributes redirect) {
-        settler.addBudget(fiscalYear, yen, intent, signedIn.user(authentication).id()).ifPresentOrElse(
+        settler.addBudget(fiscalYear, yen, intent, signedIn.user(authentication).userId()).ifPresentOrElse(
                 error -> redirect.addFlashAttribute("error", error.messageKey()),
                 () -> redirect.addFlashAttribute("budgetAdded", true));
         return "redirect:/staff/settlements" + (Settler.month(month).isPresent() ? "?month=" + month : "");
@@ -96,7 +97,7 @@ class StaffSettlementController {
 
     @PostMapping("/staff/settlements/{id}/paid")
     String paid(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
-        Optional<SettlementError> error = settler.markPaid(id, signedIn.user(authentication).id());
+        Optional<SettlementError> error = settler.markPaid(id, signedIn.user(authentication).userId());
         error.ifPresentOrElse(e -> redirect.addFlashAttribute("error", e.messageKey()),
                 () -> redirect.addFlashAttribute("paid", true));
         return "redirect:/staff/settlements" + settlements.findById(id).map(s -> "?month=" + s.month()).orElse("");

@@ -1,5 +1,6 @@
 package kyodo.wallet.settlement;
 
+import kyodo.wallet.user.MerchantId;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -27,16 +28,17 @@ public class ZenginExports {
         this.properties = properties;
     }
 
-    public record Export(byte[] file, int count, long totalYen, List<Long> merchantsWithoutBankDetails) {
+    public record Export(byte[] file, int count, long totalYen, List<MerchantId> merchantsWithoutBankDetails) {
     }
 
     public Export export(YearMonth month, LocalDate transferDate) {
         List<Settlement> payable = settlements.ofMonth(month).stream()
                 .filter(s -> s.posted() && s.state() == SettlementState.PAYABLE && s.yen() > 0).toList();
-        Map<Long, BankAccount> accounts = bankAccounts.findAll(payable.stream().map(Settlement::merchantId).toList())
+        Map<MerchantId, BankAccount> accounts = bankAccounts
+                .findAll(payable.stream().map(Settlement::merchantId).toList())
                 .stream().collect(Collectors.toMap(BankAccount::merchantId, Function.identity()));
         List<ZenginFile.Transfer> transfers = new ArrayList<>();
-        List<Long> missing = new ArrayList<>();
+        List<MerchantId> missing = new ArrayList<>();
         long total = 0;
         for (Settlement settlement : payable) {
             BankAccount account = accounts.get(settlement.merchantId());
@@ -44,7 +46,7 @@ public class ZenginExports {
                 missing.add(settlement.merchantId());
                 continue;
             }
-            transfers.add(new ZenginFile.Transfer(account, settlement.yen(), settlement.merchantId()));
+            transfers.add(new ZenginFile.Transfer(account, settlement.yen(), settlement.merchantId().value()));
             total = Math.addExact(total, settlement.yen());
         }
         return new Export(ZenginFile.write(properties, transferDate, transfers), transfers.size(), total, missing);

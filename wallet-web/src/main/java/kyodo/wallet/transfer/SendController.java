@@ -5,11 +5,13 @@ import java.util.Optional;
 
 
 import kyodo.fund.access.Role;
+import kyodo.fund.access.UserId;
 import kyodo.fund.directory.Group;
 import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
 import kyodo.fund.form.FormErrors;
 import kyodo.wallet.account.OwnerKind;
+import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.payment.AmountInput;
 import kyodo.wallet.payment.Cashier;
 import kyodo.wallet.payment.PaymentError;
@@ -61,7 +63,7 @@ class SendController {
                 @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String intent,
                 @RequestParam(defaultValue = "") String step, Authentication authentication, Model model,
                 RedirectAttributes redirect) {
-        long from = signedIn.userId(authentication).value();
+        UserId from = signedIn.userId(authentication);
         String nonce = Cashier.INTENT.matcher(intent).matches() ? intent : QrCodes.nonce();
         if ("back".equals(step)) {
             return form(model, to, amount, note, nonce, new FormErrors());
@@ -71,7 +73,7 @@ class SendController {
         if (recipient.isEmpty()) {
             errors.reject("to", to.isBlank() ? "send.error.toMissing"
                     : PaymentError.RECIPIENT_NOT_FOUND.messageKey());
-        } else if (recipient.get().kind() == OwnerKind.RESIDENT && recipient.get().id() == from) {
+        } else if (recipient.get().kind() == OwnerKind.RESIDENT && recipient.get().id() == from.value()) {
             errors.reject("to", PaymentError.SAME_WALLET.messageKey());
         }
         PaymentError invalid = Sender.invalid(amount, note, nonce);
@@ -92,7 +94,7 @@ class SendController {
             model.addAttribute("points", AmountInput.parse(amount).amount());
             return "send-confirm";
         }
-        Sender.Sent sent = sender.send(from, chosen.kind(), chosen.id(), amount, note, nonce);
+        Sender.Sent sent = sender.send(from, new WalletOwner(chosen.kind(), chosen.id()), amount, note, nonce);
         if (!sent.ok()) {
             return form(model, to, amount, note, nonce,
                     new FormErrors().reject(fieldOf(sent.error()), sent.error().messageKey()));
@@ -123,7 +125,7 @@ class SendController {
         }
         return users.findByUsername(typed.toLowerCase(Locale.ROOT))
                 .filter(u -> u.role() == Role.RESIDENT)
-                .map(u -> new Recipient(OwnerKind.RESIDENT, u.id(), u.displayName()));
+                .map(u -> new Recipient(OwnerKind.RESIDENT, u.id().value(), u.displayName()));
     }
 
     /** The field a refusal is about, so its message stands beside that field and the summary links to it. */

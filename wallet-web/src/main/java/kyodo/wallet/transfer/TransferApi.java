@@ -1,7 +1,10 @@
 package kyodo.wallet.transfer;
 
 import io.swagger.v3.oas.annotations.Operation;
-import kyodo.wallet.account.OwnerKind;
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
+import kyodo.wallet.account.WalletOwner;
+import kyodo.wallet.payment.PaymentError;
 import kyodo.wallet.user.SignedIn;
 import kyodo.fund.problem.Problems;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +39,14 @@ class TransferApi {
         if (body == null || body.id() == null || !("resident".equals(body.to()) || "group".equals(body.to()))) {
             return problems.of(400, "RECIPIENT_NOT_FOUND", "error.RECIPIENT_NOT_FOUND");
         }
-        Sender.Sent sent = sender.send(signedIn.user(authentication).id(),
-                "group".equals(body.to()) ? OwnerKind.GROUP : OwnerKind.RESIDENT, body.id(), body.amount(),
-                body.note(), body.intent());
+        UserId from = signedIn.user(authentication).userId();
+        if (body.id() <= 0) {
+            // names no one: the answer a recipient that does not exist gets
+            return problems.of(PaymentError.RECIPIENT_NOT_FOUND);
+        }
+        WalletOwner to = "group".equals(body.to()) ? WalletOwner.group(new GroupId(body.id()))
+                : WalletOwner.resident(new UserId(body.id()));
+        Sender.Sent sent = sender.send(from, to, body.amount(), body.note(), body.intent());
         return sent.ok() ? ResponseEntity.ok(new Sent(sent.sequence(), sent.repeated()))
                 : problems.of(sent.error());
     }

@@ -1,5 +1,7 @@
 package kyodo.wallet.user;
 
+import kyodo.fund.access.UserId;
+
 /** Staff approved a merchant; it can take payments from now on. */
-public record MerchantApproved(long merchantId, long staffId) {
+public record MerchantApproved(MerchantId merchantId, UserId staffId) {
 }

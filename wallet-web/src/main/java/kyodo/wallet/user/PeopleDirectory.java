@@ -5,10 +5,8 @@ import kyodo.fund.access.Person;
 import kyodo.fund.access.UserId;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +37,8 @@ class PeopleDirectory implements People {
         if (ids.size() > IDS_MAX) {
             throw new IllegalArgumentException("at most " + IDS_MAX + " ids at once, was " + ids.size());
         }
-        List<Long> values = new ArrayList<>(ids.size());
-        ids.forEach(id -> values.add(id.value()));
         Map<UserId, Person> found = new LinkedHashMap<>();
-        for (User user : users.findAllById(values)) {
+        for (User user : users.findAllById(ids)) {
             found.put(user.userId(), person(user));
         }
         return found;

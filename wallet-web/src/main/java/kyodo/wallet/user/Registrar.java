@@ -1,6 +1,7 @@
 package kyodo.wallet.user;
 
 import kyodo.fund.access.Role;
+import kyodo.fund.access.UserId;
 import kyodo.ledger.DisplayText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -58,7 +59,7 @@ public class Registrar {
             return new SignedUp(null, SignUpError.SHOP_NAME_INVALID);
         }
         return create(username, displayName, password, Role.MERCHANT,
-                user -> merchants.save(Merchant.apply(user.id(), shop, clock.instant())));
+                user -> merchants.save(Merchant.apply(user.userId(), shop, clock.instant())));
     }
 
     /** Any other role; for staff tools and demo data. */
@@ -107,13 +108,13 @@ public class Registrar {
         }
         if (role == Role.RESIDENT) {
             // every resident has a wallet, however the account was made (sign-up, staff tools, demo data)
-            events.publishEvent(new ResidentSignedUp(saved.id()));
+            events.publishEvent(new ResidentSignedUp(saved.userId()));
         }
         return new SignedUp(saved, null);
     }
 
     /** Staff approve a pending merchant; the shop's wallet opens once the approval is saved. */
-    public Optional<SignUpError> approve(long merchantId, long staffId) {
+    public Optional<SignUpError> approve(MerchantId merchantId, UserId staffId) {
         Optional<SignUpError> refused = transactions.execute(status -> approveInTransaction(merchantId, staffId));
         if (refused.isEmpty()) {
             events.publishEvent(new MerchantApproved(merchantId, staffId));
@@ -121,7 +122,7 @@ public class Registrar {
         return refused;
     }
 
-    private Optional<SignUpError> approveInTransaction(long merchantId, long staffId) {
+    private Optional<SignUpError> approveInTransaction(MerchantId merchantId, UserId staffId) {
         Optional<Merchant> merchant = merchants.findById(merchantId);
         if (merchant.isEmpty()) {
             return Optional.of(SignUpError.MERCHANT_NOT_FOUND);
@@ -129,7 +130,7 @@ public class Registrar {
         if (merchant.get().approved()) {
             return Optional.of(SignUpError.ALREADY_APPROVED);
         }
-        if (merchant.get().ownerId() == staffId) {
+        if (merchant.get().ownerId().equals(staffId)) {
             return Optional.of(SignUpError.OWN_SHOP);
         }
         merchants.save(merchant.get().approvedBy(staffId));

@@ -1,5 +1,7 @@
 package kyodo.wallet.user;
 
+import kyodo.fund.access.UserId;
+
 /** A resident's account was created; their wallet opens now. */
-public record ResidentSignedUp(long userId) {
+public record ResidentSignedUp(UserId userId) {
 }

@@ -21,7 +21,7 @@ public class SignedIn {
     }
 
     public User user(Authentication authentication) {
-        return users.findById(userId(authentication).value())
+        return users.findById(userId(authentication))
                 .orElseThrow(() -> new AccessDeniedException("no such user"));
     }
 
@@ -32,7 +32,7 @@ public class SignedIn {
     }
 
     public Merchant merchant(Authentication authentication) {
-        return merchants.findByOwnerId(userId(authentication).value())
+        return merchants.findByOwnerId(userId(authentication))
                 .orElseThrow(() -> new AccessDeniedException("no shop"));
     }
 }

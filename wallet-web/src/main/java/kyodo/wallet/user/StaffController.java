@@ -1,5 +1,7 @@
 package kyodo.wallet.user;
 
+import java.util.Optional;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +31,10 @@ class StaffController {
 
     @PostMapping("/staff/merchants/{id}/approve")
     String approve(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
-        registrar.approve(id, signedIn.user(authentication).id())
-                .ifPresent(error -> redirect.addFlashAttribute("error", "signup.error." + error.name()));
+        Optional<SignUpError> refused = MerchantId.ofPositive(id)
+                .map(merchant -> registrar.approve(merchant, signedIn.userId(authentication)))
+                .orElse(Optional.of(SignUpError.MERCHANT_NOT_FOUND));
+        refused.ifPresent(error -> redirect.addFlashAttribute("error", "signup.error." + error.name()));
         return "redirect:/staff";
     }
 }

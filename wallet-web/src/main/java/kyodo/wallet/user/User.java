@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** A person who signs in. The password is only ever held as a hash. */
 @Table("app_user")
-public record User(@Id Long id, String username, String displayName, String passwordHash, Role role,
+public record User(@Id UserId id, String username, String displayName, String passwordHash, Role role,
                    boolean enabled, Instant createdAt, @Version Long version) {
     public static final int USERNAME_LENGTH_MIN = 3;
     public static final int USERNAME_LENGTH_MAX = 64;
@@ -24,12 +24,12 @@ public record User(@Id Long id, String username, String displayName, String pass
         return new User(null, username, displayName, passwordHash, role, true, now, null);
     }
 
-    /** The typed id everything that records this person stores (the row's id; usernames are for signing in). */
+    /** The id everything that records this person stores (the row's id; usernames are for signing in). */
     public UserId userId() {
         if (id == null) {
             throw new IllegalStateException("user " + username + " is not saved yet");
         }
-        return new UserId(id);
+        return id;
     }
 
     /** This person acting with their role, as the fund and the security chain see them. */

@@ -1,6 +1,7 @@
 package kyodo.wallet.voucher;
 
 import io.swagger.v3.oas.annotations.Operation;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.SignedIn;
 import kyodo.fund.problem.Problems;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +47,7 @@ class VoucherApi {
         }
     }
 
-    record VoucherView(String serial, long amount, LocalDate expiresOn, String state, Long merchantId,
+    record VoucherView(String serial, long amount, LocalDate expiresOn, String state, MerchantId merchantId,
                        Instant settledAt) {
         static VoucherView of(Voucher v) {
             return new VoucherView(v.serial().grouped(), v.amount(), v.expiresOn(), v.state().name(), v.merchantId(),

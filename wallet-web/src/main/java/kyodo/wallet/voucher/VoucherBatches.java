@@ -1,5 +1,6 @@
 package kyodo.wallet.voucher;
 
+import kyodo.fund.access.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -16,7 +17,7 @@ public class VoucherBatches {
     public static final int LIST_MAX = 200;
     private static final RowMapper<VoucherBatch> ROW = (rs, n) -> new VoucherBatch(rs.getLong("id"),
             rs.getLong("denomination"), rs.getInt("count"), rs.getObject("expires_on", LocalDate.class),
-            rs.getInt("fiscal_year"), rs.getString("entry_key"), rs.getLong("issued_by"),
+            rs.getInt("fiscal_year"), rs.getString("entry_key"), new UserId(rs.getLong("issued_by")),
             rs.getTimestamp("created_at").toInstant());
 
     private final JdbcTemplate jdbc;
@@ -27,11 +28,11 @@ public class VoucherBatches {
 
     /** Inserts the batch once per entry key; a retry of the same issue finds the first one. */
     Optional<Long> insert(long denomination, int count, LocalDate expiresOn, int fiscalYear, String entryKey,
-                          long issuedBy, Instant createdAt) {
+                          UserId issuedBy, Instant createdAt) {
         List<Long> ids = jdbc.queryForList("""
                 insert into voucher_batch (denomination, count, expires_on, fiscal_year, entry_key, issued_by, created_at)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (entry_key) do nothing returning id
-                """, Long.class, denomination, count, expiresOn, fiscalYear, entryKey, issuedBy,
+                """, Long.class, denomination, count, expiresOn, fiscalYear, entryKey, issuedBy.value(),
                 Timestamp.from(createdAt));
         return ids.stream().findFirst();
     }

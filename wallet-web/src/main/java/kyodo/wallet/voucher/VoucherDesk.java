@@ -19,6 +19,7 @@ import kyodo.wallet.account.Wallets;
 import kyodo.wallet.qr.Opened;
 import kyodo.wallet.qr.TokenRejection;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchants;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -101,7 +102,7 @@ public class VoucherDesk {
     }
 
     /** Staff issue {@code count} vouchers of {@code denomination} points, valid through {@code expiresOn}. */
-    public Issued issue(long staffId, String denominationInput, String countInput, String expiresOnInput,
+    public Issued issue(UserId staffId, String denominationInput, String countInput, String expiresOnInput,
                         String intent) {
         long denomination;
         int count;
@@ -124,7 +125,7 @@ public class VoucherDesk {
         return issue(staffId, denomination, count, expiresOn, intent);
     }
 
-    public Issued issue(long staffId, long denomination, int count, LocalDate expiresOn, String intent) {
+    public Issued issue(UserId staffId, long denomination, int count, LocalDate expiresOn, String intent) {
         if (denomination <= 0 || denomination > DENOMINATION_MAX) {
             return new Issued(null, VoucherError.DENOMINATION_INVALID);
         }
@@ -156,7 +157,7 @@ public class VoucherDesk {
         }
         long total = Math.multiplyExact(denomination, (long) count);
         PostResult posted = ledger.post(new EntryRequest(new EntryKey(key), VOUCHER_ISSUE,
-                new UserId(staffId).journalActor(), "紙券発行 " + denomination + " pt × " + count,
+                staffId.journalActor(), "紙券発行 " + denomination + " pt × " + count,
                 json.writeValueAsString(new IssueMetadata(denomination, count, expiresOn.toString())),
                 List.of(Leg.transfer(budget.get(), accounts.outstanding(), Amount.pt(total)))));
         if (!posted.onTheBooks()) {
@@ -188,7 +189,7 @@ public class VoucherDesk {
     }
 
     /** What a merchant's scanner read (a voucher QR) or what was typed (a serial): redeemed once, or why not. */
-    public Redeemed redeem(long merchantId, String scannedOrTyped) {
+    public Redeemed redeem(MerchantId merchantId, String scannedOrTyped) {
         Optional<Merchant> merchant = merchants.findById(merchantId);
         if (merchant.isEmpty()) {
             return new Redeemed(null, VoucherError.MERCHANT_NOT_FOUND);
@@ -291,7 +292,7 @@ public class VoucherDesk {
         AccountId outstanding = accounts.outstanding();
         return switch (voucher.state()) {
             case REDEEMED -> new EntryRequest(new EntryKey(voucher.entryKey()), VOUCHER_REDEEM,
-                    "merchant:" + voucher.merchantId(), "紙券 " + voucher.serial().grouped(), null,
+                    "merchant:" + voucher.merchantId().value(), "紙券 " + voucher.serial().grouped(), null,
                     List.of(Leg.transfer(outstanding, wallets.open(WalletOwner.merchant(voucher.merchantId())),
                             Amount.pt(voucher.amount()))));
             case EXPIRED -> new EntryRequest(new EntryKey(voucher.entryKey()), VOUCHER_EXPIRE, "system",

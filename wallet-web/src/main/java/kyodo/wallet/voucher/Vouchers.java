@@ -1,5 +1,6 @@
 package kyodo.wallet.voucher;
 
+import kyodo.wallet.user.MerchantId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -19,7 +20,8 @@ import java.util.Optional;
 public class Vouchers {
     private static final RowMapper<Voucher> ROW = (rs, n) -> new Voucher(new VoucherSerial(rs.getString("serial")),
             rs.getLong("batch_id"), rs.getLong("amount"), rs.getObject("expires_on", LocalDate.class),
-            VoucherState.valueOf(rs.getString("state")), (Long) rs.getObject("merchant_id"),
+            VoucherState.valueOf(rs.getString("state")),
+            MerchantId.ofNullable((Long) rs.getObject("merchant_id")),
             rs.getTimestamp("settled_at") == null ? null : rs.getTimestamp("settled_at").toInstant(),
             rs.getString("entry_key"), rs.getBoolean("posted"));
 
@@ -43,11 +45,12 @@ public class Vouchers {
     }
 
     /** Marks the voucher redeemed by the merchant if it is still outstanding and not past its expiry; 1 if it won. */
-    int claimForRedemption(VoucherSerial serial, long merchantId, String entryKey, Instant at, LocalDate today) {
+    int claimForRedemption(VoucherSerial serial, MerchantId merchantId, String entryKey, Instant at,
+                           LocalDate today) {
         return jdbc.update("""
                 update voucher set state = 'REDEEMED', merchant_id = ?, settled_at = ?, entry_key = ?
                  where serial = ? and state = 'OUTSTANDING' and expires_on >= ?
-                """, merchantId, Timestamp.from(at), entryKey, serial.value(), today);
+                """, merchantId.value(), Timestamp.from(at), entryKey, serial.value(), today);
     }
 
     /** Marks every outstanding voucher whose expiry date is before {@code today} as expired; returns how many. */

@@ -1,9 +1,13 @@
 package kyodo.wallet.account;
 
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.wallet.WalletWebTest;
+import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.transfer.Sender;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +32,7 @@ class StatementsTest extends WalletWebTest {
         User to = resident(0);
         int sends = Statements.PAGE_SIZE + 5;
         for (int i = 1; i <= sends; i++) {
-            assertThat(sender.send(from.id(), OwnerKind.RESIDENT, to.id(), Integer.toString(i), "note " + i,
+            assertThat(sender.send(from.userId(), WalletOwner.resident(to.userId()), Integer.toString(i), "note " + i,
                     QrCodes.nonce()).ok()).isTrue();
         }
         YearMonth month = YearMonth.now(BusinessCalendar.ZONE);
@@ -61,15 +65,17 @@ class StatementsTest extends WalletWebTest {
 
     @Test
     void residentsAndGroupsHoldMonthlyVintagesAndMerchantsOneAccount() {
-        assertThat(WalletOwner.merchant(42).accountCode()).isEqualTo("wallet:merchant:42");
-        assertThat(WalletOwner.resident(42).vintageCode(YearMonth.of(2026, 11))).isEqualTo("wallet:resident:42:2026-11");
+        assertThat(WalletOwner.merchant(new MerchantId(42)).accountCode()).isEqualTo("wallet:merchant:42");
+        assertThat(WalletOwner.resident(new UserId(42)).vintageCode(YearMonth.of(2026, 11)))
+                .isEqualTo("wallet:resident:42:2026-11");
         assertThat(WalletOwner.vintageOf("wallet:group:7:2027-03")).contains(YearMonth.of(2027, 3));
         assertThat(WalletOwner.vintageOf("wallet:merchant:7:2027-03")).isEmpty();
         assertThat(WalletOwner.vintageOf("wallet:resident:7")).isEmpty();
-        assertThatThrownBy(() -> WalletOwner.merchant(42).vintageCode(YearMonth.of(2026, 11)))
+        assertThatThrownBy(() -> WalletOwner.merchant(new MerchantId(42)).vintageCode(YearMonth.of(2026, 11)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(WalletOwner.fromAccountCode("wallet:resident:42:2026-11")).contains(WalletOwner.resident(42));
-        assertThat(WalletOwner.fromAccountCode("wallet:group:7")).contains(WalletOwner.group(7));
+        assertThat(WalletOwner.fromAccountCode("wallet:resident:42:2026-11"))
+                .contains(WalletOwner.resident(new UserId(42)));
+        assertThat(WalletOwner.fromAccountCode("wallet:group:7")).contains(WalletOwner.group(new GroupId(7)));
         assertThat(WalletOwner.fromAccountCode("issuance:pt")).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import kyodo.ledger.JournalLeg;
 import kyodo.ledger.PostResult;
 import kyodo.ledger.ResultCode;
 import kyodo.wallet.WalletWebTest;
+import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.payment.Cashier;
 import kyodo.wallet.payment.Payment;
 import kyodo.wallet.payment.PaymentError;
@@ -86,7 +87,8 @@ class VintageWalletTest extends WalletWebTest {
         issue(sender1, now.minusMonths(2), 40);
         issue(sender1, now, 100);
 
-        Sender.Sent sent = sender.send(from.id(), OwnerKind.RESIDENT, to.id(), "70", "thanks", QrCodes.nonce());
+        Sender.Sent sent = sender.send(from.userId(), WalletOwner.resident(to.userId()), "70", "thanks",
+                QrCodes.nonce());
 
         assertThat(sent.ok()).isTrue();
         JournalEntry entry = ledger.entry(sent.sequence()).orElseThrow();

@@ -47,7 +47,7 @@ class EarningBrowserTest extends kyodo.wallet.WalletWebTest {
                         Field.ENVIRONMENT.code(), "", List.of()));
         directory.decide(users.findByUsername("staff").orElseThrow().actor(), group.id(), true, "規約と代表者の本人確認書類を確認");
         Instant ends = clock.instant().minus(Duration.ofMinutes(30));
-        long activity = activities.create(group.id().value(), "花壇の手入れ", "", "区役所前", ends.minus(Duration.ofHours(2)),
+        long activity = activities.create(group.id(), "花壇の手入れ", "", "区役所前", ends.minus(Duration.ofHours(2)),
                 ends, 10, 120, coordinator.userId(), ends.minus(Duration.ofDays(3)));
         User resident = resident(0);
         activities.signUp(activity, resident.id(), ends.minus(Duration.ofDays(1)));

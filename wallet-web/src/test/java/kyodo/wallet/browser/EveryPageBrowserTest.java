@@ -16,6 +16,7 @@ import kyodo.ledger.journal.postgres.JournalFollower;
 import kyodo.wallet.WalletWebTest;
 import kyodo.wallet.earning.Activities;
 import kyodo.wallet.qr.QrCodes;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchant;
 import kyodo.wallet.user.User;
 import org.junit.jupiter.api.Test;
@@ -336,7 +337,7 @@ class EveryPageBrowserTest extends WalletWebTest {
 
         Group group = verifiedGroup(coordinator, "頁の会");
         Instant starts = clock.instant().plus(Duration.ofDays(1));
-        long activity = activities.create(group.id().value(), "花壇の手入れ", "", "区役所前", starts,
+        long activity = activities.create(group.id(), "花壇の手入れ", "", "区役所前", starts,
                 starts.plus(Duration.ofHours(2)), 10, 120, coordinator.userId(), clock.instant());
         activities.signUp(activity, resident.id(), clock.instant());
 
@@ -362,7 +363,7 @@ class EveryPageBrowserTest extends WalletWebTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("the journal did not catch up with the books", e);
         }
-        long shopId = shop.id();
+        MerchantId shopId = shop.id();
         // The page a receipt's QR opens: the donation's entry, with its proof.
         long donationEntry = ledger.entry(new EntryKey("fund-donation-" + donation.id().value())).orElseThrow()
                 .sequence();

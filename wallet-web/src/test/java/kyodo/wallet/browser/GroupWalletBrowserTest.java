@@ -2,7 +2,7 @@ package kyodo.wallet.browser;
 
 import kyodo.fund.directory.Group;
 import kyodo.wallet.WalletWebTest;
-import kyodo.wallet.account.OwnerKind;
+import kyodo.wallet.account.WalletOwner;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.transfer.Sender;
 import kyodo.wallet.user.User;
@@ -41,7 +41,7 @@ class GroupWalletBrowserTest extends WalletWebTest {
         User coordinator = newCoordinator();
         Group group = verifiedGroup(coordinator, "さくら川を守る会 " + coordinator.id());
         User giver = resident(1_000);
-        assertThat(sender.send(giver.id(), OwnerKind.GROUP, group.id().value(), "800", "清掃活動の軍手代に",
+        assertThat(sender.send(giver.userId(), WalletOwner.group(group.id()), "800", "清掃活動の軍手代に",
                 QrCodes.nonce()).ok()).isTrue();
         User helper = resident(0);
 
@@ -86,6 +86,34 @@ class GroupWalletBrowserTest extends WalletWebTest {
         assertThat(browser.findElements(By.id("group-wallet-missing"))).hasSize(1);
         assertThat(browser.getPageSource()).doesNotContain(group.name()).doesNotContain("500 pt");
         assertThat(browser.findElements(By.id("send-submit"))).isEmpty();
+    }
+
+    @Test
+    void aCoordinatorGivesTheGroupsPointsToTheFundAfterConfirmingTheAmount() {
+        User coordinator = newCoordinator();
+        Group group = verifiedGroup(coordinator, "みどり会 " + coordinator.id());
+        User giver = resident(600);
+        assertThat(sender.send(giver.userId(), WalletOwner.group(group.id()), "500", "活動費に",
+                QrCodes.nonce()).ok()).isTrue();
+
+        signIn(coordinator.username());
+        browser.get(local("/groups/" + group.id().value() + "/wallet"));
+        assertThat(text("balance")).isEqualTo("500 pt");
+        assertThat(browser.findElement(By.id("donate-amount")).isDisplayed()).as("the form opens on demand")
+                .isFalse();
+        browser.findElement(By.id("donate-toggle")).click();
+        browser.findElement(By.id("donate-amount")).sendKeys("100");
+        browser.findElement(By.id("donate-review")).click();
+        waitFor(d -> !d.findElements(By.id("donate-confirm")).isEmpty());
+        assertThat(text("donate-confirm-text")).isEqualTo(group.name() + "のポイント 100 pt を基金に寄附します。");
+        assertThat(text("balance")).as("nothing given before confirming").isEqualTo("500 pt");
+        browser.findElement(By.id("donate-confirm")).click();
+        waitFor(d -> !d.findElements(By.id("donated-notice")).isEmpty());
+        assertThat(text("donated-notice")).contains("100 pt");
+        assertThat(text("balance")).isEqualTo("400 pt");
+        assertThat(text("history")).contains("基金(ポイントの寄附)").contains("-100 pt");
+        assertNoHorizontalScroll();
+        signOut();
     }
 
     /** The wallet page at a phone's and a desktop's width, Japanese and English, whole page, when asked for. */

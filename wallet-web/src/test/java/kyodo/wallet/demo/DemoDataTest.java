@@ -46,7 +46,7 @@ class DemoDataTest extends WalletWebTest {
         assertThat(theirs).hasSize(1);
         Group group = theirs.get(0);
         assertThat(group.verified()).isTrue();
-        assertThat(wallets.balance(WalletOwner.group(group.id().value())).available())
+        assertThat(wallets.balance(WalletOwner.group(group.id())).available())
                 .isEqualTo(DemoData.GIFT_TO_GROUP);
 
         String home = mvc.perform(get("/coordinator/activities").with(signedIn(coordinator))).andReturn()

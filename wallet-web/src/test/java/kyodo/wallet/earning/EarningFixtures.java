@@ -71,7 +71,7 @@ abstract class EarningFixtures extends WalletWebTest {
     /** An activity of {@code minutes} that ended {@code endedAgo} ago. */
     Activity pastActivity(Group group, Duration endedAgo, int minutes, long pointsPerHour) {
         Instant ends = clock.instant().minus(endedAgo);
-        long id = activities.create(group.id().value(), "過去の活動 " + COUNTER.incrementAndGet(), "", "区民センター",
+        long id = activities.create(group.id(), "過去の活動 " + COUNTER.incrementAndGet(), "", "区民センター",
                 ends.minus(Duration.ofMinutes(minutes)), ends, 50, pointsPerHour, group.registeredBy(),
                 ends.minus(Duration.ofDays(7)));
         return activities.find(id).orElseThrow();
@@ -81,7 +81,7 @@ abstract class EarningFixtures extends WalletWebTest {
     Activity yesterday(Group group, int hour, int minutes, long pointsPerHour) {
         Instant starts = BusinessCalendar.today(clock).minusDays(1)
                 .atTime(hour, 0).atZone(BusinessCalendar.ZONE).toInstant();
-        long id = activities.create(group.id().value(), "昨日の活動 " + COUNTER.incrementAndGet(), "", "区民センター",
+        long id = activities.create(group.id(), "昨日の活動 " + COUNTER.incrementAndGet(), "", "区民センター",
                 starts, starts.plus(Duration.ofMinutes(minutes)), 50, pointsPerHour, group.registeredBy(),
                 starts.minus(Duration.ofDays(7)));
         return activities.find(id).orElseThrow();

@@ -1,5 +1,6 @@
 package kyodo.wallet.earning;
 
+import kyodo.fund.access.UserId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.fund.directory.Group;
@@ -77,7 +78,7 @@ class HoursDeskTest extends EarningFixtures {
         assertThat(refusal(coordinator, notOver.id(), resident, "1")).isEqualTo(EarningError.ACTIVITY_NOT_OVER);
         assertThat(refusal(coordinator, 999_999_999L, resident, "1")).isEqualTo(EarningError.ACTIVITY_NOT_FOUND);
         assertThat(refusal(coordinator, activity.id(), stranger, "1")).isEqualTo(EarningError.NOT_SIGNED_UP);
-        assertThat(hours.confirm(coordinator, activity.id(), 999_999_999L, "1").error())
+        assertThat(hours.confirm(coordinator, activity.id(), new UserId(999_999_999L), "1").error())
                 .isEqualTo(EarningError.RESIDENT_NOT_FOUND);
         assertThat(refusal(coordinator(), activity.id(), resident, "1")).isEqualTo(EarningError.NOT_GROUP_COORDINATOR);
 
@@ -221,7 +222,7 @@ class HoursDeskTest extends EarningFixtures {
         signUpAfterTheFact(activity, resident);
         assertThat(hours.confirm(coordinator, activity.id(), resident.id(), "1").ok()).isTrue();
         User friend = resident(0);
-        assertThat(sender.send(resident.id(), kyodo.wallet.account.OwnerKind.RESIDENT, friend.id(), "100", "",
+        assertThat(sender.send(resident.userId(), WalletOwner.resident(friend.userId()), "100", "",
                 kyodo.wallet.qr.QrCodes.nonce()).ok()).isTrue();
         User staff = users.findByUsername("staff").orElseThrow();
 

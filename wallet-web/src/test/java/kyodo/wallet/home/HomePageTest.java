@@ -63,7 +63,7 @@ class HomePageTest extends WalletWebTest {
         User coordinator = newCoordinator();
         Group group = verifiedGroup(coordinator, "花壇の会 " + coordinator.id());
         Instant starts = clock.instant().plus(Duration.ofDays(2));
-        long activity = activities.create(group.id().value(), "公園の清掃", "", "中央公園", starts,
+        long activity = activities.create(group.id(), "公園の清掃", "", "中央公園", starts,
                 starts.plus(Duration.ofHours(2)), 10, 100, coordinator.userId(), clock.instant());
         activities.signUp(activity, resident.id(), clock.instant());
 
@@ -100,7 +100,7 @@ class HomePageTest extends WalletWebTest {
         User coordinator = newCoordinator();
         Group group = verifiedGroup(coordinator, "見守りの会 " + coordinator.id());
         Instant ended = clock.instant().minus(Duration.ofHours(1));
-        long activity = activities.create(group.id().value(), "花壇の手入れ", "", "区役所前",
+        long activity = activities.create(group.id(), "花壇の手入れ", "", "区役所前",
                 ended.minus(Duration.ofHours(2)), ended, 10, 120, coordinator.userId(),
                 ended.minus(Duration.ofDays(3)));
         activities.signUp(activity, resident(0).id(), ended.minus(Duration.ofDays(1)));

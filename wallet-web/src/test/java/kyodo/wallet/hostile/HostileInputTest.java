@@ -204,6 +204,57 @@ class HostileInputTest extends WalletWebTest {
         assertThat(ledger.entries(1, ledger.head().sequence())).isNotEmpty(); // and the table is still there
     }
 
+    @Test
+    void numbersThatNameNoPersonOrShopAreRefusedAsNotFoundNeverAsAnError() throws Exception {
+        User payer = resident(500);
+        User coordinator = newCoordinator();
+        kyodo.fund.directory.Group group = verifiedGroup(coordinator, "番号の会 " + coordinator.id());
+        User staff = demo("staff");
+        Function<String, MockHttpServletRequestBuilder> transfer = body -> post("/api/transfers").with(csrf())
+                .with(signedIn(payer)).contentType(MediaType.APPLICATION_JSON).content(body);
+        String amount = ",\"amount\":\"10\",\"intent\":\"" + QrCodes.nonce() + "\"}";
+        List<Case> corpus = List.of(
+                new Case("resident id 0", true, transfer.apply("{\"to\":\"resident\",\"id\":0" + amount)),
+                new Case("negative resident id", true, transfer.apply("{\"to\":\"resident\",\"id\":-7" + amount)),
+                new Case("group id 0", true, transfer.apply("{\"to\":\"group\",\"id\":0" + amount)),
+                new Case("attendance of resident 0", true, post("/api/coordinator/activities/1/attendance")
+                        .with(csrf()).with(signedIn(coordinator)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"residentId\":0,\"hours\":\"1\"}")),
+                new Case("correction of resident -1", true, post("/api/staff/points/corrections").with(csrf())
+                        .with(signedIn(staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"activityId\":1,\"residentId\":-1,\"reason\":\"x\"}")),
+                new Case("sending to group 0 (page)", false, post("/send").with(csrf()).with(signedIn(payer))
+                        .param("to", "group:0").param("amount", "10").param("intent", QrCodes.nonce())),
+                new Case("paying shop 0 from a group (page)", false, post("/groups/" + group.id() + "/wallet/pay")
+                        .with(csrf()).with(signedIn(coordinator)).param("merchantId", "0").param("amount", "10")
+                        .param("intent", QrCodes.nonce())),
+                new Case("paying shop -3 from a group (page)", false, post("/groups/" + group.id() + "/wallet/pay")
+                        .with(csrf()).with(signedIn(coordinator)).param("merchantId", "-3").param("amount", "10")
+                        .param("intent", QrCodes.nonce())),
+                new Case("confirming hours of resident 0 (page)", false, post("/coordinator/activities/1/confirm")
+                        .with(csrf()).with(signedIn(coordinator)).param("residentId", "0").param("hours", "1")),
+                new Case("correcting hours of resident 0 (page)", false, post("/staff/points/corrections")
+                        .with(csrf()).with(signedIn(staff)).param("activityId", "1").param("residentId", "0")
+                        .param("reason", "x")));
+
+        List<String> failures = new ArrayList<>();
+        long headBefore = ledger.head().sequence();
+        for (Case hostile : corpus) {
+            String problem = check(hostile, mvc.perform(hostile.request()).andReturn().getResponse());
+            if (problem != null) {
+                failures.add(hostile.name() + ": " + problem);
+            }
+        }
+        var approval = mvc.perform(post("/staff/merchants/0/approve").with(csrf()).with(signedIn(staff))).andReturn();
+        assertThat(failures).as("cases that were not refused cleanly").isEmpty();
+        assertThat(approval.getResponse().getStatus()).as("approving shop 0 goes back to the list with the reason")
+                .isEqualTo(302);
+        assertThat(approval.getResponse().getRedirectedUrl()).isEqualTo("/staff");
+        assertThat(approval.getFlashMap().get("error")).isEqualTo("signup.error.MERCHANT_NOT_FOUND");
+        assertThat(ledger.head().sequence()).isEqualTo(headBefore);
+        assertThat(balance(payer)).isEqualTo(500);
+    }
+
     /** null when the answer is right for a hostile request, else what is wrong with it. */
     private static String check(Case hostile, MockHttpServletResponse response) throws Exception {
         int status = response.getStatus();

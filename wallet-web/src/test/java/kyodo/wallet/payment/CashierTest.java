@@ -1,10 +1,11 @@
 package kyodo.wallet.payment;
 
+import kyodo.fund.access.UserId;
 import kyodo.fund.directory.Directory;
 import kyodo.fund.directory.Group;
+import kyodo.fund.directory.GroupId;
 import kyodo.fund.directory.Groups;
 import kyodo.wallet.WalletWebTest;
-import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.PointsProperties;
 import kyodo.wallet.account.Spender;
 import kyodo.wallet.account.WalletOwner;
@@ -187,7 +188,8 @@ class CashierTest extends WalletWebTest {
             pool.shutdownNow();
         }
         assertThat(balance(payer)).isEqualTo(990);
-        assertThat(jdbc.queryForObject("select count(*) from payment where payer_id = ?", Integer.class, payer.id()))
+        assertThat(jdbc.queryForObject("select count(*) from payment where payer_id = ?", Integer.class,
+                payer.id().value()))
                 .isEqualTo(1);
     }
 
@@ -239,21 +241,24 @@ class CashierTest extends WalletWebTest {
         Group group = verifiedGroup(newCoordinator(), "テスト団体 " + from.id());
         String intent = QrCodes.nonce();
 
-        assertThat(sender.send(from.id(), OwnerKind.RESIDENT, to.id(), "200", "お手伝いありがとう", intent).ok()).isTrue();
-        assertThat(sender.send(from.id(), OwnerKind.RESIDENT, to.id(), "200", "お手伝いありがとう", intent).repeated())
+        assertThat(sender.send(from.userId(), WalletOwner.resident(to.userId()), "200", "お手伝いありがとう", intent).ok())
                 .isTrue();
-        assertThat(sender.send(from.id(), OwnerKind.GROUP, group.id().value(), "300", "活動に", QrCodes.nonce()).ok())
+        assertThat(sender.send(from.userId(), WalletOwner.resident(to.userId()), "200", "お手伝いありがとう", intent).repeated())
                 .isTrue();
-        assertThat(sender.send(from.id(), OwnerKind.RESIDENT, from.id(), "1", "", QrCodes.nonce()).error())
+        assertThat(sender.send(from.userId(), WalletOwner.group(group.id()), "300", "活動に", QrCodes.nonce()).ok())
+                .isTrue();
+        assertThat(sender.send(from.userId(), WalletOwner.resident(from.userId()), "1", "", QrCodes.nonce()).error())
                 .isEqualTo(PaymentError.SAME_WALLET);
-        assertThat(sender.send(from.id(), OwnerKind.RESIDENT, 999_999_999, "1", "", QrCodes.nonce()).error())
+        assertThat(sender.send(from.userId(), WalletOwner.resident(new UserId(999_999_999)), "1", "", QrCodes.nonce())
+                .error())
                 .isEqualTo(PaymentError.RECIPIENT_NOT_FOUND);
-        assertThat(sender.send(from.id(), OwnerKind.RESIDENT, to.id(), "1", "x".repeat(141), QrCodes.nonce()).error())
+        assertThat(sender.send(from.userId(), WalletOwner.resident(to.userId()), "1", "x".repeat(141), QrCodes.nonce())
+                .error())
                 .isEqualTo(PaymentError.NOTE_TOO_LONG);
 
         assertThat(balance(from)).isEqualTo(500);
         assertThat(balance(to)).isEqualTo(200);
-        assertThat(wallets.balance(WalletOwner.group(group.id().value())).available())
+        assertThat(wallets.balance(WalletOwner.group(group.id())).available())
                 .as("points sent to a group land in the group's wallet").isEqualTo(300);
     }
 
@@ -264,11 +269,12 @@ class CashierTest extends WalletWebTest {
         Group unverified = registry.register(coordinator.actor(), new Directory.Registration("未確認の会 " + from.id(),
                 "VOLUNTARY", "代表 者", "contact@example.jp", "community", "", List.of()));
 
-        assertThat(sender.send(from.id(), OwnerKind.GROUP, unverified.id().value(), "100", "", QrCodes.nonce())
+        assertThat(sender.send(from.userId(), WalletOwner.group(unverified.id()), "100", "", QrCodes.nonce())
                 .error()).isEqualTo(PaymentError.RECIPIENT_NOT_FOUND);
-        assertThat(sender.send(from.id(), OwnerKind.GROUP, 999_999_999, "100", "", QrCodes.nonce()).error())
+        assertThat(sender.send(from.userId(), WalletOwner.group(new GroupId(999_999_999)), "100", "", QrCodes.nonce())
+                .error())
                 .isEqualTo(PaymentError.RECIPIENT_NOT_FOUND);
-        assertThat(wallets.exists(WalletOwner.group(unverified.id().value())))
+        assertThat(wallets.exists(WalletOwner.group(unverified.id())))
                 .as("its wallet opened when it registered").isTrue();
         assertThat(balance(from)).isEqualTo(1_000);
     }

@@ -1,6 +1,7 @@
 package kyodo.wallet.qr;
 
 import kyodo.ledger.testing.MutableClock;
+import kyodo.wallet.user.MerchantId;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class JpqrTest {
 
     @Test
     void aBuiltPayloadParsesWithItsCrcAndCarriesTheSignedMerchantQr() {
-        MerchantQr qr = codes.orderQr(9, 500, "T1");
+        MerchantQr qr = codes.orderQr(new MerchantId(9), 500, "T1");
         String payload = Jpqr.build(codes.token(qr), "Kodama Bakery", 500);
 
         assertThat(payload).startsWith("000201010212");
@@ -36,7 +37,7 @@ class JpqrTest {
 
     @Test
     void aWrongCrcIsRefused() {
-        String payload = Jpqr.build(codes.token(codes.storeQr(9)), "Shop", 0);
+        String payload = Jpqr.build(codes.token(codes.storeQr(new MerchantId(9))), "Shop", 0);
         String wrong = payload.substring(0, payload.length() - 4)
                 + (payload.endsWith("0000") ? "0001" : "0000");
 
@@ -59,14 +60,14 @@ class JpqrTest {
     void aTemplateWithAForgedSignatureIsRefused() {
         QrCodes forger = new QrCodes(SigningKey.generate(), new QrProperties("https://kyodo.example",
                 Path.of("unused"), Duration.ofDays(1), Duration.ofMinutes(1), Duration.ofSeconds(60)), clock);
-        String payload = Jpqr.build(forger.token(forger.orderQr(9, 500, "")), "Shop", 500);
+        String payload = Jpqr.build(forger.token(forger.orderQr(new MerchantId(9), 500, "")), "Shop", 500);
 
         assertThat(codes.openScannedMerchantQr(payload).rejection()).isEqualTo(TokenRejection.BAD_SIGNATURE);
     }
 
     @Test
     void aPlainAmountThatDisagreesWithTheSignedOneIsRefused() {
-        String token = codes.token(codes.orderQr(9, 500, ""));
+        String token = codes.token(codes.orderQr(new MerchantId(9), 500, ""));
         String payload = Jpqr.build(token, "Shop", 500).replace("5403500", "5403900");
         String body = payload.substring(0, payload.length() - 4);
 
@@ -76,7 +77,7 @@ class JpqrTest {
 
     @Test
     void cutShortOrNonNumericTlvIsMalformed() {
-        String payload = Jpqr.build(codes.token(codes.storeQr(9)), "Shop", 0);
+        String payload = Jpqr.build(codes.token(codes.storeQr(new MerchantId(9))), "Shop", 0);
 
         assertThat(Jpqr.parse(payload.substring(0, 30)).rejection()).isEqualTo(TokenRejection.MALFORMED);
         assertThat(Jpqr.parse("0002AB" + payload.substring(6)).rejection()).isEqualTo(TokenRejection.MALFORMED);

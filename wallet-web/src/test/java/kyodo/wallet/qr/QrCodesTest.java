@@ -1,6 +1,8 @@
 package kyodo.wallet.qr;
 
+import kyodo.fund.access.UserId;
 import kyodo.ledger.testing.MutableClock;
+import kyodo.wallet.user.MerchantId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +25,7 @@ class QrCodesTest {
 
     @Test
     void anOrderQrIsAnHttpsPaymentUrlThatOpensToItsSignedFields() {
-        MerchantQr qr = codes.orderQr(7, 1234, "A-42");
+        MerchantQr qr = codes.orderQr(new MerchantId(7), 1234, "A-42");
 
         String url = codes.url(qr);
         Opened<MerchantQr> opened = codes.openMerchantQr(url);
@@ -35,15 +37,15 @@ class QrCodesTest {
 
     @Test
     void aStoreQrHasNoAmount() {
-        Opened<MerchantQr> opened = codes.openMerchantQr(codes.token(codes.storeQr(3)));
+        Opened<MerchantQr> opened = codes.openMerchantQr(codes.token(codes.storeQr(new MerchantId(3))));
 
         assertThat(opened.value().storeQr()).isTrue();
-        assertThat(opened.value().merchantId()).isEqualTo(3);
+        assertThat(opened.value().merchantId()).isEqualTo(new MerchantId(3));
     }
 
     @Test
     void aBitFlippedTokenIsRefusedAsBadSignature() {
-        String token = codes.token(codes.orderQr(7, 100, ""));
+        String token = codes.token(codes.orderQr(new MerchantId(7), 100, ""));
         String[] parts = token.split("\\.");
         byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
         payload[6] ^= 0x01; // one bit of the merchant id or amount
@@ -54,7 +56,7 @@ class QrCodesTest {
 
     @Test
     void aFlippedSignatureIsRefused() {
-        String token = codes.token(codes.consumerToken(5));
+        String token = codes.token(codes.consumerToken(new UserId(5)));
         char last = token.charAt(token.length() - 2);
         String flipped = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A')
                 + token.charAt(token.length() - 1);
@@ -66,15 +68,15 @@ class QrCodesTest {
     void aTokenSignedWithAnotherKeyIsRefused() {
         QrCodes forger = new QrCodes(SigningKey.generate(), properties, clock);
 
-        assertThat(codes.openMerchantQr(forger.url(forger.orderQr(7, 100, ""))).rejection())
+        assertThat(codes.openMerchantQr(forger.url(forger.orderQr(new MerchantId(7), 100, ""))).rejection())
                 .isEqualTo(TokenRejection.BAD_SIGNATURE);
-        assertThat(codes.openConsumerToken(forger.token(forger.consumerToken(5))).rejection())
+        assertThat(codes.openConsumerToken(forger.token(forger.consumerToken(new UserId(5)))).rejection())
                 .isEqualTo(TokenRejection.BAD_SIGNATURE);
     }
 
     @Test
     void truncatedOrGarbageTokensAreMalformed() {
-        String token = codes.token(codes.consumerToken(5));
+        String token = codes.token(codes.consumerToken(new UserId(5)));
 
         assertThat(codes.openConsumerToken(token.substring(0, token.length() - 1)).rejection())
                 .isEqualTo(TokenRejection.MALFORMED);
@@ -89,7 +91,7 @@ class QrCodesTest {
 
     @Test
     void aConsumerTokenExpiresAfterSixtySeconds() {
-        String token = codes.token(codes.consumerToken(5));
+        String token = codes.token(codes.consumerToken(new UserId(5)));
 
         clock.advance(Duration.ofSeconds(59));
         assertThat(codes.openConsumerToken(token).ok()).isTrue();
@@ -99,7 +101,7 @@ class QrCodesTest {
 
     @Test
     void anOrderQrExpires() {
-        String url = codes.url(codes.orderQr(7, 100, "X"));
+        String url = codes.url(codes.orderQr(new MerchantId(7), 100, "X"));
 
         clock.advance(Duration.ofMinutes(15));
 
@@ -108,9 +110,9 @@ class QrCodesTest {
 
     @Test
     void aConsumerTokenIsNotAMerchantQrNorTheReverse() {
-        assertThat(codes.openMerchantQr(codes.token(codes.consumerToken(5))).rejection())
+        assertThat(codes.openMerchantQr(codes.token(codes.consumerToken(new UserId(5)))).rejection())
                 .isEqualTo(TokenRejection.WRONG_KIND);
-        assertThat(codes.openConsumerToken(codes.token(codes.orderQr(7, 100, ""))).rejection())
+        assertThat(codes.openConsumerToken(codes.token(codes.orderQr(new MerchantId(7), 100, ""))).rejection())
                 .isEqualTo(TokenRejection.WRONG_KIND);
     }
 

@@ -125,6 +125,7 @@ class PointsReportTest {
                 AccountClass.of(AccountOwner.WARD, AccountPurpose.VOUCHERS_OUTSTANDING));
         AccountId expired = open("expired:pt", AccountClass.of(AccountOwner.WARD, AccountPurpose.EXPIRED));
         AccountId settled = open("settled:pt", AccountClass.of(AccountOwner.WARD, AccountPurpose.SETTLED));
+        AccountId fund = open("fund:pt", AccountClass.of(AccountOwner.FUND, AccountPurpose.DONATED_POINTS));
         post("BUDGET", issuance, budget, 100_000);
         post("ISSUE", budget, hanako, 5_000);
         post("ISSUE", budget, taro, 3_000);
@@ -135,9 +136,14 @@ class PointsReportTest {
         post("TRANSFER", taro, group, 200);
         post("VOUCHER_REDEEM", vouchers, cafe, 500);
         post("REVERSAL", bakery, hanako, 200);
+        // a group gives points to the fund on a day the daily table covers, and again on the checkpoint's day
+        post("TRANSFER", group, fund, 80);
         at("2026-12-24T05:00:00Z");
         post("EXPIRE", taro, expired, 100);
         post("SETTLE", bakery, settled, 1_000);
+        post("TRANSFER", group, fund, 70);
+        // expired points the policy gives to the fund are expired, not donated
+        post("EXPIRE", hanako, fund, 40);
         long checkpoint = checkpoint();
         at("2027-01-05T01:00:00Z");
         post("SPEND", hanako, cafe, 999);
@@ -163,8 +169,10 @@ class PointsReportTest {
                             && holder(l.credit())));
             assertThat(month.transferred()).as("transferred " + at)
                     .isEqualTo(sum(journal, from, to, l -> holder(l.debit()) && holder(l.credit())));
-            assertThat(month.expired()).as("expired " + at)
-                    .isEqualTo(sum(journal, from, to, l -> l.credit().equals("expired:pt")));
+            assertThat(month.expired()).as("expired " + at).isEqualTo(sum(journal, from, to,
+                    l -> l.credit().equals("expired:pt") || l.credit().equals("fund:pt") && l.kind().equals("EXPIRE")));
+            assertThat(month.donated()).as("donated " + at).isEqualTo(sum(journal, from, to,
+                    l -> l.credit().equals("fund:pt") && l.kind().equals("TRANSFER")));
             assertThat(month.settled()).as("settled " + at)
                     .isEqualTo(sum(journal, from, to, l -> l.credit().equals("settled:pt")));
             assertThat(month.outstanding()).as("outstanding " + at).isEqualTo(
@@ -188,7 +196,7 @@ class PointsReportTest {
         assertThat(report.budgetUsed()).isEqualTo(sum(journal, beginning, yearEnd,
                 l -> l.debit().equals("budget:pt:2026"))).isPositive();
         Map<Long, Long> merchants = new TreeMap<>();
-        report.merchants().forEach(m -> merchants.put(m.merchantId(), m.spent()));
+        report.merchants().forEach(m -> merchants.put(m.merchantId().value(), m.spent()));
         Map<Long, Long> expectedMerchants = new TreeMap<>();
         for (long id : new long[] {7, 8}) {
             String code = "wallet:merchant:" + id;
@@ -199,15 +207,17 @@ class PointsReportTest {
             }
         }
         assertThat(merchants).isEqualTo(expectedMerchants).isNotEmpty();
-        assertThat(report.issued()).as("conservation: issued = outstanding + expired + settled")
-                .isEqualTo(report.outstanding() + report.expired()
+        assertThat(report.donated()).as("both gifts of the group counted").isEqualTo(150);
+        assertThat(report.issued()).as("conservation: issued = outstanding + expired + donated + settled")
+                .isEqualTo(report.outstanding() + report.expired() + report.donated()
                         + report.months().stream().mapToLong(PointsReport.Month::settled).sum());
 
         String json = mvc.perform(get("/api/fund/reports/2026/points.json")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.checkpoint.treeSize").value(checkpoint))
                 .andExpect(jsonPath("$.budgetUsed").value(report.budgetUsed()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(json).contains("\"months\"");
+        assertThat(json).contains("\"months\"").as("the gifts are open data too").contains("\"donated\":80")
+                .contains("\"donated\":70");
         String page = mvc.perform(get("/fund/points-report").param("year", "2026")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("地域通貨ポイント報告 2026年度", "id=\"table-points\"", "加盟店ごとの利用ポイント");
@@ -225,7 +235,7 @@ class PointsReportTest {
     }
 
     /** One posted points leg of the journal, by the codes of its accounts. */
-    private record Line(Instant postedAt, String debit, String credit, long amount) {
+    private record Line(Instant postedAt, String kind, String debit, String credit, long amount) {
     }
 
     /** The posted points legs (transfers and posts of holds) of the entries 1..treeSize, read through the ledger. */
@@ -237,8 +247,8 @@ class PointsReportTest {
                 for (JournalLeg leg : entry.legs()) {
                     boolean posted = leg.kind() == LegKind.POSTED || leg.kind() == LegKind.POST_PENDING;
                     if (posted && leg.asset().equals(Asset.PT)) {
-                        lines.add(new Line(entry.postedAt(), code(leg.debit(), codes), code(leg.credit(), codes),
-                                leg.amount()));
+                        lines.add(new Line(entry.postedAt(), entry.kind().code(), code(leg.debit(), codes),
+                                code(leg.credit(), codes), leg.amount()));
                     }
                 }
             }

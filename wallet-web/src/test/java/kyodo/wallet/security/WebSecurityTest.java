@@ -65,10 +65,10 @@ class WebSecurityTest extends WalletWebTest {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/wallets/" + other.id()).with(signedIn(me)))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/wallet").param("id", Long.toString(other.id())).param("userId", Long.toString(other.id()))
+        mvc.perform(get("/api/wallet").param("id", other.id().toString()).param("userId", other.id().toString())
                         .with(signedIn(me)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.available").value(100));
-        mvc.perform(get("/wallet").param("id", Long.toString(other.id())).with(signedIn(me)))
+        mvc.perform(get("/wallet").param("id", other.id().toString()).with(signedIn(me)))
                 .andExpect(status().isOk())
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
                         .contains("100 pt").doesNotContain("777 pt"));

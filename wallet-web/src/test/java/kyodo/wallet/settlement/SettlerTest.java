@@ -6,6 +6,7 @@ import kyodo.ledger.EntryKey;
 import kyodo.wallet.clocked.ClockedWalletTest;
 import kyodo.wallet.qr.QrCodes;
 import kyodo.wallet.user.Merchant;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.voucher.Voucher;
 import kyodo.wallet.voucher.VoucherAccounts;
 import kyodo.wallet.voucher.VoucherDesk;
@@ -98,7 +99,7 @@ class SettlerTest extends ClockedWalletTest {
         Settler.Run second = settler.settle(month, staff().id());
 
         assertThat(first.ok()).isTrue();
-        Map<Long, Settler.Line> lines = first.lines().stream()
+        Map<MerchantId, Settler.Line> lines = first.lines().stream()
                 .collect(Collectors.toMap(l -> l.merchant().id(), Function.identity()));
         for (Merchant shop : shops) {
             Settlement settlement = lines.get(shop.id()).settlement();
@@ -151,10 +152,11 @@ class SettlerTest extends ClockedWalletTest {
         }
         moveToNextMonth();
         Settler.Run run = settler.settle(month, staff().id());
-        List<Long> ids = shops.stream().map(Merchant::id).toList();
+        List<MerchantId> ids = shops.stream().map(Merchant::id).toList();
         List<Settlement> mine = run.lines().stream().map(Settler.Line::settlement)
                 .filter(s -> ids.contains(s.merchantId())).toList();
-        List<Long> others = run.lines().stream().map(l -> l.merchant().id()).filter(id -> !ids.contains(id)).toList();
+        List<MerchantId> others = run.lines().stream().map(l -> l.merchant().id()).filter(id -> !ids.contains(id))
+                .toList();
         LocalDate transferDate = LocalDate.of(month.plusMonths(1).getYear(), month.plusMonths(1).getMonthValue(), 10);
 
         ZenginExports.Export export = zengin.export(month, transferDate);
@@ -190,7 +192,8 @@ class SettlerTest extends ClockedWalletTest {
             total += Long.parseLong(line.substring(80, 90));
             long merchantId = Long.parseLong(line.substring(91, 101));
             assertThat(Long.parseLong(line.substring(80, 90)))
-                    .isEqualTo(mine.stream().filter(s -> s.merchantId() == merchantId).findFirst().orElseThrow().yen());
+                    .isEqualTo(mine.stream().filter(s -> s.merchantId().value() == merchantId).findFirst()
+                            .orElseThrow().yen());
         }
         String trailer = sjis(records.get(records.size() - 2));
         long settled = mine.stream().mapToLong(Settlement::yen).sum();

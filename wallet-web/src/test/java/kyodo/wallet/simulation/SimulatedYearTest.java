@@ -1,5 +1,7 @@
 package kyodo.wallet.simulation;
 
+import kyodo.fund.access.UserId;
+import kyodo.fund.directory.GroupId;
 import kyodo.ledger.calendar.BusinessCalendar;
 import kyodo.ledger.testing.MutableClock;
 import kyodo.wallet.TestSetup;
@@ -17,7 +19,6 @@ import kyodo.ledger.ResultCode;
 import kyodo.ledger.TrialBalance;
 import kyodo.ledger.testing.BooksAudit;
 import kyodo.ledger.testing.TestDatabase;
-import kyodo.wallet.account.OwnerKind;
 import kyodo.wallet.account.WalletOwner;
 import kyodo.fund.access.Actor;
 import kyodo.fund.books.Field;
@@ -41,6 +42,7 @@ import kyodo.wallet.settlement.SettlementState;
 import kyodo.wallet.settlement.Settlements;
 import kyodo.wallet.settlement.Settler;
 import kyodo.wallet.transfer.Sender;
+import kyodo.wallet.user.MerchantId;
 import kyodo.wallet.user.Merchants;
 import kyodo.wallet.user.Registrar;
 import kyodo.wallet.user.User;
@@ -224,30 +226,30 @@ class SimulatedYearTest {
     private void simulate(Random random) throws Exception {
         long started = System.nanoTime();
         User staffMember = registrar.createUser("sim-staff", "職員", "sim-password", Role.STAFF).user();
-        long staff = staffMember.id();
+        UserId staff = staffMember.userId();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         // residents sign up on more threads than the pool has connections: sign-up must never hold one
         // connection while it waits for another
         ExecutorService signers = Executors.newFixedThreadPool(SIGNERS);
-        List<Future<Long>> signedUp = new ArrayList<>(RESIDENTS);
+        List<Future<UserId>> signedUp = new ArrayList<>(RESIDENTS);
         for (int i = 0; i < RESIDENTS; i++) {
             String name = "resident" + i;
             signedUp.add(signers.submit(
-                    () -> registrar.signUpResident(name, "住民 " + name, "sim-password").user().id()));
+                    () -> registrar.signUpResident(name, "住民 " + name, "sim-password").user().userId()));
         }
-        List<Long> residents = new ArrayList<>(RESIDENTS);
-        for (Future<Long> resident : signedUp) {
+        List<UserId> residents = new ArrayList<>(RESIDENTS);
+        for (Future<UserId> resident : signedUp) {
             residents.add(resident.get());
         }
         signers.shutdown();
-        List<Long> shops = new ArrayList<>(MERCHANTS);
+        List<MerchantId> shops = new ArrayList<>(MERCHANTS);
         for (int i = 0; i < MERCHANTS; i++) {
             shops.add(TestSetup.approvedShop(registrar, merchants, staff, "shop" + i, "sim-password", "商店 " + i).id());
         }
         // each group is one verified group of the registry: it receives gifts into its wallet, and its
         // coordinator posts activities and confirms hours
         List<User> coordinators = new ArrayList<>(GROUPS);
-        List<Long> groups = new ArrayList<>(GROUPS);
+        List<GroupId> groups = new ArrayList<>(GROUPS);
         List<Long> ratePerHour = new ArrayList<>(GROUPS);
         Actor ward = staffMember.actor();
         for (int i = 0; i < GROUPS; i++) {
@@ -258,7 +260,7 @@ class SimulatedYearTest {
                     new Directory.Registration("ボランティア団体 " + i, "VOLUNTARY", "代表 " + i,
                             "group" + i + "@example.jp", Field.COMMUNITY.code(), "", List.of()));
             directory.decide(ward, group.id(), true, "規約と代表者の本人確認書類を確認");
-            groups.add(group.id().value());
+            groups.add(group.id());
             ratePerHour.add(80 + 10L * random.nextInt(8));
         }
         // the rules in force admit a whole activity a day and a resident working every week of a month
@@ -266,13 +268,13 @@ class SimulatedYearTest {
         assertThat(rules.current().pointsPerMonthMax()).isGreaterThanOrEqualTo(
                 5L * ACTIVITY_HOURS * ratePerHour.stream().mapToLong(Long::longValue).max().orElseThrow());
         FiscalYear year = FiscalYear.containing(today());
-        assertThat(budget.raise(year, BUDGET_POINTS, "staff:" + staff, QrCodes.nonce()).onTheBooks()).isTrue();
+        assertThat(budget.raise(year, BUDGET_POINTS, "staff:" + staff.value(), QrCodes.nonce()).onTheBooks()).isTrue();
         assertThat(settler.addBudget(year.year(), Long.toString(SETTLEMENT_BUDGET_YEN), QrCodes.nonce(), staff))
                 .isEmpty();
         System.out.printf("SimulatedYearTest: people and shops in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
         Tally tally = new Tally();
-        List<Long> earners = new ArrayList<>();
+        List<UserId> earners = new ArrayList<>();
         List<Voucher> unredeemed = new ArrayList<>();
         List<Voucher> redeemed = new ArrayList<>();
         List<long[]> recentSales = new ArrayList<>(); // {paymentId, merchantId, amount}
@@ -303,20 +305,20 @@ class SimulatedYearTest {
                 CLOCK.advance(Duration.ofDays(1));
                 LocalDateTime starts = LocalDateTime.ofInstant(CLOCK.instant().plus(ACTIVITY_STARTS_IN),
                         BusinessCalendar.ZONE).withSecond(0).withNano(0);
-                List<Long> workers = pick(random, residents, GROUPS * ATTENDEES_PER_ACTIVITY);
+                List<UserId> workers = pick(random, residents, GROUPS * ATTENDEES_PER_ACTIVITY);
                 earners.addAll(workers);
                 List<Future<Activity>> posted = new ArrayList<>(GROUPS);
                 for (int g = 0; g < GROUPS; g++) {
                     User coordinator = coordinators.get(g);
-                    ActivityBoard.Posting posting = new ActivityBoard.Posting(groups.get(g),
+                    ActivityBoard.Posting posting = new ActivityBoard.Posting(groups.get(g).value(),
                             "活動 第" + (week + 1) + "週", "地域の清掃と見守り", "区民センター " + g, starts.toString(),
                             starts.plusHours(ACTIVITY_HOURS).toString(), Integer.toString(ATTENDEES_PER_ACTIVITY),
                             Long.toString(ratePerHour.get(g)));
-                    List<Long> attendees = attendeesOf(workers, g);
+                    List<UserId> attendees = attendeesOf(workers, g);
                     posted.add(pool.submit(() -> {
                         Outcome<Activity> activity = board.post(coordinator, posting);
                         assertThat(activity.error()).as("posting of group " + posting.groupId()).isNull();
-                        for (long resident : attendees) {
+                        for (UserId resident : attendees) {
                             assertThat(board.signUp(resident, activity.value().id()).error())
                                     .as("sign-up of " + resident).isNull();
                         }
@@ -332,7 +334,7 @@ class SimulatedYearTest {
                 for (int g = 0; g < GROUPS; g++) {
                     User coordinator = coordinators.get(g);
                     Activity activity = activities.get(g);
-                    List<Long> attendees = attendeesOf(workers, g);
+                    List<UserId> attendees = attendeesOf(workers, g);
                     List<String> hours = attendees.stream()
                             .map(r -> Integer.toString(1 + random.nextInt(ACTIVITY_HOURS))).toList();
                     work.add(pool.submit(() -> {
@@ -360,22 +362,22 @@ class SimulatedYearTest {
                 mark = lap(tally, 2, mark);
                 // Wednesday: residents pay shops (each payer's payments in order, in one thread)
                 CLOCK.advance(Duration.ofDays(1).minus(HOURS_CONFIRMED_AFTER));
-                Map<Long, List<long[]>> byPayer = new LinkedHashMap<>();
+                Map<UserId, List<long[]>> byPayer = new LinkedHashMap<>();
                 for (int i = 0; i < PAYMENTS_PER_WEEK; i++) {
-                    long payer = earners.get(random.nextInt(earners.size()));
+                    UserId payer = earners.get(random.nextInt(earners.size()));
                     byPayer.computeIfAbsent(payer, p -> new ArrayList<>())
-                            .add(new long[]{shops.get(random.nextInt(MERCHANTS)), 50 + random.nextInt(550)});
+                            .add(new long[]{shops.get(random.nextInt(MERCHANTS)).value(), 50 + random.nextInt(550)});
                 }
                 List<Future<List<long[]>>> sales = new ArrayList<>();
-                for (Map.Entry<Long, List<long[]>> payer : byPayer.entrySet()) {
+                for (Map.Entry<UserId, List<long[]>> payer : byPayer.entrySet()) {
                     List<String> intents = payer.getValue().stream().map(p -> QrCodes.nonce()).toList();
                     sales.add(pool.submit(() -> {
                         List<long[]> made = new ArrayList<>();
                         for (int i = 0; i < payer.getValue().size(); i++) {
                             long[] purchase = payer.getValue().get(i);
                             PaymentOutcome outcome = cashier.pay(payer.getKey(),
-                                    qrCodes.url(qrCodes.storeQr(purchase[0])), Long.toString(purchase[1]),
-                                    intents.get(i));
+                                    qrCodes.url(qrCodes.storeQr(new MerchantId(purchase[0]))),
+                                    Long.toString(purchase[1]), intents.get(i));
                             if (outcome.ok()) {
                                 tally.payments.incrementAndGet();
                                 made.add(new long[]{outcome.payment().id(), purchase[0], purchase[1]});
@@ -396,13 +398,14 @@ class SimulatedYearTest {
                 // Thursday: mutual help between residents and gifts to groups, one by one
                 CLOCK.advance(Duration.ofDays(1));
                 for (int i = 0; i < TRANSFERS_PER_WEEK + GIFTS_TO_GROUPS_PER_WEEK; i++) {
-                    long from = earners.get(random.nextInt(earners.size()));
+                    UserId from = earners.get(random.nextInt(earners.size()));
                     boolean toGroup = i >= TRANSFERS_PER_WEEK;
-                    long to = toGroup ? groups.get(random.nextInt(GROUPS)) : residents.get(random.nextInt(RESIDENTS));
-                    if (!toGroup && to == from) {
+                    WalletOwner to = toGroup ? WalletOwner.group(groups.get(random.nextInt(GROUPS)))
+                            : WalletOwner.resident(residents.get(random.nextInt(RESIDENTS)));
+                    if (to.equals(WalletOwner.resident(from))) {
                         continue;
                     }
-                    Sender.Sent sent = sender.send(from, toGroup ? OwnerKind.GROUP : OwnerKind.RESIDENT, to,
+                    Sender.Sent sent = sender.send(from, to,
                             Long.toString(10 + random.nextInt(300)), "ありがとう", QrCodes.nonce());
                     if (sent.ok()) {
                         tally.transfers.incrementAndGet();
@@ -418,7 +421,7 @@ class SimulatedYearTest {
                 unredeemed.removeIf(v -> v.expiresOn().isBefore(today()));
                 for (int i = 0; i < REDEMPTIONS_PER_WEEK && !unredeemed.isEmpty(); i++) {
                     Voucher voucher = unredeemed.remove(random.nextInt(unredeemed.size()));
-                    long shop = shops.get(random.nextInt(MERCHANTS));
+                    MerchantId shop = shops.get(random.nextInt(MERCHANTS));
                     String token = voucherQr.token(voucher.serial(), voucher.amount(), voucher.expiresOn());
                     redemptions.add(pool.submit(() -> {
                         assertThat(voucherDesk.redeem(shop, token).error()).isNull();
@@ -440,8 +443,8 @@ class SimulatedYearTest {
                 CLOCK.advance(Duration.ofDays(1));
                 for (int i = 0; i < REFUNDS_PER_WEEK && !recentSales.isEmpty(); i++) {
                     long[] sale = recentSales.remove(random.nextInt(recentSales.size()));
-                    PaymentOutcome refund = cashier.refund(sale[1], sale[0], Long.toString(1 + random.nextInt(
-                            (int) sale[2])), QrCodes.nonce());
+                    PaymentOutcome refund = cashier.refund(new MerchantId(sale[1]), sale[0],
+                            Long.toString(1 + random.nextInt((int) sale[2])), QrCodes.nonce());
                     if (refund.ok()) {
                         tally.refunds.incrementAndGet();
                     }
@@ -478,7 +481,7 @@ class SimulatedYearTest {
     }
 
     /** Settles every month that is over and not yet settled; pays the settlements of the month before it. */
-    private YearMonth settleMonthsOver(YearMonth next, long staff, Tally tally) {
+    private YearMonth settleMonthsOver(YearMonth next, UserId staff, Tally tally) {
         YearMonth month = next;
         while (!CLOCK.instant().isBefore(month.plusMonths(1).atDay(1).atStartOfDay(BusinessCalendar.ZONE)
                 .toInstant())) {
@@ -500,7 +503,7 @@ class SimulatedYearTest {
         return month;
     }
 
-    private void refuseIssuanceBeyondTheBudget(FiscalYear year, long resident) {
+    private void refuseIssuanceBeyondTheBudget(FiscalYear year, UserId resident) {
         long left = ledger.balance(budget.account(year)).orElseThrow().available();
         long head = ledger.head().sequence();
         PostResult beyond = issuer.issue(WalletOwner.resident(resident), left + 1,
@@ -597,10 +600,10 @@ class SimulatedYearTest {
         return BusinessCalendar.dayOf(CLOCK.instant());
     }
 
-    private static List<Long> pick(Random random, List<Long> from, int count) {
-        List<Long> picked = new ArrayList<>(count);
+    private static List<UserId> pick(Random random, List<UserId> from, int count) {
+        List<UserId> picked = new ArrayList<>(count);
         while (picked.size() < count) {
-            long candidate = from.get(random.nextInt(from.size()));
+            UserId candidate = from.get(random.nextInt(from.size()));
             if (!picked.contains(candidate)) {
                 picked.add(candidate);
             }
@@ -609,7 +612,7 @@ class SimulatedYearTest {
     }
 
     /** The {@code group}'s share of the week's workers. */
-    private static List<Long> attendeesOf(List<Long> workers, int group) {
+    private static List<UserId> attendeesOf(List<UserId> workers, int group) {
         return workers.subList(group * ATTENDEES_PER_ACTIVITY, (group + 1) * ATTENDEES_PER_ACTIVITY);
     }
 
@@ -618,6 +621,5 @@ class SimulatedYearTest {
             future.get();
         }
     }
-
 
 }

@@ -1,5 +1,6 @@
 package kyodo.wallet.voucher;
 
+import kyodo.fund.access.UserId;
 import kyodo.ledger.calendar.FiscalYear;
 import kyodo.ledger.EntryKey;
 import kyodo.wallet.clocked.ClockedWalletTest;
@@ -79,7 +80,7 @@ class VoucherDeskTest extends ClockedWalletTest {
 
     @Test
     void badBatchesAreRefusedWithTheirReasonAndNothingIsPosted() {
-        long staff = staff().id();
+        UserId staff = staff().userId();
         String future = desk.today().plusDays(30).toString();
         long head = ledger.head().sequence();
 

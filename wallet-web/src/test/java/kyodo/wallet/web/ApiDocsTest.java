@@ -28,6 +28,18 @@ class ApiDocsTest extends WalletWebTest {
     }
 
     @Test
+    void typedIdsAreDescribedAsTheNumbersTheyAreWrittenAs() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.schemas['SettlementApi.SettlementView'].properties.merchantId.type")
+                        .value("integer"))
+                .andExpect(jsonPath("$.components.schemas['EarningApi.RulesView'].properties.setBy.type")
+                        .value("integer"))
+                .andExpect(jsonPath("$.components.schemas['EarningApi.ActivityView'].properties.groupId.type")
+                        .value("integer"));
+    }
+
+    @Test
     void thePasskeyRegistrationPageNeedsNoInlineScript() throws Exception {
         User resident = resident(0);
 
