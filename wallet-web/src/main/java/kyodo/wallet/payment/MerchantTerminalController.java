@@ -143,7 +143,7 @@ class MerchantTerminalController {
             return "redirect:/merchant";
         }
         String field = "refund-" + id;
-        Optional<Payment> sale = payments.findById(id).filter(p -> p.merchantId() == merchant.id());
+        Optional<Payment> sale = payments.findById(id).filter(p -> p.merchantId().equals(merchant.id()));
         AmountInput.Parsed parsed = AmountInput.parse(amount);
         FormErrors errors = new FormErrors();
         if (sale.isEmpty()) {

@@ -126,6 +126,7 @@ class BrowserTest extends WalletWebTest {
         signOut();
 
         signIn(ownerName(shop));
+        browser.get(local("/merchant"));
         browser.findElement(By.id("charge-amount")).sendKeys("200");
         browser.findElement(By.id("charge-token")).sendKeys(token);
         browser.findElement(By.id("charge-submit")).click();

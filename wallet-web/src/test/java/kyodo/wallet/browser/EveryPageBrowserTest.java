@@ -343,8 +343,11 @@ class EveryPageBrowserTest extends WalletWebTest {
 
         Actor staffActor = staff.actor();
         LocalDate today = LocalDate.now(clock);
+        // A program's budget must be within what its designation holds, so the donation comes first.
+        Donation donation = donations.record(staffActor, new DonationDesk.Form("COMPANY", "協働建設株式会社", "",
+                100_000L, "general", false, false), new DonationDesk.Arrival("BANK_TRANSFER", null, null));
         Program program = grants.open(staffActor, new GrantOffice.ProgramForm("見守り助成", "elderly", "general",
-                "見守り活動への助成", 300_000L, today, today.plusYears(1), clock.instant().plus(Duration.ofDays(30)),
+                "見守り活動への助成", 100_000L, today, today.plusYears(1), clock.instant().plus(Duration.ofDays(30)),
                 List.of(new Program.Criterion("公益性", 3), new Program.Criterion("実現可能性", 2)),
                 List.of(committee.username())));
         grants.publish(staffActor, program.id());
@@ -352,8 +355,6 @@ class EveryPageBrowserTest extends WalletWebTest {
                 program.id().value(), group.id().value(), "見守りサロン", "孤立を防ぐ", "月2回のサロン", "地域の信頼",
                 30_000L, List.of(new Application.BudgetLine("会場費", 30_000))));
         applications.submit(coordinator.actor(), application.id());
-        Donation donation = donations.record(staffActor, new DonationDesk.Form("COMPANY", "協働建設株式会社", "",
-                100_000L, "general", false, false), new DonationDesk.Arrival("BANK_TRANSFER", null, null));
 
         String csv = "date,amount,description,reference\r\n" + today + ",100000,振込 キョウドウケンセツ,\r\n";
         long reconciliation = reconciler.importStatement(auditor.actor(), "statement.csv",

@@ -42,6 +42,8 @@ final class Pages {
             anyone("fund-report", "/fund/report"),
             anyone("fund-results", "/fund/results"),
             anyone("fund-groups", "/fund/groups"),
+            new Page("home-resident", "/home", Role.RESIDENT, f -> "/home"),
+            new Page("fund-invitations", "/fund/invitations", Role.GROUP_COORDINATOR, f -> "/fund/invitations"),
             anyone("points-report", "/fund/points-report"),
 
             signedIn("wallet", "/wallet", Role.RESIDENT),

@@ -8,8 +8,10 @@ import kyodo.fund.donation.DonationDesk;
 import kyodo.fund.grant.Application;
 import kyodo.fund.grant.ApplicationDesk;
 import kyodo.fund.grant.Award;
+import kyodo.fund.grant.Committee;
 import kyodo.fund.grant.GrantOffice;
 import kyodo.fund.grant.Program;
+import kyodo.fund.grant.Reviews;
 import kyodo.wallet.WalletWebTest;
 import kyodo.wallet.earning.Activities;
 import kyodo.wallet.payment.Cashier;
@@ -38,6 +40,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class HomePageTest extends WalletWebTest {
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
+    @Autowired
+    Committee committee;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -135,9 +139,16 @@ class HomePageTest extends WalletWebTest {
         registrar.signUpMerchant("home-pending-" + n, "店主 " + n, PASSWORD, "承認待ちの店 " + n);
         directory.register(newCoordinator().actor(), new Directory.Registration("未確認の会 " + n, "VOLUNTARY",
                 "代表 者", "group@example.jp", "elderly", "", List.of()));
-        Application submitted = submittedApplication(publishedProgram(List.of()), "交付する申請 " + n);
-        donations.record(requester.actor(), new DonationDesk.Form("COMPANY", "協働建設株式会社", "", 100_000L, "general",
-                false, false), new DonationDesk.Arrival("BANK_TRANSFER", null, null));
+        User reviewer = registrar.createUser("home-staff-reviewer-" + n, "委員 " + n, PASSWORD, Role.COMMITTEE).user();
+        // An award waits for the deadline and every review, so the program closes a few seconds from now.
+        Instant deadline = clock.instant().plusSeconds(8);
+        Application submitted = submittedApplication(publishedProgram(List.of(reviewer.username()), deadline),
+                "交付する申請 " + n);
+        committee.review(reviewer.actor(), submitted.id(),
+                new Committee.ReviewForm(false, List.of(new Reviews.Score(0, 3, ""))));
+        while (!clock.instant().isAfter(deadline)) {
+            Thread.sleep(200);
+        }
         Award award = grants.award(requester.actor(), submitted.id(), 30_000L, null);
         grants.request(requester.actor(), award.id(), 10_000L);
 
@@ -179,11 +190,22 @@ class HomePageTest extends WalletWebTest {
     }
 
     private Program publishedProgram(List<String> reviewers) {
+        return publishedProgram(reviewers, clock.instant().plus(Duration.ofDays(30)));
+    }
+
+    /** A program open until {@code deadline}, reviewed by {@code reviewers} (a new member when none is named). */
+    private Program publishedProgram(List<String> reviewers, Instant deadline) {
         Actor staff = demo("staff").actor();
         LocalDate today = LocalDate.now(clock);
+        List<String> committeeMembers = reviewers.isEmpty() ? List.of(registrar.createUser(
+                "home-committee-" + SERIAL.incrementAndGet(), "委員", PASSWORD, Role.COMMITTEE).user().username())
+                : reviewers;
+        // The budget must be within what the designation holds when the program is published.
+        donations.record(staff, new DonationDesk.Form("COMPANY", "見守り基金株式会社", "", 50_000L, "general", false,
+                false), new DonationDesk.Arrival("BANK_TRANSFER", null, null));
         Program program = grants.open(staff, new GrantOffice.ProgramForm("ホームの助成 " + SERIAL.incrementAndGet(),
-                "elderly", "general", "見守り活動への助成", 300_000L, today, today.plusYears(1),
-                clock.instant().plus(Duration.ofDays(30)), List.of(new Program.Criterion("公益性", 3)), reviewers));
+                "elderly", "general", "見守り活動への助成", 50_000L, today, today.plusYears(1), deadline,
+                List.of(new Program.Criterion("公益性", 3)), committeeMembers));
         return grants.publish(staff, program.id());
     }
 
